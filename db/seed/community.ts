@@ -1,0 +1,472 @@
+// A demo community for the dispatch dashboard: a residential 社区 in a small county town
+// in Sichuan (near 30.99°N, 105.89°E), its volunteers, isolated elders and three weeks of
+// requests. Pure and deterministic: the same `now` and seed always give the same community,
+// so demos, screenshots and tests can rely on it. Nothing here touches the database.
+
+import type { GeoPolygon } from '../../src/lib/server/db/schema';
+import type { BuildingKind, RequestType, Skill, Team, Urgency } from '../../src/lib/dispatch/vocabulary';
+import {
+	ADHOC_VISITS, CANCEL_REASONS, CONTACT_TITLES, DECLINE_REASONS, ELDER_GIVEN_NAMES, ELDER_NOTES, GIVEN_NAMES,
+	HAIRCUT_CASES, HAIRCUT_DONE, HOME_REPAIRS, PHONE_PREFIXES, SHOP_NAMES, SHOP_REPAIRS, SURNAMES, VISIT_CASES,
+	VISIT_DONE, type RepairCase
+} from './vocabulary-zh';
+
+/** `lat`/`lng` is the footprint's centroid; the footprint ring is closed and anticlockwise. */
+export interface SeedBuilding {
+	id: string; name: string; kind: BuildingKind; lat: number; lng: number; footprint: GeoPolygon; street: string;
+}
+export interface SeedVolunteer {
+	id: string; username: string; name: string; phone: string; skills: Skill[]; team: Team; homeBuildingId: string; available: boolean;
+}
+export interface SeedElder {
+	id: string; name: string; buildingId: string; unit: string; phone: string; notes: string;
+	planVolunteerId: string; intervalDays: number; nextDueAt: Date;
+}
+export type SeedAction = 'create' | 'assign' | 'accept' | 'decline' | 'start' | 'complete' | 'cancel';
+/** `actor` is a username; `volunteerId` is the assignee after this step. */
+export interface SeedStep { action: SeedAction; at: Date; actor: string; volunteerId: string | null; note: string | null }
+export interface SeedRequest {
+	id: string; type: RequestType; buildingId: string; unit: string; description: string; urgency: Urgency;
+	contactName: string; contactPhone: string; elderId: string | null;
+	/** Chronological, starting with 'create', following the request lifecycle. */
+	steps: SeedStep[];
+}
+export interface Community {
+	buildings: SeedBuilding[]; volunteers: SeedVolunteer[]; elders: SeedElder[]; requests: SeedRequest[];
+	staff: { username: string; name: string; role: 'dispatcher' | 'coordinator' }[];
+}
+
+const STAFF: Community['staff'] = [
+	{ username: 'dispatcher', name: '王芳', role: 'dispatcher' },
+	{ username: 'dispatcher2', name: '李强', role: 'dispatcher' },
+	{ username: 'coordinator', name: '张敏', role: 'coordinator' }
+];
+// Typed against the app's Skill, so a renamed skill breaks the build here, not the demo.
+const SKILLS: readonly Skill[] = ['haircut', 'repair', 'elder_visit'];
+
+// ---------------------------------------------------------------- randomness
+
+type Rng = () => number;
+
+/** mulberry32: tiny, fast and good enough for demo data; never Math.random. */
+function mulberry32(seed: number): Rng {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = Math.imul(a ^ (a >>> 15), a | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng();
+const int = (rng: Rng, lo: number, hi: number) => Math.floor(between(rng, lo, hi + 1));
+const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)];
+function shuffle<T>(rng: Rng, items: readonly T[]): T[] {
+	const out = [...items];
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(rng() * (i + 1));
+		[out[i], out[j]] = [out[j], out[i]];
+	}
+	return out;
+}
+function weighted(rng: Rng, weights: readonly number[]): number {
+	let r = rng() * weights.reduce((a, b) => a + b, 0);
+	for (let i = 0; i < weights.length; i++) if ((r -= weights[i]) < 0) return i;
+	return weights.length - 1;
+}
+/** A UUID-v4-shaped id drawn from the PRNG, so ids are as reproducible as everything else. */
+function uuid(rng: Rng): string {
+	const hex = Array.from({ length: 32 }, () => Math.floor(rng() * 16));
+	hex[12] = 4;
+	hex[16] = 8 + (hex[16] & 3);
+	const s = hex.map((d) => d.toString(16)).join('');
+	return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+// ---------------------------------------------------------------- layout
+// Planned in local metres (x east, y north) around the origin, then converted to degrees.
+// Streets: 建设路 runs east–west through the middle (the shopping street), 北坝路 and 东街 run
+// north–south, and 滨江路 follows the river along the south edge, 6° off east–west, so the
+// compounds beside it are turned to match.
+
+const ORIGIN = { lat: 30.99, lng: 105.89 };
+const M_PER_DEG_LAT = 111_320;
+const M_PER_DEG_LNG = 111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180);
+
+type Xy = [number, number];
+/** A rectangle centred on (cx, cy); `w` runs along `angle` (degrees anticlockwise from east). */
+interface Rect { cx: number; cy: number; w: number; h: number; angle: number }
+interface Draft { name: string; kind: BuildingKind; street: string; rect: Rect }
+
+/** A 小区: rows of slab blocks. Row 0 / column 0 sits at `origin`; rows stack along the compound's "north". */
+interface Compound {
+	street: string; origin: Xy; angle: number; rows: number; cols: number;
+	length: number; depth: number; colGap: number; rowGap: number;
+	/** The corner where numbering starts; chosen so each compound ends next to where the next begins. */
+	start: 'sw' | 'se' | 'nw' | 'ne';
+	/** 'row,col' slots kept free for public buildings and gardens. */
+	skip?: string[];
+}
+// In numbering order: round the north side from the west, then back along the river.
+const COMPOUNDS: Compound[] = [
+	{ street: '北坝路', origin: [-392, 62], angle: 0, rows: 10, cols: 4, length: 46, depth: 12, colGap: 14, rowGap: 18, start: 'ne', skip: ['5,1'] },
+	{ street: '建设路', origin: [-137, 76], angle: 0, rows: 9, cols: 5, length: 46, depth: 12, colGap: 12, rowGap: 18, start: 'sw', skip: ['0,0', '1,0', '4,2'] },
+	{ street: '东街', origin: [220, 76], angle: 0, rows: 8, cols: 4, length: 36, depth: 11, colGap: 10, rowGap: 21, start: 'nw' },
+	{ street: '滨江路', origin: [230, -235], angle: 6, rows: 8, cols: 3, length: 48, depth: 12, colGap: 10, rowGap: 20, start: 'nw' },
+	{ street: '滨江路', origin: [-108, -254], angle: 6, rows: 7, cols: 5, length: 46, depth: 12, colGap: 12, rowGap: 20, start: 'se' },
+	{ street: '北坝路', origin: [-392, -250], angle: 0, rows: 9, cols: 4, length: 46, depth: 12, colGap: 14, rowGap: 20, start: 'ne', skip: ['8,3', '7,3'] }
+];
+
+/** Shop rows along a street: shops stand to the LEFT of from→to, fronts on the line. */
+interface Frontage { street: string; from: Xy; to: Xy; count: number }
+const FRONTAGES: Frontage[] = [
+	{ street: '建设路', from: [-94, 54], to: [178, 54], count: 20 },
+	{ street: '建设路', from: [20, 26], to: [-100, 26], count: 9 },
+	{ street: '建设路', from: [176, 26], to: [32, 26], count: 11 }, // the gap at x 20–32 is a compound gate
+	{ street: '建设路', from: [199, 54], to: [310, 54], count: 8 },
+	{ street: '东街', from: [199, 180], to: [199, 72], count: 8 },
+	{ street: '东街', from: [181, -56], to: [181, 8], count: 5 }
+];
+
+const PUBLIC_BUILDINGS: Draft[] = [
+	{ name: '社区服务中心', kind: 'public', street: '建设路', rect: { cx: -119, cy: 68, w: 40, h: 24, angle: 0 } },
+	{ name: '老年活动中心', kind: 'public', street: '北坝路', rect: { cx: -122, cy: 102, w: 30, h: 20, angle: 0 } },
+	{ name: '幼儿园', kind: 'public', street: '东街', rect: { cx: 162, cy: 110, w: 30, h: 40, angle: 0 } },
+	{ name: '社区卫生服务站', kind: 'public', street: '建设路', rect: { cx: -120, cy: -1, w: 30, h: 18, angle: 0 } },
+	{ name: '农贸市场', kind: 'public', street: '建设路', rect: { cx: -189, cy: 2, w: 44, h: 30, angle: 0 } }
+];
+const RESIDENTIAL_COUNT = 206;
+
+function rotate([u, v]: Xy, angle: number): Xy {
+	const a = (angle * Math.PI) / 180;
+	return [u * Math.cos(a) - v * Math.sin(a), u * Math.sin(a) + v * Math.cos(a)];
+}
+
+/** Slab blocks of every compound, numbered 1栋… row by row in a serpentine so neighbours get close numbers. */
+function residentialDrafts(rng: Rng): Draft[] {
+	const drafts: Draft[] = [];
+	for (const c of COMPOUNDS) {
+		for (let k = 0; k < c.rows; k++) {
+			const row = c.start[0] === 's' ? k : c.rows - 1 - k;
+			const eastward = (c.start[1] === 'w') === (k % 2 === 0);
+			for (let i = 0; i < c.cols; i++) {
+				const col = eastward ? i : c.cols - 1 - i;
+				if (c.skip?.includes(`${row},${col}`)) continue;
+				// Blocks vary a little in length but always stay inside their slot, so they cannot touch.
+				const length = c.length - between(rng, 0, 6);
+				const u = col * (c.length + c.colGap) + c.length / 2 + between(rng, -0.5, 0.5) * (c.length - length);
+				const v = row * (c.depth + c.rowGap) + c.depth / 2;
+				const [dx, dy] = rotate([u, v], c.angle);
+				const rect = { cx: c.origin[0] + dx, cy: c.origin[1] + dy, w: length, h: c.depth, angle: c.angle };
+				drafts.push({ name: `${drafts.length + 1}栋`, kind: 'residential', street: c.street, rect });
+			}
+		}
+	}
+	if (drafts.length !== RESIDENTIAL_COUNT) throw new Error(`layout has ${drafts.length} blocks, want ${RESIDENTIAL_COUNT}`);
+	return drafts;
+}
+
+/** Small shops of 8–15 m spread evenly along each frontage. */
+function shopDrafts(rng: Rng): Draft[] {
+	const names = shuffle(rng, SHOP_NAMES);
+	const drafts: Draft[] = [];
+	for (const f of FRONTAGES) {
+		const [dx, dy] = [f.to[0] - f.from[0], f.to[1] - f.from[1]];
+		const length = Math.hypot(dx, dy);
+		const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
+		const widths = Array.from({ length: f.count }, () => between(rng, 8, 15));
+		const total = widths.reduce((a, b) => a + b, 0);
+		const minGap = 1.5; // a visible gap, so footprints never touch even after rounding
+		const scale = Math.min(1, (length - minGap * (f.count - 1)) / total);
+		const gap = (length - total * scale) / (f.count - 1);
+		let along = 0;
+		for (const width of widths) {
+			const w = width * scale;
+			const depth = between(rng, 9, 12);
+			const [cx, cy] = rotate([along + w / 2, depth / 2], angle);
+			drafts.push({ name: names[drafts.length], kind: 'shop', street: f.street, rect: { cx: f.from[0] + cx, cy: f.from[1] + cy, w, h: depth, angle } });
+			along += w + gap;
+		}
+	}
+	return drafts;
+}
+
+const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
+const toLngLat = ([x, y]: Xy): [number, number] => [round7(ORIGIN.lng + x / M_PER_DEG_LNG), round7(ORIGIN.lat + y / M_PER_DEG_LAT)];
+
+function corners(r: Rect): Xy[] {
+	// Anticlockwise, as GeoJSON wants exterior rings.
+	return ([[-1, -1], [1, -1], [1, 1], [-1, 1]] as Xy[]).map(([su, sv]) => {
+		const [dx, dy] = rotate([(su * r.w) / 2, (sv * r.h) / 2], r.angle);
+		return [r.cx + dx, r.cy + dy];
+	});
+}
+
+function toBuilding(d: Draft, id: string): SeedBuilding {
+	const ring = corners(d.rect).map(toLngLat);
+	// The centroid of a rectangle is the mean of its corners.
+	const lng = round7(ring.reduce((s, p) => s + p[0], 0) / 4);
+	const lat = round7(ring.reduce((s, p) => s + p[1], 0) / 4);
+	return { id, name: d.name, kind: d.kind, lat, lng, street: d.street, footprint: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+}
+
+function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+	return Math.hypot((a.lng - b.lng) * M_PER_DEG_LNG, (a.lat - b.lat) * M_PER_DEG_LAT);
+}
+
+// ---------------------------------------------------------------- people
+
+/** Hands out names and phone numbers, never the same one twice. */
+function directory(rng: Rng) {
+	const names = new Set(STAFF.map((s) => s.name));
+	const phones = new Set<string>();
+	return {
+		person(given: readonly string[] = GIVEN_NAMES): string {
+			for (;;) {
+				const name = pick(rng, SURNAMES) + pick(rng, given);
+				if (!names.has(name)) return names.add(name), name;
+			}
+		},
+		phone(): string {
+			for (;;) {
+				const phone = pick(rng, PHONE_PREFIXES) + String(int(rng, 0, 99_999_999)).padStart(8, '0');
+				if (!phones.has(phone)) return phones.add(phone), phone;
+			}
+		},
+		/** Callers give their name the way residents do on the phone: often just 刘阿姨. */
+		caller(): string {
+			return rng() < 0.5 ? pick(rng, SURNAMES) + pick(rng, CONTACT_TITLES) : pick(rng, SURNAMES) + pick(rng, GIVEN_NAMES);
+		}
+	};
+}
+type Directory = ReturnType<typeof directory>;
+
+const unitNumber = (rng: Rng) => `${int(rng, 1, 3)}单元${int(rng, 1, 6)}0${int(rng, 1, 2)}`;
+
+function recruitVolunteers(rng: Rng, newId: () => string, people: Directory, homes: SeedBuilding[]): SeedVolunteer[] {
+	// vol01–vol03 are the demo logins, one per team, always on duty; the rest are shuffled.
+	const rest: Team[] = [...Array(11).fill('haircut'), ...Array(13).fill('repair'), ...Array(21).fill('elder_visit')];
+	const teams: Team[] = ['haircut', 'repair', 'elder_visit', ...shuffle(rng, rest)];
+	const everyone = teams.map((_, i) => i);
+	const withExtraSkill = new Set(shuffle(rng, everyone).slice(0, 16));
+	const onDuty = new Set([0, 1, 2, ...shuffle(rng, everyone.slice(3)).slice(0, 26)]);
+	return teams.map((team, i) => ({
+		id: newId(),
+		username: `vol${String(i + 1).padStart(2, '0')}`,
+		name: people.person(),
+		phone: people.phone(),
+		skills: withExtraSkill.has(i) ? [team, pick(rng, SKILLS.filter((s) => s !== team))] : [team],
+		team,
+		homeBuildingId: pick(rng, homes).id,
+		available: onDuty.has(i)
+	}));
+}
+
+function nearest<T extends { homeBuildingId: string }>(candidates: T[], place: SeedBuilding, byId: Map<string, SeedBuilding>): T {
+	const distance = (v: T) => metresBetween(byId.get(v.homeBuildingId)!, place);
+	return candidates.reduce((best, v) => (distance(v) < distance(best) ? v : best));
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const CHINA = 8 * HOUR; // UTC+8, no daylight saving
+const chinaMidnight = (t: number) => Math.floor((t + CHINA) / DAY) * DAY - CHINA;
+const chinaHour = (t: number) => new Date(t + CHINA).getUTCHours();
+const isWeekend = (t: number) => [0, 6].includes(new Date(t + CHINA).getUTCDay());
+const toSecond = (t: number) => new Date(Math.round(t / 1000) * 1000);
+
+function registerElders(
+	rng: Rng, newId: () => string, people: Directory, homes: SeedBuilding[], volunteers: SeedVolunteer[],
+	byId: Map<string, SeedBuilding>, now: number
+): SeedElder[] {
+	// Party members pair up one-to-one with an elder near where they live (结对帮扶);
+	// vol03 always gets one so the demo volunteer has a plan to show.
+	const visitors = volunteers.filter((v) => v.team === 'elder_visit');
+	const free = new Set(visitors.slice(1));
+	const today = chinaMidnight(now);
+	return shuffle(rng, homes).slice(0, 18).map((home, i) => {
+		const plan = i === 0 ? visitors[0] : nearest([...free], home, byId);
+		free.delete(plan);
+		// Three are already due (the scheduler has something to do); the rest are spread over the week.
+		const nextDue = i < 3 ? now - int(rng, 20, 240) * MINUTE : today + (1 + ((i - 3) % 6)) * DAY + (i % 2 ? 9 * HOUR : 14.5 * HOUR);
+		return {
+			id: newId(), name: people.person(ELDER_GIVEN_NAMES), buildingId: home.id, unit: unitNumber(rng), phone: people.phone(),
+			notes: pick(rng, ELDER_NOTES), planVolunteerId: plan.id, intervalDays: 7, nextDueAt: toSecond(nextDue)
+		};
+	});
+}
+
+// ---------------------------------------------------------------- requests
+
+/** A request before anything has happened to it. */
+interface Ticket extends Omit<SeedRequest, 'steps'> { createdAt: number; done: string; planVolunteerId: string | null }
+
+interface Desk {
+	rng: Rng; newId: () => string; people: Directory; byId: Map<string, SeedBuilding>;
+	residential: SeedBuilding[]; shops: SeedBuilding[]; volunteers: SeedVolunteer[]; volunteerById: Map<string, SeedVolunteer>;
+	/** When each volunteer's last task ended, so the dispatcher prefers someone free. */
+	busyUntil: Map<string, number>;
+}
+
+function newTicket(desk: Desk, type: RequestType, createdAt: number, urgentOnly = false): Ticket {
+	const { rng, people } = desk;
+	const atShop = type === 'repair' && !urgentOnly && rng() < 0.12;
+	const cases: RepairCase[] =
+		type === 'haircut' ? HAIRCUT_CASES.map((description) => ({ description, done: pick(rng, HAIRCUT_DONE) }))
+		: type === 'elder_visit' ? ADHOC_VISITS
+		: atShop ? SHOP_REPAIRS : HOME_REPAIRS;
+	const chosen = pick(rng, urgentOnly ? cases.filter((c) => c.urgent) : cases);
+	const building = pick(rng, atShop ? desk.shops : desk.residential);
+	return {
+		id: desk.newId(), type, buildingId: building.id, unit: atShop ? '门面' : unitNumber(rng), description: chosen.description,
+		urgency: chosen.urgent ? 'urgent' : 'normal', contactName: atShop ? `${pick(rng, SURNAMES)}老板` : people.caller(),
+		contactPhone: people.phone(), elderId: null, createdAt, done: chosen.done, planVolunteerId: null
+	};
+}
+
+function visitTicket(desk: Desk, elder: SeedElder, due: number): Ticket {
+	const { rng } = desk;
+	return {
+		id: desk.newId(), type: 'elder_visit', buildingId: elder.buildingId, unit: elder.unit, description: pick(rng, VISIT_CASES),
+		urgency: 'normal', contactName: elder.name, contactPhone: elder.phone, elderId: elder.id, createdAt: due,
+		done: pick(rng, VISIT_DONE), planVolunteerId: elder.planVolunteerId
+	};
+}
+
+function toRequest({ createdAt, done, planVolunteerId, ...request }: Ticket, steps: SeedStep[]): SeedRequest {
+	return { ...request, steps };
+}
+
+/** Residents phone in more on weekday mornings; the desk is staffed 8:00–19:00. */
+const WEEKDAY_HOURS = [4, 6, 6, 5, 2, 1, 3, 3, 3, 2, 1];
+const WEEKEND_HOURS = [2, 3, 4, 4, 2, 2, 3, 3, 2, 2, 1];
+
+function phonedInTickets(desk: Desk, now: number, days: number): Ticket[] {
+	const { rng } = desk;
+	const tickets: Ticket[] = [];
+	for (let d = days; d >= 0; d--) {
+		const midnight = chinaMidnight(now) - d * DAY;
+		const weekend = isWeekend(midnight);
+		const count = weekend ? int(rng, 6, 8) : int(rng, 9, 11);
+		for (let i = 0; i < count; i++) {
+			const hour = 8 + weighted(rng, weekend ? WEEKEND_HOURS : WEEKDAY_HOURS);
+			const at = Math.round(midnight + hour * HOUR + between(rng, 0, 60) * MINUTE);
+			// Plan visits make up most elder visits; only a few are phoned in by worried neighbours.
+			const type = SKILLS[weighted(rng, [45, 52, 3])];
+			if (at < now) tickets.push(newTicket(desk, type, at));
+		}
+	}
+	return tickets;
+}
+
+/** Whoever is on the desk: 王芳 takes mornings, 李强 afternoons; the coordinator runs visit plans. */
+const deskStaff = (t: Ticket, at: number) => (t.planVolunteerId ? 'coordinator' : chinaHour(at) < 13 ? 'dispatcher' : 'dispatcher2');
+
+/** The dispatcher's choice: one of the three nearest free volunteers with the right skill. */
+function chooseVolunteer(desk: Desk, t: Ticket, at: number, exclude: Set<string>, pool = desk.volunteers): SeedVolunteer {
+	const skilled = pool.filter((v) => v.skills.includes(t.type) && !exclude.has(v.id));
+	const free = skilled.filter((v) => (desk.busyUntil.get(v.id) ?? 0) <= at);
+	const place = desk.byId.get(t.buildingId)!;
+	const byDistance = (free.length > 0 ? free : skilled)
+		.map((v) => ({ v, d: metresBetween(desk.byId.get(v.homeBuildingId)!, place) }))
+		.sort((a, b) => a.d - b.d);
+	return pick(desk.rng, byDistance.slice(0, 3)).v;
+}
+
+/** Plays a finished request through the lifecycle: mostly completed, some cancelled, a few declined first. */
+function playFinished(desk: Desk, t: Ticket): SeedStep[] {
+	const { rng } = desk;
+	let clock = t.createdAt;
+	const steps: SeedStep[] = [];
+	const step = (action: SeedAction, minutes: [number, number], actor: string, volunteerId: string | null, note: string | null = null) => {
+		clock = toSecond(clock + between(rng, ...minutes) * MINUTE).getTime();
+		steps.push({ action, at: new Date(clock), actor, volunteerId, note });
+	};
+	const staff = deskStaff(t, t.createdAt);
+	const cancelReason = () => pick(rng, CANCEL_REASONS[t.type]);
+	const cancelAt = rng() < 0.085 ? pick(rng, ['open', 'assigned', 'accepted'] as const) : null;
+	step('create', [0, 0], staff, null);
+	if (cancelAt === 'open') return step('cancel', [5, 60], staff, null, cancelReason()), steps;
+
+	let who = t.planVolunteerId ? desk.volunteerById.get(t.planVolunteerId)! : chooseVolunteer(desk, t, clock, new Set());
+	step('assign', t.urgency === 'urgent' ? [2, 8] : [2, 30], staff, who.id);
+	if (rng() < 0.06) {
+		step('decline', [1, 10], who.username, null, pick(rng, DECLINE_REASONS));
+		who = chooseVolunteer(desk, t, clock, new Set([who.id]));
+		step('assign', [2, 15], staff, who.id);
+	}
+	if (cancelAt === 'assigned') return step('cancel', [3, 20], staff, who.id, cancelReason()), steps;
+	step('accept', [1, 10], who.username, who.id);
+	if (cancelAt === 'accepted') return step('cancel', [10, 60], staff, who.id, cancelReason()), steps;
+	step('start', [10, 120], who.username, who.id);
+	step('complete', [15, 90], who.username, who.id, t.done);
+	desk.busyUntil.set(who.id, clock);
+	return steps;
+}
+
+/**
+ * Today's live board: minutes before `now` of each step (create, assign, accept, start) it has reached.
+ * One offer is fresh (inside the default 5-minute offer timeout) and one is stale, so the
+ * board shows both a pending and an expired offer right after seeding.
+ */
+const LIVE_BOARD: { type: RequestType; ago: number[]; urgent?: boolean }[] = [
+	{ type: 'repair', ago: [6], urgent: true },
+	{ type: 'haircut', ago: [23] },
+	{ type: 'repair', ago: [12, 3] },
+	{ type: 'elder_visit', ago: [52, 44] },
+	{ type: 'repair', ago: [81, 70, 64] },
+	{ type: 'haircut', ago: [142, 130, 124, 47] }
+];
+const LIVE_ACTIONS: SeedAction[] = ['create', 'assign', 'accept', 'start'];
+
+function liveRequests(desk: Desk, now: number): SeedRequest[] {
+	// On-duty volunteers only, one task each, and never the demo logins vol01–vol03 so a
+	// presenter can assign to them from a clean slate.
+	const pool = desk.volunteers.filter((v, i) => v.available && i >= 3);
+	const taken = new Set<string>();
+	return LIVE_BOARD.map(({ type, ago, urgent }) => {
+		const times = ago.map((m) => toSecond(now - (m - desk.rng()) * MINUTE).getTime());
+		const ticket = newTicket(desk, type, times[0], urgent);
+		const staff = deskStaff(ticket, ticket.createdAt);
+		const who = ago.length > 1 ? chooseVolunteer(desk, ticket, now, taken, pool) : null;
+		if (who) taken.add(who.id);
+		const steps = times.map((at, i): SeedStep => ({
+			action: LIVE_ACTIONS[i], at: new Date(at), actor: i < 2 ? staff : who!.username, volunteerId: i === 0 ? null : who!.id, note: null
+		}));
+		return toRequest(ticket, steps);
+	});
+}
+
+// ---------------------------------------------------------------- the community
+
+export function generateCommunity(now: Date, seed = 20_240_601): Community {
+	const rng = mulberry32(seed);
+	const newId = () => uuid(rng);
+	const t = now.getTime();
+
+	const drafts = [...residentialDrafts(rng), ...shopDrafts(rng), ...PUBLIC_BUILDINGS];
+	const buildings = drafts.map((d) => toBuilding(d, newId()));
+	const byId = new Map(buildings.map((b) => [b.id, b]));
+	const residential = buildings.filter((b) => b.kind === 'residential');
+	const people = directory(rng);
+	const volunteers = recruitVolunteers(rng, newId, people, residential);
+	const elders = registerElders(rng, newId, people, residential, volunteers, byId, t);
+
+	const desk: Desk = {
+		rng, newId, people, byId, residential, shops: buildings.filter((b) => b.kind === 'shop'),
+		volunteers, volunteerById: new Map(volunteers.map((v) => [v.id, v])), busyUntil: new Map()
+	};
+	const days = 21;
+	const visits = elders.flatMap((e) =>
+		[1, 2, 3].map((k) => e.nextDueAt.getTime() - k * e.intervalDays * DAY).filter((due) => due >= t - days * DAY).map((due) => visitTicket(desk, e, due))
+	);
+	const tickets = [...phonedInTickets(desk, t, days), ...visits].sort((a, b) => a.createdAt - b.createdAt);
+	const past = tickets
+		.map((ticket) => toRequest(ticket, playFinished(desk, ticket)))
+		// Anything still running at `now` is left out: the live board below is curated instead.
+		.filter((r) => r.steps[r.steps.length - 1].at.getTime() < t);
+	const requests = [...past, ...liveRequests(desk, t)].sort((a, b) => a.steps[0].at.getTime() - b.steps[0].at.getTime());
+
+	return { buildings, volunteers, elders, requests, staff: STAFF.map((s) => ({ ...s })) };
+}

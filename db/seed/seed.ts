@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely';
+import type { Database, RequestRow } from '../../src/lib/server/db/schema';
+import type { Status } from '../../src/lib/dispatch/vocabulary';
+import { nextStatus } from '../../src/lib/dispatch/lifecycle';
+import { hashPassword } from '../../src/lib/server/auth/passwords';
+import { toRequestView } from '../../src/lib/server/repositories/requests';
+import { appendEvents, type NewEventRecord } from '../../src/lib/server/repositories/events';
+import { generateCommunity, type Community, type SeedRequest } from './community';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export function demoLogins() {
+	const community = generateCommunity(new Date(0));
+	return { staff: community.staff, volunteers: community.volunteers.map((v) => v.username) };
+}
+
+/** Writes the demo community into an empty database, in one transaction. */
+export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promise<Community> {
+	const community = generateCommunity(now);
+	// Every demo user shares one password, so one argon2 hash serves them all.
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('buildings')
+			.values(community.buildings.map((b) => ({ id: b.id, name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint: JSON.stringify(b.footprint), street: b.street })))
+			.execute();
+
+		const staffRows = await trx
+			.insertInto('users')
+			.values(community.staff.map((s) => ({ username: s.username, name: s.name, role: s.role, password_hash: passwordHash })))
+			.returning(['id', 'username'])
+			.execute();
+		const volunteerUsers = await trx
+			.insertInto('users')
+			.values(community.volunteers.map((v) => ({ username: v.username, name: v.name, role: 'volunteer' as const, password_hash: passwordHash })))
+			.returning(['id', 'username'])
+			.execute();
+		const userIdOf = new Map([...staffRows, ...volunteerUsers].map((u) => [u.username, u.id]));
+
+		const buildingById = new Map(community.buildings.map((b) => [b.id, b]));
+		await trx
+			.insertInto('volunteers')
+			.values(
+				community.volunteers.map((v) => {
+					const home = buildingById.get(v.homeBuildingId)!;
+					return {
+						id: v.id,
+						user_id: userIdOf.get(v.username)!,
+						name: v.name,
+						phone: v.phone,
+						skills: v.skills,
+						team: v.team,
+						home_building_id: v.homeBuildingId,
+						available: v.available,
+						lat: home.lat,
+						lng: home.lng,
+						last_seen_at: now
+					};
+				})
+			)
+			.execute();
+
+		await trx
+			.insertInto('elders')
+			.values(community.elders.map((e) => ({ id: e.id, name: e.name, building_id: e.buildingId, unit: e.unit, phone: e.phone, notes: e.notes })))
+			.execute();
+		await trx
+			.insertInto('visit_plans')
+			.values(community.elders.map((e) => ({ elder_id: e.id, volunteer_id: e.planVolunteerId, interval_days: e.intervalDays, next_due_at: e.nextDueAt })))
+			.execute();
+
+		// Requests are replayed step by step, so their rows and audit trails agree.
+		const events: NewEventRecord[] = [];
+		for (const request of community.requests) {
+			const { row, steps } = replay(request, userIdOf);
+			await trx.insertInto('requests').values({ ...row, version: row.version, status: row.status }).execute();
+			events.push(...steps);
+		}
+		events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
+		for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
+	});
+	return community;
+}
+
+function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {
+	const [create, ...rest] = request.steps;
+	const row: RequestRow = {
+		id: request.id,
+		type: request.type,
+		building_id: request.buildingId,
+		unit: request.unit,
+		description: request.description,
+		urgency: request.urgency,
+		contact_name: request.contactName,
+		contact_phone: request.contactPhone,
+		status: 'open',
+		version: 1,
+		assignee_id: null,
+		elder_id: request.elderId,
+		visit_key: null,
+		created_by: userIdOf.get(create.actor) ?? null,
+		created_at: create.at,
+		assigned_at: null,
+		accepted_at: null,
+		started_at: null,
+		completed_at: null,
+		cancelled_at: null,
+		offer_expired_at: null
+	};
+	const steps: NewEventRecord[] = [
+		{ kind: 'request_created', action: 'create', actorId: row.created_by, requestId: row.id, volunteerId: null, toStatus: 'open', at: create.at, payload: toRequestView(row, true) }
+	];
+	for (const step of rest) {
+		if (step.action === 'create') throw new Error(`seed: request ${request.id} is created twice`);
+		const from: Status = row.status;
+		const to = nextStatus(from, step.action);
+		if (!to) throw new Error(`seed: ${step.action} is not allowed from ${from}`);
+		const previousAssignee = row.assignee_id;
+		row.status = to;
+		row.version += 1;
+		row.assignee_id = step.volunteerId;
+		const stamp: Partial<Record<Status, keyof RequestRow>> = {
+			assigned: 'assigned_at', accepted: 'accepted_at', in_progress: 'started_at', completed: 'completed_at', cancelled: 'cancelled_at'
+		};
+		const column = stamp[to];
+		if (column) (row as unknown as Record<string, unknown>)[column] = step.at;
+		if (step.action === 'decline') row.assigned_at = null;
+		steps.push({
+			kind: 'request_updated',
+			action: step.action,
+			actorId: userIdOf.get(step.actor) ?? null,
+			requestId: row.id,
+			volunteerId: row.assignee_id,
+			previousAssigneeId: step.action === 'decline' ? previousAssignee : null,
+			fromStatus: from,
+			toStatus: to,
+			note: step.note,
+			at: step.at,
+			payload: toRequestView(row, true)
+		});
+	}
+	return { row, steps };
+}

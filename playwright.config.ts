@@ -1,0 +1,51 @@
+import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+// One free port for the whole run: workers inherit this variable from the runner.
+process.env.E2E_PORT ??= execFileSync(process.execPath, [
+	'-e',
+	"const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+])
+	.toString()
+	.trim();
+const port = Number(process.env.E2E_PORT);
+
+// Debian's chromium where it exists (browsers cannot be downloaded here); Playwright's own elsewhere.
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: false,
+	workers: 1,
+	timeout: 60_000,
+	expect: { timeout: 5_000 },
+	reporter: process.env.CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${port}`,
+		locale: 'zh-CN',
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+				'--disable-quic'
+			]
+		}
+	},
+	webServer: {
+		// The production build on a fresh in-memory embedded database with the demo community.
+		command: 'node src/server.js',
+		url: `http://localhost:${port}/readyz`,
+		timeout: 90_000,
+		reuseExistingServer: false,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO: '1', LOG_LEVEL: 'warn' }
+	}
+});

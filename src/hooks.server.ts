@@ -1,0 +1,94 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { randomUUID } from 'node:crypto';
+import { getApp, startApp } from '$lib/server/app';
+import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { errorResponse } from '$lib/server/http/respond';
+import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
+import { pickLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
+import { homePathFor, isStaff } from '$lib/dispatch/permissions';
+import type { Role } from '$lib/dispatch/vocabulary';
+
+export const init: ServerInit = async () => {
+	await startApp();
+};
+
+const identify: Handle = async ({ event, resolve }) => {
+	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+	response.headers.set('x-request-id', event.locals.requestId);
+	return response;
+};
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The contract's rule: a state change that carries a session cookie must come from our own
+ * origin, or name no origin at all (non-browser clients).
+ */
+const checkOrigin: Handle = async ({ event, resolve }) => {
+	const origin = event.request.headers.get('origin');
+	if (STATE_CHANGING.has(event.request.method) && event.cookies.get(SESSION_COOKIE) && origin && origin !== event.url.origin) {
+		return errorResponse(new ApiError('forbidden', 'Cross-origin requests are not allowed.'));
+	}
+	return resolve(event);
+};
+
+const authenticate: Handle = async ({ event, resolve }) => {
+	const app = getApp();
+	event.locals.user = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		try {
+			event.locals.user = await resolveSession(app.db, token, app.config.sessionTtlMs, new Date());
+		} catch (error) {
+			if (!isDatabaseUnavailable(error)) throw error;
+			if (event.url.pathname.startsWith('/api/')) {
+				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
+			}
+			throw error;
+		}
+	}
+	return resolve(event);
+};
+
+const PAGE_ROLES: { prefix: string; allowed: (role: Role) => boolean }[] = [
+	{ prefix: '/dispatch', allowed: isStaff },
+	{ prefix: '/volunteer', allowed: (role) => role === 'volunteer' },
+	{ prefix: '/history', allowed: (role) => role === 'coordinator' }
+];
+
+/** Pages check the role here; API endpoints check it themselves and answer in JSON. */
+const guardPages: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	const rule = PAGE_ROLES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
+	if (rule) {
+		const user = event.locals.user;
+		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+		if (!rule.allowed(user.role)) redirect(303, homePathFor(user.role));
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
+	return response;
+};
+
+export const handle = sequence(identify, securityHeaders, checkOrigin, authenticate, guardPages);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status === 404) return { message: 'Not found', code: 'not_found' };
+	if (isDatabaseUnavailable(error)) {
+		return { message: 'The database cannot be reached right now. Please try again shortly.', code: 'unavailable' };
+	}
+	getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unhandled error');
+	return { message: status >= 500 ? 'Something went wrong on our side. It has been logged.' : message, code: 'internal' };
+};

@@ -1,0 +1,56 @@
+// Input schemas, one per call, shared by the HTTP endpoints and the socket handlers.
+import { z } from 'zod';
+import { REQUEST_TYPES, STATUSES, URGENCIES } from '../dispatch/vocabulary';
+
+const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const optionalText = (max: number) =>
+	trimmed(max)
+		.optional()
+		.nullable()
+		.transform((v) => (v ? v : null));
+
+export const credentialsSchema = z.object({
+	username: z.string().trim().min(1, 'Enter your username.').max(64),
+	password: z.string().min(1, 'Enter your password.').max(256)
+});
+
+export const requestIdSchema = z.uuid('Not a valid request id.');
+
+export const newRequestSchema = z.object({
+	type: z.enum(REQUEST_TYPES, 'Choose haircut, repair or elder_visit.'),
+	buildingId: z.uuid('Choose a building.'),
+	description: trimmed(2000).min(1, 'Describe what is needed.'),
+	urgency: z.enum(URGENCIES).default('normal'),
+	unit: trimmed(40).optional().default(''),
+	contactName: optionalText(80),
+	contactPhone: trimmed(40)
+		.regex(/^[0-9+\-() ]*$/, 'Use digits, spaces, +, - or brackets.')
+		.optional()
+		.nullable()
+		.transform((v) => (v ? v : null))
+});
+export type NewRequestBody = z.infer<typeof newRequestSchema>;
+
+export const assignSchema = z.object({
+	volunteerId: z.uuid('Choose a volunteer.'),
+	version: z.number().int().min(1)
+});
+
+export const cancelSchema = z.object({
+	reason: trimmed(500).min(1, 'Say why it is cancelled.')
+});
+
+export const noteSchema = z.object({ note: optionalText(1000) });
+
+export const statusListSchema = z.array(z.enum(STATUSES)).max(STATUSES.length);
+
+export const eventsQuerySchema = z.object({
+	after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+	limit: z.coerce.number().int().min(1).max(5000).default(1000)
+});
+
+export const availabilitySchema = z.object({
+	available: z.boolean(),
+	lat: z.number().min(-90).max(90).optional(),
+	lng: z.number().min(-180).max(180).optional()
+});

@@ -1,0 +1,81 @@
+// The JSON shapes of the contract, as both the server sends them and the browser reads them.
+import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '../dispatch/vocabulary';
+
+export interface UserView {
+	id: string;
+	username: string;
+	name: string;
+	role: Role;
+	volunteerId: string | null;
+}
+
+export interface BuildingView {
+	id: string;
+	name: string;
+	kind: BuildingKind;
+	lat: number;
+	lng: number;
+	footprint: { type: 'Polygon'; coordinates: [number, number][][] };
+}
+
+export interface VolunteerView {
+	id: string;
+	name: string;
+	skills: Skill[];
+	available: boolean;
+	online: boolean;
+	lat: number;
+	lng: number;
+	activeCount: number;
+	lastSeenAt: string | null;
+}
+
+export interface RequestView {
+	id: string;
+	type: RequestType;
+	buildingId: string;
+	unit: string;
+	description: string;
+	urgency: Urgency;
+	status: Status;
+	version: number;
+	assigneeId: string | null;
+	elderId: string | null;
+	createdAt: string;
+	assignedAt: string | null;
+	acceptedAt: string | null;
+	startedAt: string | null;
+	completedAt: string | null;
+	cancelledAt: string | null;
+	/** Set when the assignee did not answer the offer in time. */
+	offerExpiredAt: string | null;
+	/** Present only for dispatchers, coordinators and the assigned volunteer. */
+	contactName?: string | null;
+	contactPhone?: string | null;
+}
+
+export interface TimelineEntry {
+	seq: number;
+	at: string;
+	actor: string | null;
+	action: string;
+	from: Status | null;
+	to: Status | null;
+	note: string | null;
+}
+
+export interface ApiErrorBody {
+	error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+}
+
+export const ERROR_STATUS = {
+	invalid_input: 400,
+	unauthenticated: 401,
+	forbidden: 403,
+	not_found: 404,
+	conflict: 409,
+	unprocessable: 422,
+	rate_limited: 429,
+	unavailable: 503
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -1,0 +1,33 @@
+import type { Status } from './vocabulary';
+
+/** Everything that can happen to a request after it is created. */
+export const ACTIONS = ['assign', 'accept', 'decline', 'start', 'complete', 'cancel'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** The contract's lifecycle table: which statuses an action starts from, and where it leads. */
+const TRANSITIONS: Record<Action, { from: readonly Status[]; to: Status }> = {
+	assign: { from: ['open'], to: 'assigned' },
+	accept: { from: ['assigned'], to: 'accepted' },
+	decline: { from: ['assigned'], to: 'open' },
+	start: { from: ['accepted'], to: 'in_progress' },
+	complete: { from: ['in_progress'], to: 'completed' },
+	cancel: { from: ['open', 'assigned', 'accepted', 'in_progress'], to: 'cancelled' }
+};
+
+/** The status an action leads to, or null when the action is not allowed from `from`. */
+export function nextStatus(from: Status, action: Action): Status | null {
+	const rule = TRANSITIONS[action];
+	return rule.from.includes(from) ? rule.to : null;
+}
+
+export function allowedFrom(action: Action): readonly Status[] {
+	return TRANSITIONS[action].from;
+}
+
+/** Actions only the assigned volunteer may take. */
+export const ASSIGNEE_ACTIONS = ['accept', 'decline', 'start', 'complete'] as const satisfies readonly Action[];
+export type AssigneeAction = (typeof ASSIGNEE_ACTIONS)[number];
+
+export function isAssigneeAction(action: Action): action is AssigneeAction {
+	return (ASSIGNEE_ACTIONS as readonly Action[]).includes(action);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestView } from '../api/types';
+import { deliveriesFor, type StoredEvent } from './deliveries';
+
+const request: RequestView = {
+	id: 'r1', type: 'repair', buildingId: 'b1', unit: '1-101', description: 'leak', urgency: 'normal',
+	status: 'assigned', version: 2, assigneeId: 'v1', elderId: null, createdAt: '2026-01-01T00:00:00Z',
+	assignedAt: '2026-01-01T00:01:00Z', acceptedAt: null, startedAt: null, completedAt: null,
+	cancelledAt: null, offerExpiredAt: null, contactName: '陈阿姨', contactPhone: '13800000000'
+};
+
+function event(overrides: Partial<StoredEvent>): StoredEvent {
+	return { seq: 7, kind: 'request_updated', action: 'assign', volunteerId: 'v1', previousAssigneeId: null, payload: request, ...overrides };
+}
+
+describe('deliveriesFor', () => {
+	it('sends an assignment to staff and to the assignee alone', () => {
+		const out = deliveriesFor(event({}));
+		expect(out.map((d) => [d.room, d.message.event])).toEqual([
+			['staff', 'request:updated'],
+			['volunteer:v1', 'task:assigned']
+		]);
+		expect(out.every((d) => d.message.seq === 7 && d.message.data.seq === 7)).toBe(true);
+	});
+
+	it('tells the previous assignee of a decline, without the contact details', () => {
+		const declined = { ...request, status: 'open' as const, assigneeId: null };
+		const out = deliveriesFor(event({ action: 'decline', volunteerId: null, previousAssigneeId: 'v1', payload: declined }));
+		expect(out.map((d) => [d.room, d.message.event])).toEqual([
+			['staff', 'request:updated'],
+			['volunteer:v1', 'task:updated']
+		]);
+		const toVolunteer = out[1].message.data as { request: RequestView };
+		expect(toVolunteer.request.contactPhone).toBeUndefined();
+		expect(toVolunteer.request.contactName).toBeUndefined();
+	});
+
+	it('announces new requests to staff only', () => {
+		const open = { ...request, status: 'open' as const, assigneeId: null };
+		const out = deliveriesFor(event({ kind: 'request_created', action: 'create', volunteerId: null, payload: open }));
+		expect(out).toHaveLength(1);
+		expect(out[0].room).toBe('staff');
+		expect(out[0].message.event).toBe('request:created');
+	});
+
+	it('keeps later changes of a task with its assignee as task:updated', () => {
+		const out = deliveriesFor(event({ action: 'accept', previousAssigneeId: 'v1' }));
+		expect(out.map((d) => d.message.event)).toEqual(['request:updated', 'task:updated']);
+	});
+
+	it('sends volunteer changes to staff', () => {
+		const volunteer = { id: 'v1', name: 'x', skills: ['repair' as const], available: true, online: true, lat: 1, lng: 2, activeCount: 0, lastSeenAt: null };
+		const out = deliveriesFor({ seq: 3, kind: 'volunteer_updated', action: 'availability', volunteerId: 'v1', previousAssigneeId: null, payload: volunteer });
+		expect(out).toEqual([{ room: 'staff', message: { seq: 3, event: 'volunteer:updated', data: { seq: 3, volunteer } } }]);
+	});
+});

@@ -1,0 +1,50 @@
+// The one map of socket events, shared by the server that sends them and the browser that hears them.
+import type { RequestView, VolunteerView } from '../api/types';
+
+export interface RequestEvent {
+	seq: number;
+	request: RequestView;
+}
+export interface VolunteerEvent {
+	seq: number;
+	volunteer: VolunteerView;
+}
+
+/** Events that carry a `seq` are durable: they are rows in the events table and can be caught up. */
+export interface DurableEvents {
+	'request:created': RequestEvent;
+	'request:updated': RequestEvent;
+	'volunteer:updated': VolunteerEvent;
+	'task:assigned': RequestEvent;
+	'task:updated': RequestEvent;
+}
+export type DurableEventName = keyof DurableEvents;
+
+/** One catch-up entry from `GET /api/events?after=SEQ`. */
+export type CaughtUpEvent = { [K in DurableEventName]: { seq: number; event: K; data: DurableEvents[K] } }[DurableEventName];
+
+/** Ephemeral presence: who is looking at which request. Not stored, so no seq. */
+export interface ViewingPresence {
+	requestId: string;
+	viewers: { userId: string; name: string }[];
+}
+export interface OnlinePresence {
+	volunteerId: string;
+	online: boolean;
+}
+
+export type ServerToClientEvents = { [K in DurableEventName]: (payload: DurableEvents[K]) => void } & {
+	'presence:viewing': (payload: ViewingPresence) => void;
+	'presence:online': (payload: OnlinePresence) => void;
+	/** The session ended (logout, password change, expiry): the page should sign in again. */
+	'session:ended': () => void;
+};
+
+export interface ClientToServerEvents {
+	/** A dispatcher selects a request (or null). Acknowledged with an error string on bad input. */
+	'presence:view': (requestId: string | null, ack?: (result: { ok: boolean; error?: string }) => void) => void;
+}
+
+export const ROOM_STAFF = 'staff';
+export const roomForVolunteer = (volunteerId: string) => `volunteer:${volunteerId}`;
+export const roomForUser = (userId: string) => `user:${userId}`;

@@ -1,0 +1,139 @@
+import { io, type Socket } from 'socket.io-client';
+import { EventSequencer } from './event-sequencer';
+import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePresence, ServerToClientEvents, ViewingPresence } from './events';
+
+export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+
+const DURABLE_EVENTS: DurableEventName[] = ['request:created', 'request:updated', 'volunteer:updated', 'task:assigned', 'task:updated'];
+
+export interface LiveConnectionOptions {
+	/** The seq the page's data was read at; everything after it arrives live or by catch-up. */
+	since: number;
+	/** Receives events in seq order, batched once per animation frame. */
+	onEvents(batch: CaughtUpEvent[]): void;
+	onViewing?(presence: ViewingPresence): void;
+	onOnline?(presence: OnlinePresence): void;
+}
+
+/**
+ * The page's one live connection: socket.io for speed, the events table for certainty.
+ * On every (re)connect and on any gap in seq it asks `/api/events?after=` for what it missed.
+ */
+export class LiveConnection {
+	state = $state<ConnectionState>('reconnecting');
+	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+	#sequencer: EventSequencer;
+	#batch: CaughtUpEvent[] = [];
+	#flushScheduled = false;
+	#catchingUp: Promise<void> | null = null;
+	#failedAttempts = 0;
+	readonly options: LiveConnectionOptions;
+
+	constructor(options: LiveConnectionOptions) {
+		this.options = options;
+		this.#sequencer = new EventSequencer(options.since);
+	}
+
+	get lastSeq(): number {
+		return this.#sequencer.lastSeq;
+	}
+
+	start(): void {
+		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+			path: '/socket.io',
+			transports: ['websocket', 'polling'],
+			reconnectionDelay: 500,
+			reconnectionDelayMax: 5000
+		});
+		this.#socket = socket;
+		socket.on('connect', () => {
+			this.#failedAttempts = 0;
+			this.state = 'connected';
+			void this.catchUp();
+		});
+		socket.on('disconnect', () => this.#markDown());
+		socket.on('connect_error', (error) => {
+			if (error.message === 'unauthenticated') return this.#signInAgain();
+			this.#failedAttempts += 1;
+			this.#markDown();
+		});
+		socket.on('session:ended', () => this.#signInAgain());
+		for (const name of DURABLE_EVENTS) {
+			socket.on(name, (data: { seq: number }) => this.#receive({ seq: data.seq, event: name, data } as CaughtUpEvent));
+		}
+		socket.on('presence:viewing', (p) => this.options.onViewing?.(p));
+		socket.on('presence:online', (p) => this.options.onOnline?.(p));
+		window.addEventListener('online', this.#onBrowserOnline);
+		window.addEventListener('offline', this.#onBrowserOffline);
+	}
+
+	stop(): void {
+		this.#socket?.disconnect();
+		this.#socket = null;
+		window.removeEventListener('online', this.#onBrowserOnline);
+		window.removeEventListener('offline', this.#onBrowserOffline);
+	}
+
+	/** Tells other dispatchers which request this one is looking at. */
+	view(requestId: string | null): void {
+		this.#socket?.emit('presence:view', requestId);
+	}
+
+	#onBrowserOnline = () => this.#socket?.connect();
+	#onBrowserOffline = () => (this.state = 'offline');
+
+	#markDown() {
+		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+		this.state = offline || this.#failedAttempts >= 3 ? 'offline' : 'reconnecting';
+	}
+
+	#signInAgain() {
+		this.stop();
+		window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}`;
+	}
+
+	#receive(event: CaughtUpEvent) {
+		const { ready, needCatchUp } = this.#sequencer.receive(event);
+		this.#enqueue(ready);
+		if (needCatchUp) void this.catchUp();
+	}
+
+	/** Fetches everything after the last applied seq, page by page, and releases it in order. */
+	catchUp(): Promise<void> {
+		this.#catchingUp ??= (async () => {
+			try {
+				for (;;) {
+					const response = await fetch(`/api/events?after=${this.#sequencer.lastSeq}&limit=1000`, {
+						headers: { accept: 'application/json' }
+					});
+					if (response.status === 401) return this.#signInAgain();
+					if (!response.ok) throw new Error(`catch-up failed with ${response.status}`);
+					const events = (await response.json()) as CaughtUpEvent[];
+					this.#enqueue(this.#sequencer.caughtUp(events));
+					if (events.length < 1000) break;
+				}
+			} catch {
+				// The next reconnect or event tries again; nothing is marked applied that was not.
+				setTimeout(() => this.#sequencer.holding && void this.catchUp(), 2000);
+			} finally {
+				this.#catchingUp = null;
+			}
+		})();
+		return this.#catchingUp;
+	}
+
+	#enqueue(events: CaughtUpEvent[]) {
+		if (events.length === 0) return;
+		this.#batch.push(...events);
+		if (this.#flushScheduled) return;
+		this.#flushScheduled = true;
+		// Animation frames pause in background tabs, and a volunteer's tab must still ring.
+		const schedule = document.visibilityState === 'visible' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
+		schedule(() => {
+			this.#flushScheduled = false;
+			const batch = this.#batch;
+			this.#batch = [];
+			this.options.onEvents(batch);
+		});
+	}
+}

@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { UserView } from '../../api/types';
+import { deleteSession, extendSession, findSessionUser, insertSession } from '../repositories/sessions';
+import { findUserByUsername, findUserView } from '../repositories/users';
+import { verifyPassword } from './passwords';
+
+export const SESSION_COOKIE = 'session';
+
+/** Only a hash of the token is stored, so a leaked sessions table cannot be replayed. */
+export function hashToken(token: string): string {
+	return createHash('sha256').update(token).digest('hex');
+}
+
+export async function signIn(
+	db: Kysely<Database>,
+	credentials: { username: string; password: string },
+	ttlMs: number,
+	now: Date
+): Promise<{ user: UserView; token: string; expiresAt: Date } | null> {
+	const row = await findUserByUsername(db, credentials.username);
+	const ok = await verifyPassword(row?.password_hash ?? null, credentials.password);
+	if (!row || !ok) return null;
+	const token = randomBytes(32).toString('base64url');
+	const expiresAt = new Date(now.getTime() + ttlMs);
+	await insertSession(db, hashToken(token), row.id, expiresAt);
+	const user = await findUserView(db, row.id);
+	return user ? { user, token, expiresAt } : null;
+}
+
+/**
+ * The user behind a session token. Sessions slide: each use past the half-life pushes the
+ * expiry out again, so an open dispatch board stays signed in through a shift.
+ */
+export async function resolveSession(
+	db: Kysely<Database>,
+	token: string | undefined,
+	ttlMs: number,
+	now: Date
+): Promise<UserView | null> {
+	if (!token || token.length > 200) return null;
+	const tokenHash = hashToken(token);
+	const found = await findSessionUser(db, tokenHash, now);
+	if (!found) return null;
+	const { expiresAt, ...user } = found;
+	if (expiresAt.getTime() - now.getTime() < ttlMs / 2) {
+		await extendSession(db, tokenHash, new Date(now.getTime() + ttlMs));
+	}
+	return user;
+}
+
+export async function signOut(db: Kysely<Database>, token: string): Promise<void> {
+	await deleteSession(db, hashToken(token));
+}

@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import type { DatabaseTarget } from './db/connect';
+
+const flag = z
+	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
+	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const environment = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('0.0.0.0'),
+	DATABASE_URL: z.string().min(1).optional(),
+	DATA_DIR: z.string().default('./data'),
+	DEMO: flag.optional(),
+	MAP_TILE_URL: z.string().optional(),
+	MAP_TILE_ATTRIBUTION: z.string().optional(),
+	SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+	OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(5),
+	OFFER_TIMEOUT_ACTION: z.enum(['flag', 'requeue']).default('flag'),
+	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
+});
+
+export interface Config {
+	port: number;
+	host: string;
+	database: DatabaseTarget;
+	/** Demo mode seeds the demo community into an empty database and prints its logins. */
+	demo: boolean;
+	mapTileUrl: string | null;
+	mapTileAttribution: string | null;
+	sessionTtlMs: number;
+	offerTimeoutMs: number;
+	offerTimeoutAction: 'flag' | 'requeue';
+	dbPoolSize: number;
+	logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): Config {
+	const parsed = environment.safeParse(env);
+	if (!parsed.success) {
+		const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+		throw new Error(`Invalid configuration: ${problems}`);
+	}
+	const e = parsed.data;
+	const database: DatabaseTarget = e.DATABASE_URL
+		? { kind: 'postgres', url: e.DATABASE_URL }
+		: { kind: 'embedded', dataDir: e.DATA_DIR.startsWith('memory://') ? e.DATA_DIR : resolve(e.DATA_DIR) };
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		database,
+		// Embedded databases are for trying the app, so they get the demo by default;
+		// a real server never gets default passwords unless asked.
+		demo: e.DEMO ?? database.kind === 'embedded',
+		mapTileUrl: e.MAP_TILE_URL || null,
+		mapTileAttribution: e.MAP_TILE_ATTRIBUTION || null,
+		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+		offerTimeoutMs: e.OFFER_TIMEOUT_MINUTES * 60_000,
+		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
+		dbPoolSize: e.DB_POOL_SIZE,
+		logLevel: e.LOG_LEVEL
+	};
+}

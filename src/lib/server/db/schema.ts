@@ -1,0 +1,142 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BuildingKind, RequestType, Role, Skill, Status, Team, Urgency } from '../../dispatch/vocabulary';
+
+/** A polygon as GeoJSON keeps it: rings of [lng, lat] positions. */
+export interface GeoPolygon {
+	type: 'Polygon';
+	coordinates: [number, number][][];
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface BuildingTable {
+	id: Generated<string>;
+	name: string;
+	kind: BuildingKind;
+	lat: number;
+	lng: number;
+	footprint: Json<GeoPolygon>;
+	street: string | null;
+}
+
+export interface UserTable {
+	id: Generated<string>;
+	username: string;
+	name: string;
+	password_hash: string;
+	role: Role;
+	password_changed_at: Timestamp;
+	created_at: Timestamp;
+}
+
+export interface SessionTable {
+	token_hash: string;
+	user_id: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+
+export interface VolunteerTable {
+	id: Generated<string>;
+	user_id: string | null;
+	name: string;
+	phone: string | null;
+	skills: Skill[];
+	team: Team;
+	home_building_id: string;
+	available: Generated<boolean>;
+	lat: number;
+	lng: number;
+	position_shared_at: NullableTimestamp;
+	last_seen_at: NullableTimestamp;
+	created_at: Timestamp;
+}
+
+export interface ElderTable {
+	id: Generated<string>;
+	name: string;
+	building_id: string;
+	unit: Generated<string>;
+	phone: string | null;
+	notes: Generated<string>;
+	created_at: Timestamp;
+}
+
+export interface VisitPlanTable {
+	id: Generated<string>;
+	elder_id: string;
+	volunteer_id: string;
+	interval_days: Generated<number>;
+	next_due_at: Timestamp;
+	active: Generated<boolean>;
+	created_at: Timestamp;
+}
+
+export interface RequestTable {
+	id: Generated<string>;
+	type: RequestType;
+	building_id: string;
+	unit: Generated<string>;
+	description: string;
+	urgency: Generated<Urgency>;
+	contact_name: string | null;
+	contact_phone: string | null;
+	status: Generated<Status>;
+	version: Generated<number>;
+	assignee_id: string | null;
+	elder_id: string | null;
+	visit_key: string | null;
+	created_by: string | null;
+	created_at: Timestamp;
+	assigned_at: NullableTimestamp;
+	accepted_at: NullableTimestamp;
+	started_at: NullableTimestamp;
+	completed_at: NullableTimestamp;
+	cancelled_at: NullableTimestamp;
+	offer_expired_at: NullableTimestamp;
+}
+
+export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated';
+
+export interface EventTable {
+	/** bigserial: pg returns it as a string; repositories turn it into a number. */
+	seq: ColumnType<string, never, never>;
+	at: Timestamp;
+	kind: EventKind;
+	action: string;
+	actor_id: string | null;
+	request_id: string | null;
+	volunteer_id: string | null;
+	previous_assignee_id: string | null;
+	from_status: string | null;
+	to_status: string | null;
+	note: string | null;
+	payload: Json<unknown>;
+}
+
+export interface Database {
+	buildings: BuildingTable;
+	users: UserTable;
+	sessions: SessionTable;
+	volunteers: VolunteerTable;
+	elders: ElderTable;
+	visit_plans: VisitPlanTable;
+	requests: RequestTable;
+	events: EventTable;
+}
+
+export type BuildingRow = Selectable<BuildingTable>;
+export type UserRow = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type VolunteerRow = Selectable<VolunteerTable>;
+export type NewVolunteer = Insertable<VolunteerTable>;
+export type VolunteerUpdate = Updateable<VolunteerTable>;
+export type RequestRow = Selectable<RequestTable>;
+export type NewRequest = Insertable<RequestTable>;
+export type RequestUpdate = Updateable<RequestTable>;
+export type EventRow = Selectable<EventTable>;
+export type NewEvent = Insertable<EventTable>;
+export type ElderRow = Selectable<ElderTable>;
+export type VisitPlanRow = Selectable<VisitPlanTable>;

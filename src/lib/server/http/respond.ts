@@ -1,0 +1,67 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { z, type ZodType } from 'zod';
+import type { ApiErrorBody } from '../../api/types';
+import { ApiError, invalidInput, isDatabaseUnavailable } from './api-error';
+import { getApp } from '../app';
+
+export function errorResponse(error: ApiError): Response {
+	const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
+	if (error.issues?.length) body.error.issues = error.issues;
+	return json(body, { status: error.status });
+}
+
+/** Turns zod's issues into the contract's `issues` list. */
+export function fromZodError(error: z.ZodError, message = 'Some fields are not valid.', rootPath = '(body)'): ApiError {
+	return invalidInput(
+		message,
+		error.issues.map((issue) => ({ path: issue.path.join('.') || rootPath, message: issue.message }))
+	);
+}
+
+/** Validates any input; `rootPath` names it in issues when it is a single value (e.g. `id`). */
+export function parseWith<T>(schema: ZodType<T>, value: unknown, message?: string, rootPath?: string): T {
+	const result = schema.safeParse(value);
+	if (!result.success) throw fromZodError(result.error, message, rootPath);
+	return result.data;
+}
+
+const MAX_BODY_BYTES = 32 * 1024;
+
+/** Reads and validates a JSON body. Oversized or malformed bodies are refused before parsing. */
+export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	const declared = Number(request.headers.get('content-length') ?? 0);
+	if (declared > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+	const text = await request.text();
+	if (text.length > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+	let value: unknown;
+	try {
+		value = text.trim() === '' ? {} : JSON.parse(text);
+	} catch {
+		throw invalidInput('The body is not valid JSON.');
+	}
+	return parseWith(schema, value);
+}
+
+type Handler = (event: RequestEvent) => Promise<Response>;
+
+/**
+ * Wraps every API handler: expected errors become the contract's JSON, a lost database
+ * becomes 503, and anything else is logged and answered without a stack trace.
+ */
+export function endpoint(handler: Handler): Handler {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (error) {
+			if (error instanceof ApiError) return errorResponse(error);
+			if (isDatabaseUnavailable(error)) {
+				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
+			}
+			getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unexpected error');
+			return json(
+				{ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } },
+				{ status: 500 }
+			);
+		}
+	};
+}

@@ -1,0 +1,10 @@
+import type { Queryable } from '../db/types';
+import type { BuildingView } from '../../api/types';
+
+export async function listBuildings(db: Queryable): Promise<BuildingView[]> {
+	return db.selectFrom('buildings').select(['id', 'name', 'kind', 'lat', 'lng', 'footprint']).orderBy('kind').orderBy('name').execute();
+}
+
+export async function findBuilding(db: Queryable, id: string) {
+	return db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).where('id', '=', id).executeTakeFirst();
+}

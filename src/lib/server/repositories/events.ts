@@ -1,0 +1,113 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/types';
+import type { EventKind } from '../db/schema';
+import type { StoredEvent } from '../../realtime/deliveries';
+import type { RequestView, TimelineEntry, VolunteerView } from '../../api/types';
+import type { Status } from '../../dispatch/vocabulary';
+
+export interface NewEventRecord {
+	kind: EventKind;
+	action: string;
+	actorId: string | null;
+	requestId: string | null;
+	volunteerId: string | null;
+	previousAssigneeId?: string | null;
+	fromStatus?: Status | null;
+	toStatus?: Status | null;
+	note?: string | null;
+	payload: RequestView | VolunteerView;
+	at?: Date;
+}
+
+// Any constant works; it names the lock that orders event numbers.
+const EVENT_ORDER_LOCK = 7_270_301;
+
+/**
+ * Appends events at the end of a transaction. The transaction-scoped advisory lock makes
+ * seq order equal commit order: a client that has seen seq N has seen every committed
+ * event below N, which is what makes `after=N` catch-up exact. It is held only from
+ * here to commit, so call this last.
+ */
+export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Promise<StoredEvent[]> {
+	if (events.length === 0) return [];
+	await sql`select pg_advisory_xact_lock(${EVENT_ORDER_LOCK})`.execute(trx);
+	const rows = await trx
+		.insertInto('events')
+		.values(
+			events.map((e) => ({
+				kind: e.kind,
+				action: e.action,
+				actor_id: e.actorId,
+				request_id: e.requestId,
+				volunteer_id: e.volunteerId,
+				previous_assignee_id: e.previousAssigneeId ?? null,
+				from_status: e.fromStatus ?? null,
+				to_status: e.toStatus ?? null,
+				note: e.note ?? null,
+				payload: JSON.stringify(e.payload),
+				...(e.at ? { at: e.at } : {})
+			}))
+		)
+		.returning(['seq', 'kind', 'action', 'volunteer_id', 'previous_assignee_id'])
+		.execute();
+	return rows.map((row, i) => ({
+		seq: Number(row.seq),
+		kind: row.kind,
+		action: row.action,
+		volunteerId: row.volunteer_id,
+		previousAssigneeId: row.previous_assignee_id,
+		payload: events[i].payload
+	}));
+}
+
+/** Who is catching up: staff hear everything; a volunteer only about their own tasks. */
+export type Audience = { kind: 'staff' } | { kind: 'volunteer'; volunteerId: string };
+
+export async function listEventsAfter(db: Queryable, after: number, audience: Audience, limit: number): Promise<StoredEvent[]> {
+	let query = db
+		.selectFrom('events')
+		.select(['seq', 'kind', 'action', 'volunteer_id', 'previous_assignee_id', 'payload'])
+		.where('seq', '>', String(after))
+		.orderBy('seq')
+		.limit(limit);
+	if (audience.kind === 'volunteer') {
+		const me = audience.volunteerId;
+		query = query
+			.where('kind', '<>', 'volunteer_updated')
+			.where((eb) => eb.or([eb('volunteer_id', '=', me), eb('previous_assignee_id', '=', me)]));
+	}
+	const rows = await query.execute();
+	return rows.map((row) => ({
+		seq: Number(row.seq),
+		kind: row.kind,
+		action: row.action,
+		volunteerId: row.volunteer_id,
+		previousAssigneeId: row.previous_assignee_id,
+		payload: row.payload as RequestView | VolunteerView
+	}));
+}
+
+export async function latestSeq(db: Queryable): Promise<number> {
+	const row = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+	return Number(row?.max ?? 0);
+}
+
+/** A request's audit trail, oldest first, with who did each step. */
+export async function listRequestTimeline(db: Queryable, requestId: string): Promise<TimelineEntry[]> {
+	const rows = await db
+		.selectFrom('events')
+		.leftJoin('users', 'users.id', 'events.actor_id')
+		.select(['events.seq', 'events.at', 'users.name as actor', 'events.action', 'events.from_status', 'events.to_status', 'events.note'])
+		.where('events.request_id', '=', requestId)
+		.orderBy('events.seq')
+		.execute();
+	return rows.map((row) => ({
+		seq: Number(row.seq),
+		at: row.at.toISOString(),
+		actor: row.actor,
+		action: row.action,
+		from: row.from_status as Status | null,
+		to: row.to_status as Status | null,
+		note: row.note
+	}));
+}

@@ -1,0 +1,76 @@
+import type { Queryable } from '../db/types';
+import type { NewRequest, RequestRow, RequestUpdate } from '../db/schema';
+import type { RequestView } from '../../api/types';
+import type { Status } from '../../dispatch/vocabulary';
+
+export async function insertRequest(db: Queryable, request: NewRequest): Promise<RequestRow> {
+	return db.insertInto('requests').values(request).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function findRequest(db: Queryable, id: string): Promise<RequestRow | undefined> {
+	return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listRequestsByStatus(db: Queryable, statuses: readonly Status[]): Promise<RequestRow[]> {
+	return db.selectFrom('requests').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
+}
+
+export async function listActiveTasksOf(db: Queryable, volunteerId: string): Promise<RequestRow[]> {
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('assignee_id', '=', volunteerId)
+		.where('status', 'in', ['assigned', 'accepted', 'in_progress'])
+		.orderBy('assigned_at')
+		.execute();
+}
+
+/**
+ * The one way a request changes: a conditional update that matches only when the request is
+ * still in one of the expected statuses (and at the expected version, when given).
+ * Two racing writers cannot both match, so exactly one wins; the other gets undefined.
+ */
+export async function updateRequestIf(
+	db: Queryable,
+	where: { id: string; statuses: readonly Status[]; version?: number; assigneeId?: string },
+	set: RequestUpdate
+): Promise<RequestRow | undefined> {
+	let query = db
+		.updateTable('requests')
+		.set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+		.where('id', '=', where.id)
+		.where('status', 'in', where.statuses);
+	if (where.version !== undefined) query = query.where('version', '=', where.version);
+	if (where.assigneeId !== undefined) query = query.where('assignee_id', '=', where.assigneeId);
+	return query.returningAll().executeTakeFirst();
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The contract's request shape. Contact details only when the reader may see them. */
+export function toRequestView(row: RequestRow, withContact: boolean): RequestView {
+	const view: RequestView = {
+		id: row.id,
+		type: row.type,
+		buildingId: row.building_id,
+		unit: row.unit,
+		description: row.description,
+		urgency: row.urgency,
+		status: row.status,
+		version: row.version,
+		assigneeId: row.assignee_id,
+		elderId: row.elder_id,
+		createdAt: row.created_at.toISOString(),
+		assignedAt: iso(row.assigned_at),
+		acceptedAt: iso(row.accepted_at),
+		startedAt: iso(row.started_at),
+		completedAt: iso(row.completed_at),
+		cancelledAt: iso(row.cancelled_at),
+		offerExpiredAt: iso(row.offer_expired_at)
+	};
+	if (withContact) {
+		view.contactName = row.contact_name;
+		view.contactPhone = row.contact_phone;
+	}
+	return view;
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from '../db/types';
+import type { UserView } from '../../api/types';
+
+export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+	await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
+}
+
+/** The signed-in user behind a session, if it exists and has not expired. */
+export async function findSessionUser(
+	db: Queryable,
+	tokenHash: string,
+	now: Date
+): Promise<(UserView & { expiresAt: Date }) | undefined> {
+	const row = await db
+		.selectFrom('sessions')
+		.innerJoin('users', 'users.id', 'sessions.user_id')
+		.leftJoin('volunteers', 'volunteers.user_id', 'users.id')
+		.select([
+			'users.id',
+			'users.username',
+			'users.name',
+			'users.role',
+			'volunteers.id as volunteerId',
+			'sessions.expires_at as expiresAt'
+		])
+		.where('sessions.token_hash', '=', tokenHash)
+		.where('sessions.expires_at', '>', now)
+		.executeTakeFirst();
+	return row && { ...row, volunteerId: row.volunteerId ?? null };
+}
+
+export async function extendSession(db: Queryable, tokenHash: string, expiresAt: Date): Promise<void> {
+	await db.updateTable('sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+	await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOfUser(db: Queryable, userId: string): Promise<void> {
+	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
+	await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}

@@ -1,0 +1,75 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/types';
+import type { NewVolunteer, VolunteerRow } from '../db/schema';
+import type { Skill } from '../../dispatch/vocabulary';
+
+/** A volunteer as staff see them, before the live `online` flag is added. */
+export interface VolunteerRecord {
+	id: string;
+	userId: string | null;
+	name: string;
+	skills: Skill[];
+	available: boolean;
+	lat: number;
+	lng: number;
+	activeCount: number;
+	lastSeenAt: Date | null;
+}
+
+const activeCount = sql<number>`(
+	select count(*)::int from requests r
+	where r.assignee_id = volunteers.id and r.status in ('assigned', 'accepted', 'in_progress')
+)`;
+
+function selectRecords(db: Queryable) {
+	return db
+		.selectFrom('volunteers')
+		.select([
+			'volunteers.id',
+			'volunteers.user_id as userId',
+			'volunteers.name',
+			'volunteers.skills',
+			'volunteers.available',
+			'volunteers.lat',
+			'volunteers.lng',
+			'volunteers.last_seen_at as lastSeenAt',
+			activeCount.as('activeCount')
+		]);
+}
+
+export async function listVolunteerRecords(db: Queryable): Promise<VolunteerRecord[]> {
+	return selectRecords(db).orderBy('volunteers.name').execute();
+}
+
+export async function findVolunteerRecord(db: Queryable, id: string): Promise<VolunteerRecord | undefined> {
+	return selectRecords(db).where('volunteers.id', '=', id).executeTakeFirst();
+}
+
+export async function findVolunteer(db: Queryable, id: string): Promise<VolunteerRow | undefined> {
+	return db.selectFrom('volunteers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertVolunteer(db: Queryable, volunteer: NewVolunteer): Promise<VolunteerRow> {
+	return db.insertInto('volunteers').values(volunteer).returningAll().executeTakeFirstOrThrow();
+}
+
+/** Going on or off duty, optionally with a fresh position. Off duty drops back to the home building. */
+export async function updateAvailability(
+	db: Queryable,
+	id: string,
+	change: { available: boolean; position?: { lat: number; lng: number } },
+	now: Date
+): Promise<void> {
+	const homeLat = sql<number>`(select b.lat from buildings b where b.id = volunteers.home_building_id)`;
+	const homeLng = sql<number>`(select b.lng from buildings b where b.id = volunteers.home_building_id)`;
+	const position = !change.available
+		? { lat: homeLat, lng: homeLng, position_shared_at: null }
+		: change.position
+			? { lat: change.position.lat, lng: change.position.lng, position_shared_at: now }
+			: {};
+	await db
+		.updateTable('volunteers')
+		.set({ available: change.available, last_seen_at: now, ...position })
+		.where('id', '=', id)
+		.execute();
+}

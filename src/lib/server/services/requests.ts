@@ -1,0 +1,178 @@
+import type { Transaction } from 'kysely';
+import type { Database, RequestRow, RequestUpdate } from '../db/schema';
+import type { RequestView } from '../../api/types';
+import type { RequestType, Urgency } from '../../dispatch/vocabulary';
+import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '../../dispatch/lifecycle';
+import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
+import { findRequest, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
+import { findBuilding } from '../repositories/buildings';
+import { conflict, forbidden, invalidInput, notFound, unprocessable } from '../http/api-error';
+import { commitChange } from './commit';
+import type { ServiceDeps } from './deps';
+
+export interface NewRequestInput {
+	type: RequestType;
+	buildingId: string;
+	description: string;
+	urgency: Urgency;
+	unit: string;
+	contactName: string | null;
+	contactPhone: string | null;
+}
+
+function requireStaff(actor: Actor) {
+	if (!isStaff(actor.role)) throw forbidden('Only dispatchers and coordinators may do this.');
+}
+
+export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewRequestInput): Promise<RequestView> {
+	requireStaff(actor);
+	return commitChange(deps, async (trx) => {
+		if (!(await findBuilding(trx, input.buildingId))) {
+			throw invalidInput('That building does not exist.', [{ path: 'buildingId', message: 'Unknown building' }]);
+		}
+		const row = await insertRequest(trx, {
+			type: input.type,
+			building_id: input.buildingId,
+			description: input.description,
+			urgency: input.urgency,
+			unit: input.unit,
+			contact_name: input.contactName,
+			contact_phone: input.contactPhone,
+			created_by: actor.userId,
+			created_at: deps.now()
+		});
+		const request = toRequestView(row, true);
+		return {
+			result: request,
+			events: [{ kind: 'request_created', action: 'create', actorId: actor.userId, requestId: row.id, volunteerId: null, toStatus: 'open', payload: request }]
+		};
+	});
+}
+
+export async function getRequestFor(deps: ServiceDeps, actor: Actor, id: string): Promise<RequestRow> {
+	const row = await findRequest(deps.db, id);
+	if (!row) throw notFound('The request');
+	if (!isStaff(actor.role) && !isAssignee(actor, row.assignee_id)) throw forbidden('This request is not assigned to you.');
+	return row;
+}
+
+export function viewFor(actor: Actor, row: RequestRow): RequestView {
+	return toRequestView(row, maySeeContact(actor, row.assignee_id));
+}
+
+/** Explains a lost race in words a dispatcher understands. */
+async function explainConflict(trx: Transaction<Database>, id: string, expectedVersion?: number): Promise<never> {
+	const current = await findRequest(trx, id);
+	if (!current) throw notFound('The request');
+	if (expectedVersion !== undefined && current.version !== expectedVersion && current.status === 'open') {
+		throw conflict('This request was changed by someone else a moment ago. The board now shows the latest state.');
+	}
+	throw conflict(`This request is already ${current.status.replace('_', ' ')}, so this cannot be done now.`);
+}
+
+export async function assignVolunteer(
+	deps: ServiceDeps,
+	actor: Actor,
+	id: string,
+	input: { volunteerId: string; version: number }
+): Promise<RequestView> {
+	requireStaff(actor);
+	return commitChange(deps, async (trx) => {
+		const request = await findRequest(trx, id);
+		if (!request) throw notFound('The request');
+		// Lock the volunteer row so they cannot go off duty between this check and the commit.
+		const volunteer = await trx.selectFrom('volunteers').selectAll().where('id', '=', input.volunteerId).forShare().executeTakeFirst();
+		if (!volunteer) throw unprocessable('That volunteer does not exist.');
+		if (!volunteer.skills.includes(request.type)) throw unprocessable(`${volunteer.name} does not have the skill for this request.`);
+		if (!volunteer.available) throw unprocessable(`${volunteer.name} is off duty.`);
+
+		const now = deps.now();
+		const updated = await updateRequestIf(
+			trx,
+			{ id, statuses: allowedFrom('assign'), version: input.version },
+			{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now, offer_expired_at: null }
+		);
+		if (!updated) return explainConflict(trx, id, input.version);
+		const view = toRequestView(updated, true);
+		return {
+			result: view,
+			events: [{ kind: 'request_updated', action: 'assign', actorId: actor.userId, requestId: id, volunteerId: volunteer.id, fromStatus: 'open', toStatus: 'assigned', note: volunteer.name, payload: view }]
+		};
+	});
+}
+
+export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string): Promise<RequestView> {
+	requireStaff(actor);
+	return commitChange(deps, async (trx) => {
+		const before = await findRequest(trx, id);
+		if (!before) throw notFound('The request');
+		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel') }, { status: 'cancelled', cancelled_at: deps.now() });
+		if (!updated) return explainConflict(trx, id);
+		const view = toRequestView(updated, true);
+		return {
+			result: view,
+			events: [{ kind: 'request_updated', action: 'cancel', actorId: actor.userId, requestId: id, volunteerId: updated.assignee_id, fromStatus: before.status, toStatus: 'cancelled', note: reason, payload: view }]
+		};
+	});
+}
+
+/** What each of the assignee's actions writes, besides the new status. */
+function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
+	switch (action) {
+		case 'accept':
+			return { accepted_at: now, offer_expired_at: null };
+		case 'decline':
+			return { assignee_id: null, assigned_at: null, offer_expired_at: null };
+		case 'start':
+			return { started_at: now };
+		case 'complete':
+			return { completed_at: now };
+	}
+}
+
+/** accept, decline, start, complete: only the assignee, only from the right status. */
+export async function actOnTask(
+	deps: ServiceDeps,
+	actor: Actor,
+	id: string,
+	action: AssigneeAction,
+	note: string | null
+): Promise<RequestView> {
+	if (!isAssigneeAction(action)) throw invalidInput('Unknown action.');
+	return commitChange(deps, async (trx) => {
+		const before = await findRequest(trx, id);
+		if (!before) throw notFound('The request');
+		if (!isAssignee(actor, before.assignee_id)) throw forbidden('This task is not assigned to you.');
+		const to = nextStatus(before.status, action);
+		if (!to) return explainConflict(trx, id);
+
+		const updated = await updateRequestIf(
+			trx,
+			{ id, statuses: allowedFrom(action), assigneeId: actor.volunteerId! },
+			{ status: to, ...assigneeChange(action, deps.now()) }
+		);
+		if (!updated) return explainConflict(trx, id);
+		const declined = action === 'decline';
+		// The volunteer keeps their contact details until they give the task back.
+		const view = toRequestView(updated, !declined);
+		const staffView = toRequestView(updated, true);
+		return {
+			result: view,
+			events: [
+				{
+					kind: 'request_updated',
+					action,
+					actorId: actor.userId,
+					requestId: id,
+					volunteerId: updated.assignee_id,
+					previousAssigneeId: declined ? actor.volunteerId : null,
+					fromStatus: before.status,
+					toStatus: to,
+					note,
+					payload: staffView
+				}
+			]
+		};
+	});
+}
+

@@ -1,0 +1,47 @@
+import type { VolunteerView } from '../../api/types';
+import type { Actor } from '../../dispatch/permissions';
+import { findVolunteerRecord, listVolunteerRecords, updateAvailability, type VolunteerRecord } from '../repositories/volunteers';
+import { forbidden, notFound } from '../http/api-error';
+import { commitChange } from './commit';
+import type { PresenceReader, ServiceDeps } from './deps';
+
+export function toVolunteerView(record: VolunteerRecord, presence: PresenceReader): VolunteerView {
+	return {
+		id: record.id,
+		name: record.name,
+		skills: record.skills,
+		available: record.available,
+		online: presence.isOnline(record.id),
+		lat: record.lat,
+		lng: record.lng,
+		activeCount: record.activeCount,
+		lastSeenAt: record.lastSeenAt ? record.lastSeenAt.toISOString() : null
+	};
+}
+
+export async function listVolunteers(deps: ServiceDeps): Promise<VolunteerView[]> {
+	const records = await listVolunteerRecords(deps.db);
+	return records.map((r) => toVolunteerView(r, deps.presence));
+}
+
+/** A volunteer goes on or off duty, optionally sharing where they are. Staff hear it live. */
+export async function setAvailability(
+	deps: ServiceDeps,
+	actor: Actor,
+	input: { available: boolean; lat?: number; lng?: number }
+): Promise<VolunteerView> {
+	const volunteerId = actor.volunteerId;
+	if (!volunteerId) throw forbidden('Only volunteers have an on-duty switch.');
+	const position = input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : undefined;
+	return commitChange(deps, async (trx) => {
+		await updateAvailability(trx, volunteerId, { available: input.available, position }, deps.now());
+		const record = await findVolunteerRecord(trx, volunteerId);
+		if (!record) throw notFound('Your volunteer record');
+		const view = toVolunteerView(record, deps.presence);
+		const action = position && input.available ? 'position' : 'availability';
+		return {
+			result: view,
+			events: [{ kind: 'volunteer_updated', action, actorId: actor.userId, requestId: null, volunteerId, note: input.available ? 'on duty' : 'off duty', payload: view }]
+		};
+	});
+}

@@ -1,0 +1,11 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { endpoint } from '$lib/server/http/respond';
+import { requireActor } from '$lib/server/http/guards';
+import { listBuildings } from '$lib/server/repositories/buildings';
+import { getApp } from '$lib/server/app';
+
+export const GET: RequestHandler = endpoint(async (event) => {
+	requireActor(event);
+	return json(await listBuildings(getApp().db), { headers: { 'cache-control': 'private, max-age=300' } });
+});

@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
+import { requireStaff } from '$lib/server/http/guards';
+import { newRequestSchema, statusListSchema } from '$lib/api/schemas';
+import { createRequest } from '$lib/server/services/requests';
+import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
+import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
+import { getApp } from '$lib/server/app';
+
+export const GET: RequestHandler = endpoint(async (event) => {
+	requireStaff(event);
+	const asked = event.url.searchParams.getAll('status');
+	const statuses = asked.length ? parseWith(statusListSchema, asked, 'Unknown status.') : ACTIVE_STATUSES;
+	const rows = await listRequestsByStatus(getApp().db, statuses);
+	return json(rows.map((row) => toRequestView(row, true)));
+});
+
+export const POST: RequestHandler = endpoint(async (event) => {
+	const actor = requireStaff(event);
+	const input = await readJson(event.request, newRequestSchema);
+	return json(await createRequest(getApp().services, actor, input), { status: 201 });
+});

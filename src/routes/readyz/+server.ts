@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { sql } from 'kysely';
+import type { RequestHandler } from './$types';
+import { getApp } from '$lib/server/app';
+
+/** Readiness: the database answers too. */
+export const GET: RequestHandler = async () => {
+	try {
+		await sql`select 1`.execute(getApp().db);
+		return json({ status: 'ready' });
+	} catch {
+		return json({ status: 'unavailable', error: { code: 'unavailable', message: 'The database cannot be reached.' } }, { status: 503 });
+	}
+};

@@ -1,0 +1,140 @@
+// The foundation, end to end: the production server on each engine, real HTTP, real sockets.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { apiClient, connectSocket, nextEvent, signIn, waitForConnect } from '../helpers/clients';
+import type { BuildingView, RequestView, UserView } from '../../src/lib/api/types';
+
+const STACK_TRACE = /\n\s+at |node_modules|\.ts:\d+/;
+
+describe.each(ENGINES)('the production server on %s', (engine) => {
+	let database: TestDatabase;
+	let dataDir: string;
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		dataDir = mkdtempSync(join(tmpdir(), 'vd-data-'));
+		// PGlite keeps its data on disk here, so the restart test below means something.
+		database = await createTestDatabase(engine, dataDir);
+		server = await startServer(database.env);
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await database?.drop();
+		rmSync(dataDir, { recursive: true, force: true });
+	});
+
+	it('signs in the demo dispatcher and volunteer, with an HttpOnly session cookie', async () => {
+		const response = await fetch(`${server.url}/api/session`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ username: 'dispatcher', password: 'demo1234' })
+		});
+		expect(response.status).toBe(200);
+		const { user } = (await response.json()) as { user: UserView };
+		expect(user).toMatchObject({ username: 'dispatcher', role: 'dispatcher', volunteerId: null });
+		expect(response.headers.getSetCookie().join(';')).toMatch(/session=[^;]+;.*HttpOnly/i);
+
+		const volunteerCookie = await signIn(server.url, 'vol01');
+		const me = await apiClient(server.url, volunteerCookie)<{ user: UserView }>('GET', '/api/session');
+		expect(me.status).toBe(200);
+		expect(me.body.user.role).toBe('volunteer');
+		expect(me.body.user.volunteerId).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('answers a wrong password with 401 in the contract shape', async () => {
+		const result = await apiClient(server.url, null)('POST', '/api/session', { username: 'dispatcher', password: 'nope' });
+		expect(result.status).toBe(401);
+		expect(result.body).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+	});
+
+	it('answers malformed JSON with 400 and writes nothing', async () => {
+		const cookie = await signIn(server.url, 'dispatcher');
+		const call = apiClient(server.url, cookie);
+		const before = await call<RequestView[]>('GET', '/api/requests');
+		const result = await call('POST', '/api/requests', '{"type": "repair", "buildingId": ');
+		expect(result.status).toBe(400);
+		expect(result.body).toMatchObject({ error: { code: 'invalid_input', message: expect.any(String) } });
+		expect(JSON.stringify(result.body)).not.toMatch(STACK_TRACE);
+		const after = await call<RequestView[]>('GET', '/api/requests');
+		expect(after.body.length).toBe(before.body.length);
+	});
+
+	it('never sends a stack trace, whatever the input', async () => {
+		const cookie = await signIn(server.url, 'dispatcher');
+		const call = apiClient(server.url, cookie);
+		const answers = await Promise.all([
+			call('POST', '/api/requests', '[]'),
+			call('POST', '/api/requests', { type: 'repair', buildingId: 'not-a-uuid', description: 'x' }),
+			call('GET', '/api/requests/%00'),
+			call('GET', '/api/events?after=-1'),
+			call('POST', `/api/requests/${crypto.randomUUID()}/assign`, { volunteerId: 42 })
+		]);
+		for (const answer of answers) {
+			expect(answer.status).toBeGreaterThanOrEqual(400);
+			expect(answer.status).toBeLessThan(500);
+			expect(JSON.stringify(answer.body)).not.toMatch(STACK_TRACE);
+		}
+	});
+
+	it('connects a socket with a dispatcher cookie and refuses one without', async () => {
+		const cookie = await signIn(server.url, 'dispatcher');
+		const good = connectSocket(server.url, cookie);
+		await waitForConnect(good);
+		expect(good.connected).toBe(true);
+		good.disconnect();
+
+		const anonymous = connectSocket(server.url, null);
+		await expect(waitForConnect(anonymous)).rejects.toThrow('unauthenticated');
+		anonymous.disconnect();
+	});
+
+	it('sends a new request to dispatchers live with its seq, and catch-up returns it', async () => {
+		const dispatcherCookie = await signIn(server.url, 'dispatcher');
+		const call = apiClient(server.url, dispatcherCookie);
+		const buildings = (await call<BuildingView[]>('GET', '/api/buildings')).body;
+		const building = buildings.find((b) => b.name === '3栋')!;
+		expect(building).toBeDefined();
+
+		const dispatcherSocket = connectSocket(server.url, await signIn(server.url, 'dispatcher2'));
+		const volunteerSocket = connectSocket(server.url, await signIn(server.url, 'vol01'));
+		await Promise.all([waitForConnect(dispatcherSocket), waitForConnect(volunteerSocket)]);
+		let volunteerHeard = 0;
+		volunteerSocket.onAny(() => volunteerHeard++);
+
+		const arrival = nextEvent(dispatcherSocket, 'request:created');
+		const created = await call<RequestView>('POST', '/api/requests', {
+			type: 'repair',
+			buildingId: building.id,
+			description: '厨房水管漏水',
+			unit: '2单元302',
+			contactName: '陈阿姨',
+			contactPhone: '13800001111'
+		});
+		expect(created.status).toBe(201);
+		const event = await arrival;
+		expect(event.request).toMatchObject({ id: created.body.id, status: 'open', version: 1 });
+		expect(event.seq).toBeGreaterThan(0);
+
+		const caughtUp = await call<{ seq: number; event: string }[]>('GET', `/api/events?after=${event.seq - 1}`);
+		expect(caughtUp.body[0]).toMatchObject({ seq: event.seq, event: 'request:created' });
+		await new Promise((r) => setTimeout(r, 200));
+		expect(volunteerHeard).toBe(0);
+		dispatcherSocket.disconnect();
+		volunteerSocket.disconnect();
+	});
+
+	it('keeps its data across a restart', async () => {
+		const call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const before = (await call<RequestView[]>('GET', '/api/requests')).body;
+		expect(before.length).toBeGreaterThan(0);
+		await server.stop();
+		server = await startServer(database.env);
+		const again = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const after = (await again<RequestView[]>('GET', '/api/requests')).body;
+		expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
+	});
+});
