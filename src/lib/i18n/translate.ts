@@ -1,17 +1,15 @@
 import { getContext, setContext } from 'svelte';
-import { en } from './messages/en';
-import { zhCN, type MessageKey } from './messages/zh-CN';
+import { messages, type MessageKey } from './messages/index';
 import type { Locale } from './locales';
 
 export type { MessageKey };
-const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 export function createTranslator(locale: Locale): Translate {
-	const catalog = catalogs[locale];
+	const side = locale === 'en' ? 'en' : 'zh';
 	return (key, params) => {
-		const text = catalog[key] ?? zhCN[key] ?? key;
+		const text = messages[key]?.[side] ?? key;
 		return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : text;
 	};
 }

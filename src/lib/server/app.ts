@@ -10,6 +10,8 @@ import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { countUsers } from './repositories/users';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
+import { startJobs, type JobRunner } from './jobs/runner';
+import { JOBS } from './jobs/index';
 
 /** Everything one running server holds: configuration, database, logger and live sockets. */
 export interface App {
@@ -18,6 +20,7 @@ export interface App {
 	log: Logger;
 	realtime: Realtime | null;
 	services: ServiceDeps;
+	jobs: JobRunner | null;
 	close(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ async function bootApp(config: Config): Promise<App> {
 		db,
 		log,
 		realtime: null,
+		jobs: null,
 		services: {
 			db,
 			now: () => new Date(),
@@ -68,6 +72,7 @@ async function bootApp(config: Config): Promise<App> {
 			presence: { isOnline: (id) => app.realtime?.isOnline(id) ?? false }
 		},
 		async close() {
+			app.jobs?.stop();
 			await app.realtime?.close();
 			await handle.close();
 		}
@@ -81,6 +86,7 @@ async function bootApp(config: Config): Promise<App> {
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
 	}
+	app.jobs = startJobs(app.services, JOBS, { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer) }, 'app started');
 	return app;

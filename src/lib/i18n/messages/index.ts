@@ -1,0 +1,8 @@
+import { commonMessages } from './common';
+import { dispatchMessages } from './dispatch';
+import { volunteerMessages } from './volunteer';
+import { historyMessages } from './history';
+
+// One catalog per area of the app, so features add their texts without touching each other's.
+export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages };
+export type MessageKey = keyof typeof messages;
