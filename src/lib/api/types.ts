@@ -54,6 +54,20 @@ export interface RequestView {
 	contactPhone?: string | null;
 }
 
+/** One ranked volunteer for a request; `score` is higher for better. */
+export interface CandidateView {
+	volunteerId: string;
+	name: string;
+	distanceM: number;
+	activeCount: number;
+	score: number;
+	tasksToday?: number;
+	continuity?: 'planned' | 'last' | null;
+	online?: boolean;
+	lat?: number;
+	lng?: number;
+}
+
 export interface TimelineEntry {
 	seq: number;
 	at: string;

@@ -1,7 +1,10 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { RequestView, VolunteerView } from '$lib/api/types';
-import type { CaughtUpEvent } from '$lib/realtime/events';
-import { isActiveStatus } from '$lib/dispatch/vocabulary';
+import type { CaughtUpEvent, ViewingPresence } from '$lib/realtime/events';
+import { ACTIVE_STATUSES, isActiveStatus, type RequestType, type Status } from '$lib/dispatch/vocabulary';
+import { compareQueue } from '$lib/dispatch/queue-order';
+
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
 
 /**
  * The dispatcher's live picture: active requests and volunteers, kept current by applying
@@ -11,30 +14,61 @@ import { isActiveStatus } from '$lib/dispatch/vocabulary';
 export class BoardState {
 	requests = new SvelteMap<string, RequestView>();
 	volunteers = new SvelteMap<string, VolunteerView>();
-	/** Bumped on every applied batch, for views that want to flash changes. */
-	revision = $state(0);
+	/** Who else is looking at which request, by request id. */
+	viewers = new SvelteMap<string, ViewingPresence['viewers']>();
+	selectedId = $state<string | null>(null);
+	typeFilter = $state<RequestType | null>(null);
+	statusFilter = $state<ActiveStatus | null>(null);
+	search = $state('');
+	/** Ids changed by the last live batch, to flash them once. */
+	recentlyChanged = $state(new Set<string>());
 
-	constructor(requests: RequestView[], volunteers: VolunteerView[]) {
+	#buildingNames: Map<string, string>;
+
+	constructor(requests: RequestView[], volunteers: VolunteerView[], buildingNames: Map<string, string>) {
+		this.#buildingNames = buildingNames;
 		for (const r of requests) this.requests.set(r.id, r);
 		for (const v of volunteers) this.volunteers.set(v.id, v);
 	}
 
+	readonly all = $derived([...this.requests.values()].sort(compareQueue));
+
+	readonly counts = $derived.by(() => {
+		const counts: Record<ActiveStatus, number> = { open: 0, assigned: 0, accepted: 0, in_progress: 0 };
+		for (const r of this.requests.values()) if (r.status in counts) counts[r.status as ActiveStatus] += 1;
+		return counts;
+	});
+
+	/** The queue as filtered by type, status and the search box (building, unit, description). */
+	readonly queue = $derived.by(() => {
+		const needle = this.search.trim().toLowerCase();
+		return this.all.filter(
+			(r) =>
+				(!this.typeFilter || r.type === this.typeFilter) &&
+				(!this.statusFilter || r.status === this.statusFilter) &&
+				(!needle ||
+					`${this.#buildingNames.get(r.buildingId) ?? ''} ${r.unit} ${r.description} ${r.contactName ?? ''}`
+						.toLowerCase()
+						.includes(needle))
+		);
+	});
+
+	readonly selected = $derived(this.selectedId ? (this.requests.get(this.selectedId) ?? null) : null);
+
+	readonly onDuty = $derived([...this.volunteers.values()].filter((v) => v.available));
+
 	apply(batch: CaughtUpEvent[]): void {
+		const changed = new Set<string>();
 		for (const message of batch) {
-			switch (message.event) {
-				case 'request:created':
-				case 'request:updated':
-					this.#upsertRequest(message.data.request);
-					break;
-				case 'volunteer:updated':
-					this.volunteers.set(message.data.volunteer.id, {
-						...message.data.volunteer,
-						online: this.volunteers.get(message.data.volunteer.id)?.online ?? message.data.volunteer.online
-					});
-					break;
+			if (message.event === 'request:created' || message.event === 'request:updated') {
+				if (this.#upsertRequest(message.data.request)) changed.add(message.data.request.id);
+			} else if (message.event === 'volunteer:updated') {
+				const incoming = message.data.volunteer;
+				// `online` is live presence, which the stored event cannot know; keep ours.
+				this.volunteers.set(incoming.id, { ...incoming, online: this.volunteers.get(incoming.id)?.online ?? incoming.online });
 			}
 		}
-		this.revision += 1;
+		if (changed.size) this.recentlyChanged = changed;
 	}
 
 	setOnline(volunteerId: string, online: boolean): void {
@@ -42,10 +76,37 @@ export class BoardState {
 		if (volunteer && volunteer.online !== online) this.volunteers.set(volunteerId, { ...volunteer, online });
 	}
 
-	#upsertRequest(request: RequestView) {
-		const existing = this.requests.get(request.id);
-		if (existing && existing.version > request.version) return;
-		if (isActiveStatus(request.status)) this.requests.set(request.id, request);
-		else this.requests.delete(request.id);
+	setViewers(presence: ViewingPresence, myUserId: string): void {
+		const others = presence.viewers.filter((v) => v.userId !== myUserId);
+		if (others.length) this.viewers.set(presence.requestId, others);
+		else this.viewers.delete(presence.requestId);
 	}
+
+	/** Moves the selection through the visible queue; wraps at neither end. */
+	moveSelection(step: 1 | -1): void {
+		const list = this.queue;
+		if (!list.length) return;
+		const index = list.findIndex((r) => r.id === this.selectedId);
+		const next = index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + step));
+		this.selectedId = list[next].id;
+	}
+
+	volunteerName(id: string | null): string | null {
+		return id ? (this.volunteers.get(id)?.name ?? null) : null;
+	}
+
+	/** Applies one request snapshot; returns whether it changed anything. */
+	#upsertRequest(request: RequestView): boolean {
+		const existing = this.requests.get(request.id);
+		if (existing && existing.version >= request.version) return false;
+		if (isActiveStatus(request.status)) this.requests.set(request.id, request);
+		else if (existing) this.requests.delete(request.id);
+		else return false;
+		if (!isActiveStatus(request.status) && this.selectedId === request.id) this.selectedId = null;
+		return true;
+	}
+}
+
+export function isActive(status: Status): status is ActiveStatus {
+	return isActiveStatus(status);
 }

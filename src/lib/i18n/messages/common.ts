@@ -44,4 +44,11 @@ export const commonMessages = defineMessages({
 	'error.title': { zh: '出错了', en: 'Something went wrong' },
 	'error.notFound': { zh: '页面不存在。', en: 'This page does not exist.' },
 	'error.back': { zh: '返回首页', en: 'Back to the start' },
+	'common.close': { zh: '关闭', en: 'Close' },
+	'common.back': { zh: '返回', en: 'Back' },
+	'common.networkError': { zh: '网络连接失败，请检查网络后重试。', en: 'The network is not reachable. Check the connection and try again.' },
+	'time.justNow': { zh: '刚刚', en: 'just now' },
+	'time.minutes': { zh: '{n} 分钟', en: '{n} min' },
+	'time.hours': { zh: '{n} 小时', en: '{n} h' },
+	'time.days': { zh: '{n} 天', en: '{n} d' },
 });

@@ -6,3 +6,7 @@ import { historyMessages } from './history';
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages };
 export type MessageKey = keyof typeof messages;
+
+export function isMessageKey(key: string): key is MessageKey {
+	return Object.hasOwn(messages, key);
+}

@@ -1,0 +1,95 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect, signInContext } from './fixtures';
+import type { BuildingView, RequestView } from '../../src/lib/api/types';
+
+async function dispatcher(browser: Browser, username: string): Promise<Page> {
+	const context = await browser.newContext();
+	await signInContext(context, username);
+	const page = await context.newPage();
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	return page;
+}
+
+async function createRequest(page: Page, buildingName: string, description: string): Promise<RequestView> {
+	const buildings = (await (await page.request.get('/api/buildings')).json()) as BuildingView[];
+	const building = buildings.find((b) => b.name === buildingName)!;
+	const response = await page.request.post('/api/requests', {
+		data: { type: 'repair', buildingId: building.id, description, unit: '1单元101', contactName: '测试', contactPhone: '13800000000' }
+	});
+	expect(response.status()).toBe(201);
+	return (await response.json()) as RequestView;
+}
+
+const row = (page: Page, id: string) => page.locator(`[data-testid="queue"] [data-request-id="${id}"]`);
+const marker = (page: Page, id: string) => page.locator(`[data-testid="map"] [data-request-id="${id}"]`);
+
+test('a request created through the API shows on two boards at once, in the queue and on the map', async ({ browser }) => {
+	const [first, second] = await Promise.all([dispatcher(browser, 'dispatcher'), dispatcher(browser, 'dispatcher2')]);
+	const request = await createRequest(first, '12栋', '楼道灯不亮');
+	for (const page of [first, second]) {
+		await expect(row(page, request.id)).toBeVisible({ timeout: 2000 });
+		await expect(marker(page, request.id)).toBeAttached({ timeout: 2000 });
+		await expect(row(page, request.id)).toHaveAttribute('data-status', 'open');
+	}
+	await first.context().close();
+	await second.context().close();
+});
+
+test('assigning on one board updates the other; assigning at once has one winner and a plain conflict', async ({ browser }) => {
+	const [first, second] = await Promise.all([dispatcher(browser, 'dispatcher'), dispatcher(browser, 'dispatcher2')]);
+	const request = await createRequest(first, '15栋', '水龙头坏了');
+
+	// Both select it; the second sees the first looking at it.
+	for (const page of [first, second]) {
+		await row(page, request.id).getByRole('button').click();
+		await expect(page.locator('[data-testid="candidates"] [data-volunteer-id]').first()).toBeVisible();
+	}
+	await expect(second.getByText('王芳')).toBeVisible();
+
+	const assignButtons = [first, second].map((page) => page.locator('[data-testid="candidates"] [data-action="assign"]').first());
+	await Promise.all(assignButtons.map((button) => button.click()));
+
+	for (const page of [first, second]) await expect(row(page, request.id)).toHaveAttribute('data-status', 'assigned', { timeout: 2000 });
+	const conflicts = await Promise.all([first, second].map((page) => page.getByRole('alert').filter({ hasText: /未能派单|Not assigned/ }).count()));
+	expect(conflicts.sort()).toEqual([0, 1]);
+
+	const after = (await (await first.request.get(`/api/requests/${request.id}`)).json()) as { request: RequestView };
+	expect(after.request.version).toBe(2);
+	await first.context().close();
+	await second.context().close();
+});
+
+test('a request can be taken in with the keyboard alone', async ({ dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	await page.locator('body').click({ position: { x: 5, y: 200 } });
+	await page.keyboard.press('n');
+	await expect(page.locator('[data-testid="new-request"] input[name="buildingSearch"]')).toBeFocused();
+	await page.keyboard.type('3栋');
+	await expect(page.locator('[data-testid="new-request"] select[name="buildingId"] option:checked')).toHaveText('3栋');
+	await page.keyboard.press('Tab'); // building list
+	await page.keyboard.press('Tab'); // type
+	await page.keyboard.press('Tab'); // urgency
+	await page.keyboard.press('Tab'); // unit
+	await page.keyboard.type('2单元401');
+	await page.keyboard.press('Tab'); // description
+	await page.keyboard.type('键盘录入：厨房下水道堵塞');
+	await page.keyboard.press('Enter');
+
+	const created = page.locator('[data-testid="queue"] [data-request-id]', { hasText: '键盘录入：厨房下水道堵塞' });
+	await expect(created).toBeVisible();
+	await expect(created).toContainText('3栋');
+	await expect(created).toHaveAttribute('data-status', 'open');
+});
+
+test('the shortcut help lists the keys', async ({ dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	await page.locator('body').click({ position: { x: 5, y: 200 } });
+	await page.keyboard.press('?');
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toBeVisible();
+	await expect(dialog.locator('kbd', { hasText: /^N$/ })).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).toBeHidden();
+});
