@@ -2,18 +2,17 @@
 import { readConfig } from '../../src/lib/server/config';
 import { connectDatabase } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { countUsers } from '../../src/lib/server/repositories/users';
 import { DEMO_PASSWORD, seedDemoCommunity } from '../seed/seed';
 
 const config = readConfig();
 const handle = await connectDatabase(config.database, 1);
 try {
 	await migrateToLatest(handle.db);
-	if ((await countUsers(handle.db)) > 0) {
+	const community = await seedDemoCommunity(handle.db, new Date());
+	if (!community) {
 		console.error('The database already has users; the demo is only seeded into an empty database.');
 		process.exitCode = 1;
 	} else {
-		const community = await seedDemoCommunity(handle.db, new Date());
 		console.log(
 			`Seeded ${community.buildings.length} buildings, ${community.volunteers.length} volunteers, ` +
 				`${community.elders.length} elders and ${community.requests.length} requests. Password for every demo user: ${DEMO_PASSWORD}`

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { countUsers } from '../../src/lib/server/repositories/users';
 import type { Database, RequestRow } from '../../src/lib/server/db/schema';
 import type { Status } from '../../src/lib/dispatch/vocabulary';
 import { nextStatus } from '../../src/lib/dispatch/lifecycle';
@@ -14,12 +15,18 @@ export function demoLogins() {
 	return { staff: community.staff, volunteers: community.volunteers.map((v) => v.username) };
 }
 
-/** Writes the demo community into an empty database, in one transaction. */
-export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promise<Community> {
+/**
+ * Writes the demo community into an empty database, in one transaction. Several nodes may
+ * start at once on one database, so the emptiness check holds a lock; only one seeds.
+ * Returns null when the database already had users.
+ */
+export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promise<Community | null> {
 	const community = generateCommunity(now);
 	// Every demo user shares one password, so one argon2 hash serves them all.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
+		await sql`select pg_advisory_xact_lock(hashtext('volunteer-dispatch:seed'))`.execute(trx);
+		if ((await countUsers(trx)) > 0) return null;
 		await trx
 			.insertInto('buildings')
 			.values(community.buildings.map((b) => ({ id: b.id, name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint: JSON.stringify(b.footprint), street: b.street })))
@@ -78,8 +85,8 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 		}
 		events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
 		for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
+		return community;
 	});
-	return community;
 }
 
 function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {

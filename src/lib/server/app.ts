@@ -6,8 +6,8 @@ import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
 import { createLogger, type Logger } from './log';
 import { createRealtime, type Realtime } from './realtime/create-realtime';
+import { createClusterAdapter } from './realtime/cluster-adapter';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
-import { countUsers } from './repositories/users';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
 import { startJobs, type JobRunner } from './jobs/runner';
@@ -55,7 +55,7 @@ async function bootApp(config: Config): Promise<App> {
 	const { db } = handle;
 	await migrateToLatest(db);
 	if (config.demo) {
-		if ((await countUsers(db)) === 0) await seedDemoCommunity(db, new Date());
+		await seedDemoCommunity(db, new Date());
 		printDemoLogins();
 	}
 
@@ -80,15 +80,17 @@ async function bootApp(config: Config): Promise<App> {
 
 	const httpServer = registry[HTTP_SERVER_KEY];
 	if (httpServer) {
+		const adapter = await createClusterAdapter(config.cluster, log);
 		app.realtime = createRealtime(httpServer, {
 			log,
+			adapter,
 			authenticate: (cookieHeader) =>
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
 	}
 	app.jobs = startJobs(app.services, JOBS, { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer) }, 'app started');
+	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer), cluster: config.cluster.kind }, 'app started');
 	return app;
 }
 

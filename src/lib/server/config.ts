@@ -17,6 +17,8 @@ const environment = z.object({
 	SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
 	OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(5),
 	OFFER_TIMEOUT_ACTION: z.enum(['flag', 'requeue']).default('flag'),
+	CLUSTER: z.enum(['postgres', 'redis', 'off']).optional(),
+	REDIS_URL: z.string().min(1).optional(),
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
@@ -33,6 +35,8 @@ export interface Config {
 	offerTimeoutMs: number;
 	offerTimeoutAction: 'flag' | 'requeue';
 	dbPoolSize: number;
+	/** How several app nodes share socket events; 'off' for a single node. */
+	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
 	logLevel: z.infer<typeof environment>['LOG_LEVEL'];
 }
 
@@ -59,6 +63,19 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		offerTimeoutMs: e.OFFER_TIMEOUT_MINUTES * 60_000,
 		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
 		dbPoolSize: e.DB_POOL_SIZE,
+		cluster: clusterFrom(e),
 		logLevel: e.LOG_LEVEL
 	};
+}
+
+/** REDIS_URL picks the Redis streams adapter; CLUSTER=postgres the PostgreSQL one (it needs DATABASE_URL). */
+function clusterFrom(e: z.infer<typeof environment>): Config['cluster'] {
+	if (e.CLUSTER === 'off') return { kind: 'off' };
+	if (e.REDIS_URL && e.CLUSTER !== 'postgres') return { kind: 'redis', url: e.REDIS_URL };
+	if (e.CLUSTER === 'redis') throw new Error('Invalid configuration: CLUSTER=redis needs REDIS_URL');
+	if (e.CLUSTER === 'postgres') {
+		if (!e.DATABASE_URL) throw new Error('Invalid configuration: CLUSTER=postgres needs DATABASE_URL (one shared PostgreSQL)');
+		return { kind: 'postgres', url: e.DATABASE_URL };
+	}
+	return { kind: 'off' };
 }

@@ -15,6 +15,7 @@ import { isStaff } from '../../dispatch/permissions';
 import type { EventPublisher, PresenceReader } from '../services/deps';
 import type { Logger } from '../log';
 import { ViewerRegistry } from './viewers';
+import type { ClusterAdapter } from './cluster-adapter';
 
 interface SocketData {
 	user: UserView;
@@ -26,6 +27,8 @@ export interface RealtimeDeps {
 	/** Resolves the session cookie of a handshake to its user, or null. */
 	authenticate(cookieHeader: string | undefined): Promise<UserView | null>;
 	log: Logger;
+	/** Shares events with other app nodes; null for a single node. */
+	adapter?: ClusterAdapter | null;
 	/** Called when a volunteer's first tab opens or last tab closes. */
 	onVolunteerPresence?(volunteerId: string, online: boolean): void;
 }
@@ -57,6 +60,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		transports: ['websocket', 'polling'],
 		allowRequest: (req, callback) => callback(null, isSameOrigin(req.headers.origin, req.headers.host)),
 		maxHttpBufferSize: 16 * 1024,
+		...(deps.adapter ? { adapter: deps.adapter.factory as never } : {}),
 		// Vite's HMR shares this server in dev; leave upgrades that are not ours alone.
 		destroyUpgrade: false
 	});
@@ -132,9 +136,9 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			io.to(roomForUser(userId)).emit('session:ended');
 			io.in(roomForUser(userId)).disconnectSockets(true);
 		},
-		close: () =>
-			new Promise<void>((resolve) => {
-				io.close(() => resolve());
-			})
+		close: async () => {
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+			await deps.adapter?.close();
+		}
 	};
 }

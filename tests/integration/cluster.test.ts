@@ -1,0 +1,126 @@
+// Two production nodes on one PostgreSQL, sharing events through @socket.io/postgres-adapter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { apiClient, connectSocket, nextEvent, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
+import type { BuildingView, RequestView, UserView } from '../../src/lib/api/types';
+import type { CaughtUpEvent } from '../../src/lib/realtime/events';
+
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
+	let database: TestDatabase;
+	let nodeA: RunningServer;
+	let nodeB: RunningServer;
+	let building: BuildingView;
+
+	beforeAll(async () => {
+		database = await createTestDatabase('postgres');
+		const env = { ...database.env, CLUSTER: 'postgres' };
+		nodeA = await startServer(env);
+		nodeB = await startServer(env);
+		const call = apiClient(nodeB.url, await signIn(nodeB.url, 'dispatcher'));
+		building = (await call<BuildingView[]>('GET', '/api/buildings')).body.find((b) => b.name === '8栋')!;
+	});
+	afterAll(async () => {
+		await nodeA?.stop();
+		await nodeB?.stop();
+		await database?.drop();
+	});
+
+	async function createOn(node: RunningServer, description: string): Promise<RequestView> {
+		const call = apiClient(node.url, await signIn(node.url, 'dispatcher'));
+		const created = await call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description });
+		expect(created.status).toBe(201);
+		return created.body;
+	}
+
+	it('delivers a request created on node B to a dispatcher connected to node A within a second', async () => {
+		const socket = connectSocket(nodeA.url, await signIn(nodeA.url, 'dispatcher2'));
+		await waitForConnect(socket);
+		const heard = nextEvent(socket, 'request:created', 1000);
+		const created = await createOn(nodeB, '跨节点：楼道漏水');
+		expect((await heard).request.id).toBe(created.id);
+		socket.disconnect();
+	});
+
+	it('delivers an assignment made on node A to that volunteer on node B, and to no other volunteer', async () => {
+		const volunteerCookie = await signIn(nodeB.url, 'vol02');
+		const me = (await apiClient(nodeB.url, volunteerCookie)<{ user: UserView }>('GET', '/api/session')).body.user;
+		await apiClient(nodeB.url, volunteerCookie)('PUT', '/api/me/availability', { available: true });
+		const assignee = connectSocket(nodeB.url, volunteerCookie);
+		const bystander = connectSocket(nodeB.url, await signIn(nodeB.url, 'vol05'));
+		await Promise.all([waitForConnect(assignee), waitForConnect(bystander)]);
+		const bystanderHeard: string[] = [];
+		bystander.onAny((event) => bystanderHeard.push(event));
+
+		const request = await createOn(nodeB, '跨节点：插座没电');
+		const assigned = nextEvent(assignee, 'task:assigned', 1000);
+		const call = apiClient(nodeA.url, await signIn(nodeA.url, 'dispatcher'));
+		const result = await call('POST', `/api/requests/${request.id}/assign`, { volunteerId: me.volunteerId, version: request.version });
+		expect(result.status).toBe(200);
+		expect((await assigned).request).toMatchObject({ id: request.id, status: 'assigned', assigneeId: me.volunteerId });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(bystanderHeard).toEqual([]);
+		assignee.disconnect();
+		bystander.disconnect();
+	});
+
+	it("carries a killed node's clients over to the other node with nothing missed", async () => {
+		const cookie = await signIn(nodeA.url, 'dispatcher');
+		const seen = new Map<number, CaughtUpEvent>();
+		const listen = (socket: TestSocket) =>
+			socket.on('request:created', (data) => seen.set(data.seq, { seq: data.seq, event: 'request:created', data }));
+		const onA = connectSocket(nodeA.url, cookie);
+		listen(onA);
+		await waitForConnect(onA);
+		const before = await createOn(nodeB, '宕机前');
+		await expect.poll(() => [...seen.values()].some((e) => e.data.request.id === before.id)).toBe(true);
+		const lastSeq = Math.max(...seen.keys());
+
+		await nodeA.kill(); // SIGKILL: no goodbye to the client
+		const missed = [await createOn(nodeB, '宕机期间一'), await createOn(nodeB, '宕机期间二')];
+
+		// The client's reconnect lands on node B (as a load balancer would send it), then catches up.
+		const onB = connectSocket(nodeB.url, cookie);
+		listen(onB);
+		await waitForConnect(onB);
+		const caughtUp = await apiClient(nodeB.url, cookie)<CaughtUpEvent[]>('GET', `/api/events?after=${lastSeq}`);
+		for (const event of caughtUp.body) seen.set(event.seq, event);
+		const after = await createOn(nodeB, '恢复后');
+		await expect.poll(() => [...seen.values()].some((e) => e.event === 'request:created' && e.data.request.id === after.id)).toBe(true);
+
+		const createdIds = [...seen.values()].filter((e) => e.event === 'request:created').map((e) => (e.data as { request: RequestView }).request.id);
+		for (const request of [before, ...missed, after]) expect(createdIds).toContain(request.id);
+		const seqs = [...seen.keys()].sort((a, b) => a - b);
+		expect(new Set(seqs).size).toBe(seqs.length);
+		onB.disconnect();
+	});
+});
+
+describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes sharing events through Redis streams', () => {
+	let database: TestDatabase;
+	const nodes: RunningServer[] = [];
+
+	beforeAll(async () => {
+		database = await createTestDatabase('postgres');
+		const env = { ...database.env, REDIS_URL: process.env.TEST_REDIS_URL! };
+		nodes.push(await startServer(env), await startServer(env));
+	});
+	afterAll(async () => {
+		for (const node of nodes) await node.stop();
+		await database?.drop();
+	});
+
+	it('delivers a request created on one node to a dispatcher on the other', async () => {
+		const [nodeA, nodeB] = nodes;
+		const socket = connectSocket(nodeA.url, await signIn(nodeA.url, 'dispatcher2'));
+		await waitForConnect(socket);
+		const call = apiClient(nodeB.url, await signIn(nodeB.url, 'dispatcher'));
+		const building = (await call<BuildingView[]>('GET', '/api/buildings')).body[0];
+		const heard = nextEvent(socket, 'request:created', 1000);
+		const created = await call<RequestView>('POST', '/api/requests', { type: 'haircut', buildingId: building.id, description: 'Redis 跨节点' });
+		expect((await heard).request.id).toBe(created.body.id);
+		socket.disconnect();
+	});
+});
