@@ -66,6 +66,22 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 		bystander.disconnect();
 	});
 
+	it('shows a volunteer connected to node B as online to a dispatcher on node A', async () => {
+		const staffCookie = await signIn(nodeA.url, 'dispatcher');
+		const staff = connectSocket(nodeA.url, staffCookie);
+		await waitForConnect(staff);
+		const volunteerCookie = await signIn(nodeB.url, 'vol09');
+		const me = (await apiClient(nodeB.url, volunteerCookie)<{ user: UserView }>('GET', '/api/session')).body.user;
+		const online = nextEvent(staff, 'presence:online', 2000);
+		const tab = connectSocket(nodeB.url, volunteerCookie);
+		await waitForConnect(tab);
+		expect(await online).toEqual({ volunteerId: me.volunteerId, online: true });
+		const listed = (await apiClient(nodeA.url, staffCookie)<{ id: string; online: boolean }[]>('GET', '/api/volunteers')).body;
+		expect(listed.find((v) => v.id === me.volunteerId)?.online).toBe(true);
+		tab.disconnect();
+		staff.disconnect();
+	});
+
 	it("carries a killed node's clients over to the other node with nothing missed", async () => {
 		const cookie = await signIn(nodeA.url, 'dispatcher');
 		const seen = new Map<number, CaughtUpEvent>();
@@ -75,7 +91,7 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 		listen(onA);
 		await waitForConnect(onA);
 		const before = await createOn(nodeB, '宕机前');
-		await expect.poll(() => [...seen.values()].some((e) => e.data.request.id === before.id)).toBe(true);
+		await expect.poll(() => [...seen.values()].some((e) => e.event === 'request:created' && e.data.request.id === before.id)).toBe(true);
 		const lastSeq = Math.max(...seen.keys());
 
 		await nodeA.kill(); // SIGKILL: no goodbye to the client

@@ -10,6 +10,7 @@ import { createClusterAdapter } from './realtime/cluster-adapter';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
+import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
 import { JOBS } from './jobs/index';
 
@@ -68,8 +69,7 @@ async function bootApp(config: Config): Promise<App> {
 		services: {
 			db,
 			now: () => new Date(),
-			publisher: { publish: (events) => app.realtime?.publish(events) },
-			presence: { isOnline: (id) => app.realtime?.isOnline(id) ?? false }
+			publisher: { publish: (events) => app.realtime?.publish(events) }
 		},
 		async close() {
 			app.jobs?.stop();
@@ -84,6 +84,10 @@ async function bootApp(config: Config): Promise<App> {
 		app.realtime = createRealtime(httpServer, {
 			log,
 			adapter,
+			presence: {
+				renew: (ids, until) => renewOnline(db, ids, until),
+				offline: (id) => markOffline(db, id)
+			},
 			authenticate: (cookieHeader) =>
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});

@@ -51,6 +51,8 @@ export interface VolunteerTable {
 	lng: number;
 	position_shared_at: NullableTimestamp;
 	last_seen_at: NullableTimestamp;
+	/** While in the future, a tab of this volunteer is connected to some app node. */
+	online_until: NullableTimestamp;
 	created_at: Timestamp;
 }
 

@@ -13,6 +13,7 @@ export interface VolunteerRecord {
 	lat: number;
 	lng: number;
 	activeCount: number;
+	online: boolean;
 	lastSeenAt: Date | null;
 }
 
@@ -20,6 +21,8 @@ const activeCount = sql<number>`(
 	select count(*)::int from requests r
 	where r.assignee_id = volunteers.id and r.status in ('assigned', 'accepted', 'in_progress')
 )`;
+
+const isOnline = sql<boolean>`coalesce(volunteers.online_until > now(), false)`;
 
 function selectRecords(db: Queryable) {
 	return db
@@ -33,7 +36,8 @@ function selectRecords(db: Queryable) {
 			'volunteers.lat',
 			'volunteers.lng',
 			'volunteers.last_seen_at as lastSeenAt',
-			activeCount.as('activeCount')
+			activeCount.as('activeCount'),
+			isOnline.as('online')
 		]);
 }
 
@@ -72,4 +76,14 @@ export async function updateAvailability(
 		.set({ available: change.available, last_seen_at: now, ...position })
 		.where('id', '=', id)
 		.execute();
+}
+
+/** Keeps these volunteers online until `until`; a node renews this while their tabs are open. */
+export async function renewOnline(db: Queryable, ids: string[], until: Date): Promise<void> {
+	if (ids.length === 0) return;
+	await db.updateTable('volunteers').set({ online_until: until, last_seen_at: new Date() }).where('id', 'in', ids).execute();
+}
+
+export async function markOffline(db: Queryable, id: string): Promise<void> {
+	await db.updateTable('volunteers').set({ online_until: null, last_seen_at: new Date() }).where('id', '=', id).execute();
 }

@@ -7,14 +7,8 @@ export interface EventPublisher {
 	publish(events: StoredEvent[]): void;
 }
 
-/** Tells whether a volunteer has a live tab open (on any node). */
-export interface PresenceReader {
-	isOnline(volunteerId: string): boolean;
-}
-
 export interface ServiceDeps {
 	db: Kysely<Database>;
 	publisher: EventPublisher;
-	presence: PresenceReader;
 	now: () => Date;
 }

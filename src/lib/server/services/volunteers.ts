@@ -3,15 +3,15 @@ import type { Actor } from '../../dispatch/permissions';
 import { findVolunteerRecord, listVolunteerRecords, updateAvailability, type VolunteerRecord } from '../repositories/volunteers';
 import { forbidden, notFound } from '../http/api-error';
 import { commitChange } from './commit';
-import type { PresenceReader, ServiceDeps } from './deps';
+import type { ServiceDeps } from './deps';
 
-export function toVolunteerView(record: VolunteerRecord, presence: PresenceReader): VolunteerView {
+export function toVolunteerView(record: VolunteerRecord): VolunteerView {
 	return {
 		id: record.id,
 		name: record.name,
 		skills: record.skills,
 		available: record.available,
-		online: presence.isOnline(record.id),
+		online: record.online,
 		lat: record.lat,
 		lng: record.lng,
 		activeCount: record.activeCount,
@@ -21,7 +21,7 @@ export function toVolunteerView(record: VolunteerRecord, presence: PresenceReade
 
 export async function listVolunteers(deps: ServiceDeps): Promise<VolunteerView[]> {
 	const records = await listVolunteerRecords(deps.db);
-	return records.map((r) => toVolunteerView(r, deps.presence));
+	return records.map(toVolunteerView);
 }
 
 /** A volunteer goes on or off duty, optionally sharing where they are. Staff hear it live. */
@@ -37,7 +37,7 @@ export async function setAvailability(
 		await updateAvailability(trx, volunteerId, { available: input.available, position }, deps.now());
 		const record = await findVolunteerRecord(trx, volunteerId);
 		if (!record) throw notFound('Your volunteer record');
-		const view = toVolunteerView(record, deps.presence);
+		const view = toVolunteerView(record);
 		const action = position && input.available ? 'position' : 'availability';
 		return {
 			result: view,

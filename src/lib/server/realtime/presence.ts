@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { isStaff } from '../../dispatch/permissions';
+import { ROOM_STAFF, roomForVolunteer } from '../../realtime/events';
+import type { Logger } from '../log';
+import type { RealtimeServer, RealtimeSocket } from './types';
+
+/** Where presence is kept, so every app node agrees (see the presence migration). */
+export interface PresenceStore {
+	renew(volunteerIds: string[], until: Date): Promise<void>;
+	offline(volunteerId: string): Promise<void>;
+}
+
+const HEARTBEAT_MS = 20_000;
+const ONLINE_FOR_MS = 60_000;
+const requestIdSchema = z.uuid().nullable();
+
+/**
+ * Who is online and who is looking at what. Volunteer presence is renewed in the database
+ * while a tab is connected to this node; "viewing" lives on the sockets themselves, and
+ * fetchSockets() asks every node through the adapter, so both work with several nodes.
+ */
+export function attachPresence(io: RealtimeServer, store: PresenceStore, log: Logger): { stop(): void } {
+	const localTabs = new Map<string, number>();
+	const until = () => new Date(Date.now() + ONLINE_FOR_MS);
+	const quietly = (work: Promise<unknown>) => work.catch((error) => log.warn({ err: error }, 'presence update failed'));
+
+	const heartbeat = setInterval(() => void quietly(store.renew([...localTabs.keys()], until())), HEARTBEAT_MS);
+	heartbeat.unref();
+
+	async function volunteerConnected(volunteerId: string) {
+		const tabs = (localTabs.get(volunteerId) ?? 0) + 1;
+		localTabs.set(volunteerId, tabs);
+		if (tabs > 1) return;
+		await quietly(store.renew([volunteerId], until()));
+		io.to(ROOM_STAFF).emit('presence:online', { volunteerId, online: true });
+	}
+
+	async function volunteerLeft(volunteerId: string) {
+		const tabs = (localTabs.get(volunteerId) ?? 1) - 1;
+		if (tabs > 0) return void localTabs.set(volunteerId, tabs);
+		localTabs.delete(volunteerId);
+		// Another tab may still be open on another node.
+		const elsewhere = await io.in(roomForVolunteer(volunteerId)).fetchSockets().catch(() => []);
+		if (elsewhere.length > 0) return;
+		await quietly(store.offline(volunteerId));
+		io.to(ROOM_STAFF).emit('presence:online', { volunteerId, online: false });
+	}
+
+	async function announceViewers(requestId: string) {
+		const sockets = await io.in(ROOM_STAFF).fetchSockets();
+		const viewers = new Map<string, { userId: string; name: string }>();
+		for (const s of sockets) {
+			if (s.data.viewing === requestId) viewers.set(s.data.user.id, { userId: s.data.user.id, name: s.data.user.name });
+		}
+		io.to(ROOM_STAFF).emit('presence:viewing', { requestId, viewers: [...viewers.values()] });
+	}
+
+	io.on('connection', (socket: RealtimeSocket) => {
+		const { user } = socket.data;
+		if (user.role === 'volunteer' && user.volunteerId) {
+			const volunteerId = user.volunteerId;
+			void volunteerConnected(volunteerId);
+			socket.on('disconnect', () => void volunteerLeft(volunteerId));
+		}
+
+		socket.on('presence:view', (requestId, ack) => {
+			const reply = typeof ack === 'function' ? ack : () => {};
+			if (!isStaff(user.role)) return reply({ ok: false, error: 'forbidden' });
+			const parsed = requestIdSchema.safeParse(requestId);
+			if (!parsed.success) return reply({ ok: false, error: 'requestId must be a request id or null' });
+			const before = socket.data.viewing ?? null;
+			socket.data.viewing = parsed.data;
+			reply({ ok: true });
+			for (const id of new Set([before, parsed.data])) if (id) void announceViewers(id).catch(() => {});
+		});
+		socket.on('disconnect', () => {
+			if (socket.data.viewing) void announceViewers(socket.data.viewing).catch(() => {});
+		});
+	});
+
+	return { stop: () => clearInterval(heartbeat) };
+}
