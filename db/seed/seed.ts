@@ -7,6 +7,7 @@ import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { toRequestView } from '../../src/lib/server/repositories/requests';
 import { appendEvents, type NewEventRecord } from '../../src/lib/server/repositories/events';
 import { generateCommunity, type Community, type SeedRequest } from './community';
+import { communityStreets } from './streets';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -30,6 +31,11 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 		await trx
 			.insertInto('buildings')
 			.values(community.buildings.map((b) => ({ id: b.id, name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint: JSON.stringify(b.footprint), street: b.street })))
+			.execute();
+
+		await trx
+			.insertInto('map_features')
+			.values(communityStreets().map((f) => ({ kind: f.kind, name: f.name, geometry: JSON.stringify(f.geometry), width_m: f.widthM })))
 			.execute();
 
 		const staffRows = await trx

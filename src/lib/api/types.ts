@@ -18,6 +18,14 @@ export interface BuildingView {
 	footprint: { type: 'Polygon'; coordinates: [number, number][][] };
 }
 
+/** A street (a line with a width in metres) or water (a polygon), drawn under the buildings. */
+export interface MapFeatureView {
+	kind: 'street' | 'water';
+	name: string;
+	geometry: { type: 'LineString'; coordinates: [number, number][] } | { type: 'Polygon'; coordinates: [number, number][][] };
+	widthM: number | null;
+}
+
 export interface VolunteerView {
 	id: string;
 	name: string;

@@ -8,3 +8,7 @@ export const BUILDING_STYLE: Record<BuildingKind, { fillColor: string; color: st
 };
 
 export const MAP_BACKGROUND = '#f4f1ea';
+
+export const STREET_COLOR = '#ffffff';
+export const STREET_CASING = '#d8cfbf';
+export const WATER_COLOR = '#c6dcec';

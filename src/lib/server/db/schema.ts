@@ -118,7 +118,18 @@ export interface EventTable {
 	payload: Json<unknown>;
 }
 
+export interface MapFeatureTable {
+	id: Generated<string>;
+	kind: 'street' | 'water';
+	name: Generated<string>;
+	geometry: Json<MapGeometry>;
+	width_m: number | null;
+}
+
+export type MapGeometry = { type: 'LineString'; coordinates: [number, number][] } | GeoPolygon;
+
 export interface Database {
+	map_features: MapFeatureTable;
 	buildings: BuildingTable;
 	users: UserTable;
 	sessions: SessionTable;

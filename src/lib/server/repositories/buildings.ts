@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/types';
-import type { BuildingView } from '../../api/types';
+import type { BuildingView, MapFeatureView } from '../../api/types';
 
 export async function listBuildings(db: Queryable): Promise<BuildingView[]> {
 	return db.selectFrom('buildings').select(['id', 'name', 'kind', 'lat', 'lng', 'footprint']).orderBy('kind').orderBy('name').execute();
@@ -7,4 +7,8 @@ export async function listBuildings(db: Queryable): Promise<BuildingView[]> {
 
 export async function findBuilding(db: Queryable, id: string) {
 	return db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function listMapFeatures(db: Queryable): Promise<MapFeatureView[]> {
+	return db.selectFrom('map_features').select(['kind', 'name', 'geometry', 'width_m as widthM']).orderBy('kind', 'desc').execute();
 }

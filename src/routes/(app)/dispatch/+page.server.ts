@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { listBuildings } from '$lib/server/repositories/buildings';
+import { listBuildings, listMapFeatures } from '$lib/server/repositories/buildings';
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { listVolunteers } from '$lib/server/services/volunteers';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
@@ -8,13 +8,15 @@ import { getApp } from '$lib/server/app';
 export const load: PageServerLoad = async ({ parent }) => {
 	await parent(); // the layout reads the live seq first
 	const app = getApp();
-	const [buildings, requests, volunteers] = await Promise.all([
+	const [buildings, features, requests, volunteers] = await Promise.all([
 		listBuildings(app.db),
+		listMapFeatures(app.db),
 		listRequestsByStatus(app.db, ACTIVE_STATUSES),
 		listVolunteers(app.services)
 	]);
 	return {
 		buildings,
+		features,
 		requests: requests.map((r) => toRequestView(r, true)),
 		volunteers,
 		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution }
