@@ -1,0 +1,41 @@
+// How far to look for candidates. The search reads on-duty volunteers inside a bounding box
+// around the building (an index range, never a scan of everyone) and widens the box ×3 until
+// it is sure the best `limit` are inside, or it holds every on-duty volunteer with the skill.
+
+import { haversineMeters, type LatLng } from './geo';
+import { workloadMeters, RANKING_WEIGHTS, type RankingWeights } from './ranking';
+
+/**
+ * 200 m, 600 m, 1.8 km, 5.4 km, 16 km, 49 km; after that the box is dropped.
+ * It starts small because a dense roster (10,000 volunteers in one community under a
+ * kilometre across) fits entirely in a 1.5 km box, where the index could not help; a sparse
+ * roster costs one or two more tiny range reads instead.
+ */
+export const SEARCH_RADII_M: readonly number[] = [200, 600, 1800, 5400, 16_200, 48_600];
+
+export interface FoundCandidate extends LatLng {
+	activeCount: number;
+	tasksToday: number;
+}
+
+/**
+ * True when the best `limit` candidates are certainly among those found within `radiusM`.
+ * Anyone outside the box stands more than `radiusM` away, so their price in metres (see
+ * ranking.ts) is above `radiusM`; once `limit` found candidates cost at most `radiusM` even
+ * without a continuity bonus, nobody outside can beat them. Continuity candidates are fetched
+ * by id wherever they are, so their bonus cannot hide them outside the box.
+ */
+export function isSearchSettled(
+	center: LatLng,
+	found: readonly FoundCandidate[],
+	radiusM: number,
+	limit: number,
+	weights: RankingWeights = RANKING_WEIGHTS
+): boolean {
+	let certain = 0;
+	for (const candidate of found) {
+		if (haversineMeters(center, candidate) + workloadMeters(candidate, weights) <= radiusM) certain++;
+		if (certain >= limit) return true;
+	}
+	return false;
+}
