@@ -6,12 +6,13 @@ import { haversineMeters, type LatLng } from './geo';
 import { workloadMeters, RANKING_WEIGHTS, type RankingWeights } from './ranking';
 
 /**
- * 200 m, 600 m, 1.8 km, 5.4 km, 16 km, 49 km; after that the box is dropped.
+ * 100 m, 300 m, 900 m, 2.7 km, 8.1 km, 24 km, 73 km; after that the box is dropped.
  * It starts small because a dense roster (10,000 volunteers in one community under a
- * kilometre across) fits entirely in a 1.5 km box, where the index could not help; a sparse
- * roster costs one or two more tiny range reads instead.
+ * kilometre across) fits entirely in a 1.5 km box, where the index cannot help: measured
+ * with tests/bench/ranking-bench.ts, a 1.5 km start was 2-3× slower there. A sparse roster
+ * (the demo's 48) pays two or three more tiny range reads instead.
  */
-export const SEARCH_RADII_M: readonly number[] = [200, 600, 1800, 5400, 16_200, 48_600];
+export const SEARCH_RADII_M: readonly number[] = [100, 300, 900, 2700, 8100, 24_300, 72_900];
 
 export interface FoundCandidate extends LatLng {
 	activeCount: number;

@@ -56,13 +56,16 @@ function selectCandidates(db: Queryable, filter: CandidateFilter) {
 }
 
 /** Candidates standing inside the box: a range read on volunteers_on_duty_position_idx (lat, lng). */
-export async function listCandidatesInBox(db: Queryable, filter: CandidateFilter, box: BoundingBox): Promise<CandidateRecord[]> {
+export function candidatesInBoxQuery(db: Queryable, filter: CandidateFilter, box: BoundingBox) {
 	return selectCandidates(db, filter)
 		.where('volunteers.lat', '>=', box.minLat)
 		.where('volunteers.lat', '<=', box.maxLat)
 		.where('volunteers.lng', '>=', box.minLng)
-		.where('volunteers.lng', '<=', box.maxLng)
-		.execute();
+		.where('volunteers.lng', '<=', box.maxLng);
+}
+
+export async function listCandidatesInBox(db: Queryable, filter: CandidateFilter, box: BoundingBox): Promise<CandidateRecord[]> {
+	return candidatesInBoxQuery(db, filter, box).execute();
 }
 
 /** Every candidate, wherever they are: the last resort when no box was wide enough. */
