@@ -3,6 +3,7 @@ import * as initial from './2026-11-26T0000-initial';
 import * as cluster from './2026-11-26T0900-cluster';
 import * as presence from './2026-11-26T0905-presence';
 import * as mapFeatures from './2026-11-26T0910-map-features';
+import * as candidateIndexes from './2026-11-26T1300-candidate-indexes';
 
 // Listed statically so the same migrations are bundled into the built server
 // and run by `npm run migrate`. Names sort by date; never rename or edit one.
@@ -10,5 +11,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26T0000-initial': initial,
 	'2026-11-26T0900-cluster': cluster,
 	'2026-11-26T0905-presence': presence,
-	'2026-11-26T0910-map-features': mapFeatures
+	'2026-11-26T0910-map-features': mapFeatures,
+	'2026-11-26T1300-candidate-indexes': candidateIndexes
 };

@@ -62,18 +62,22 @@ export interface RequestView {
 	contactPhone?: string | null;
 }
 
-/** One ranked volunteer for a request; `score` is higher for better. */
+/** One ranked volunteer for a request (`GET /api/requests/:id/candidates`); `score` is higher for better. */
 export interface CandidateView {
 	volunteerId: string;
 	name: string;
+	/** Great-circle metres from the volunteer's position (or home building) to the request's building. */
 	distanceM: number;
+	/** Tasks assigned, accepted or in progress. */
 	activeCount: number;
 	score: number;
-	tasksToday?: number;
-	continuity?: 'planned' | 'last' | null;
-	online?: boolean;
-	lat?: number;
-	lng?: number;
+	/** Tasks assigned to them since local midnight (China time, UTC+8). */
+	tasksToday: number;
+	/** Elder visits only: the elder's planned visitor, or who visited last. */
+	continuity: 'planned' | 'last' | null;
+	online: boolean;
+	lat: number;
+	lng: number;
 }
 
 export interface TimelineEntry {

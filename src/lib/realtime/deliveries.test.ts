@@ -35,6 +35,21 @@ describe('deliveriesFor', () => {
 		expect(toVolunteer.request.contactName).toBeUndefined();
 	});
 
+	it('offers a reassigned task to the new assignee and tells the old one, without the contact details', () => {
+		const moved = { ...request, version: 3, assigneeId: 'v2' };
+		const out = deliveriesFor(event({ action: 'reassign', volunteerId: 'v2', previousAssigneeId: 'v1', payload: moved }));
+		expect(out.map((d) => [d.room, d.message.event])).toEqual([
+			['staff', 'request:updated'],
+			['volunteer:v2', 'task:assigned'],
+			['volunteer:v1', 'task:updated']
+		]);
+		const toNew = out[1].message.data as { request: RequestView };
+		const toOld = out[2].message.data as { request: RequestView };
+		expect(toNew.request.contactPhone).toBe('13800000000');
+		expect(toOld.request.contactPhone).toBeUndefined();
+		expect(toOld.request.assigneeId).toBe('v2');
+	});
+
 	it('announces new requests to staff only', () => {
 		const open = { ...request, status: 'open' as const, assigneeId: null };
 		const out = deliveriesFor(event({ kind: 'request_created', action: 'create', volunteerId: null, payload: open }));

@@ -18,6 +18,9 @@ export interface Delivery {
 	message: CaughtUpEvent;
 }
 
+/** Actions that hand a task to a volunteer who did not hold it. */
+const OFFER_ACTIONS = new Set(['assign', 'reassign']);
+
 /** Contact details are for staff and the current assignee alone. */
 export function withoutContact(request: RequestView): RequestView {
 	const { contactName: _name, contactPhone: _phone, ...rest } = request;
@@ -40,7 +43,8 @@ export function deliveriesFor(event: StoredEvent): Delivery[] {
 	const deliveries: Delivery[] = [{ room: ROOM_STAFF, message: { seq, event: staffEvent, data: { seq, request } } }];
 
 	if (event.volunteerId) {
-		const taskEvent = event.action === 'assign' ? 'task:assigned' : 'task:updated';
+		// A reassignment is a fresh offer for its new assignee; the old one hears task:updated below.
+		const taskEvent = OFFER_ACTIONS.has(event.action) ? 'task:assigned' : 'task:updated';
 		deliveries.push({
 			room: roomForVolunteer(event.volunteerId),
 			message: { seq, event: taskEvent, data: { seq, request } }

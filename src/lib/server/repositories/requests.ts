@@ -11,6 +11,11 @@ export async function findRequest(db: Queryable, id: string): Promise<RequestRow
 	return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Reads a request and holds it until the transaction ends, so what we record as "from" stays true. */
+export async function findRequestForUpdate(db: Queryable, id: string): Promise<RequestRow | undefined> {
+	return db.selectFrom('requests').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
 export async function listRequestsByStatus(db: Queryable, statuses: readonly Status[]): Promise<RequestRow[]> {
 	return db.selectFrom('requests').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
 }

@@ -53,6 +53,11 @@ export async function findVolunteer(db: Queryable, id: string): Promise<Voluntee
 	return db.selectFrom('volunteers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Reads a volunteer and keeps them from changing (e.g. going off duty) until the transaction ends. */
+export async function findVolunteerForShare(db: Queryable, id: string): Promise<VolunteerRow | undefined> {
+	return db.selectFrom('volunteers').selectAll().where('id', '=', id).forShare().executeTakeFirst();
+}
+
 export async function insertVolunteer(db: Queryable, volunteer: NewVolunteer): Promise<VolunteerRow> {
 	return db.insertInto('volunteers').values(volunteer).returningAll().executeTakeFirstOrThrow();
 }

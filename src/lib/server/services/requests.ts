@@ -1,12 +1,13 @@
 import type { Transaction } from 'kysely';
 import type { Database, RequestRow, RequestUpdate } from '../db/schema';
 import type { RequestView } from '../../api/types';
-import type { RequestType, Urgency } from '../../dispatch/vocabulary';
+import type { RequestType, Status, Urgency } from '../../dispatch/vocabulary';
 import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '../../dispatch/lifecycle';
 import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
-import { findRequest, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
+import { findRequest, findRequestForUpdate, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import { findBuilding } from '../repositories/buildings';
-import { conflict, forbidden, invalidInput, notFound, unprocessable } from '../http/api-error';
+import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
+import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
 import type { ServiceDeps } from './deps';
 
@@ -60,13 +61,22 @@ export function viewFor(actor: Actor, row: RequestRow): RequestView {
 	return toRequestView(row, maySeeContact(actor, row.assignee_id));
 }
 
-/** Explains a lost race in words a dispatcher understands. */
-async function explainConflict(trx: Transaction<Database>, id: string, expectedVersion?: number): Promise<never> {
+/**
+ * Explains a lost race in words a dispatcher understands. `expectedStatuses` are those the
+ * change could start from: still in one of them means only the version moved on.
+ */
+export async function explainConflict(
+	trx: Transaction<Database>,
+	id: string,
+	expectedVersion?: number,
+	expectedStatuses: readonly Status[] = ['open']
+): Promise<never> {
 	const current = await findRequest(trx, id);
 	if (!current) throw notFound('The request');
-	if (expectedVersion !== undefined && current.version !== expectedVersion && current.status === 'open') {
+	if (expectedVersion !== undefined && current.version !== expectedVersion && expectedStatuses.includes(current.status)) {
 		throw conflict('This request was changed by someone else a moment ago. The board now shows the latest state.');
 	}
+	if (current.status === 'open') throw conflict('This request is back in the queue now, so this cannot be done.');
 	throw conflict(`This request is already ${current.status.replace('_', ' ')}, so this cannot be done now.`);
 }
 
@@ -80,11 +90,7 @@ export async function assignVolunteer(
 	return commitChange(deps, async (trx) => {
 		const request = await findRequest(trx, id);
 		if (!request) throw notFound('The request');
-		// Lock the volunteer row so they cannot go off duty between this check and the commit.
-		const volunteer = await trx.selectFrom('volunteers').selectAll().where('id', '=', input.volunteerId).forShare().executeTakeFirst();
-		if (!volunteer) throw unprocessable('That volunteer does not exist.');
-		if (!volunteer.skills.includes(request.type)) throw unprocessable(`${volunteer.name} does not have the skill for this request.`);
-		if (!volunteer.available) throw unprocessable(`${volunteer.name} is off duty.`);
+		const volunteer = await lockEligibleVolunteer(trx, input.volunteerId, request.type);
 
 		const now = deps.now();
 		const updated = await updateRequestIf(
@@ -104,7 +110,8 @@ export async function assignVolunteer(
 export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string): Promise<RequestView> {
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
-		const before = await findRequest(trx, id);
+		// Held until commit: a cancel races the assignee's accept or start, and the audit row must name the real "from".
+		const before = await findRequestForUpdate(trx, id);
 		if (!before) throw notFound('The request');
 		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel') }, { status: 'cancelled', cancelled_at: deps.now() });
 		if (!updated) return explainConflict(trx, id);

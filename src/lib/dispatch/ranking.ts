@@ -1,0 +1,126 @@
+// Who should go: the candidate ranking, as a pure function so it can be tested and explained.
+//
+// Every factor is priced in metres of walking, so one number compares them and each part of
+// it can be read back to the dispatcher ("280 m · 1 active · visited last time"):
+//
+//   effective metres = great-circle distance to the building
+//                    + 300 m for each task the volunteer already holds
+//                    +  50 m for each task assigned to them today
+//                    − 1500 m if they are the elder's planned visitor   (elder visits only)
+//                    − 1000 m if they made the elder's last visit        (elder visits only)
+//
+//   score = −(effective metres), so higher is better and 0 is a free volunteer at the door.
+//
+// Why these prices: the community is under a kilometre across, so distance decides between
+// free volunteers. A task in hand delays the next one by roughly a 300 m walk and it spreads
+// the load, so a busy neighbour loses to a free volunteer a few buildings away. Fairness only
+// nudges: four tasks today weigh like 200 m. For an isolated elder a familiar face matters
+// more than any walk inside the community, so continuity outweighs the whole distance range.
+// `online` (a tab open right now) is shown but not scored: being on duty is the volunteer's
+// own promise, and a live tab comes and goes; the dispatcher sees both.
+
+import { haversineMeters, type LatLng } from './geo';
+import type { RequestType } from './vocabulary';
+
+export interface RankingWeights {
+	metresPerActiveTask: number;
+	metresPerTaskToday: number;
+	plannedVisitorBonusM: number;
+	lastVisitorBonusM: number;
+}
+
+export const RANKING_WEIGHTS: RankingWeights = {
+	metresPerActiveTask: 300,
+	metresPerTaskToday: 50,
+	plannedVisitorBonusM: 1500,
+	lastVisitorBonusM: 1000
+};
+
+/** The request as ranking sees it: its type and where its building stands. */
+export interface RankedRequest extends LatLng {
+	type: RequestType;
+}
+
+/** One volunteer who may take the request (on duty, with the skill), and what we know of them. */
+export interface CandidateInput extends LatLng {
+	id: string;
+	name: string;
+	/** Tasks assigned, accepted or in progress. */
+	activeCount: number;
+	/** Tasks assigned to them since local midnight. */
+	tasksToday: number;
+	/** The elder's planned visitor (visit plan). */
+	isPlannedVisitor: boolean;
+	/** Made the elder's last completed visit. */
+	visitedLast: boolean;
+	online: boolean;
+}
+
+export type Continuity = 'planned' | 'last' | null;
+
+export interface RankedCandidate {
+	volunteerId: string;
+	name: string;
+	/** Whole metres. */
+	distanceM: number;
+	activeCount: number;
+	tasksToday: number;
+	continuity: Continuity;
+	online: boolean;
+	lat: number;
+	lng: number;
+	/** −(effective metres), to 0.1; higher is better. */
+	score: number;
+}
+
+export interface RankingOptions {
+	/** Keep only the best `limit`. */
+	limit?: number;
+	weights?: RankingWeights;
+}
+
+/** The part of the price that does not depend on where the volunteer stands or who the elder is. */
+export function workloadMeters(candidate: Pick<CandidateInput, 'activeCount' | 'tasksToday'>, weights = RANKING_WEIGHTS): number {
+	return candidate.activeCount * weights.metresPerActiveTask + candidate.tasksToday * weights.metresPerTaskToday;
+}
+
+/** Continuity counts for elder visits only; the planned visitor wins when they also went last. */
+export function continuityOf(request: RankedRequest, candidate: CandidateInput): Continuity {
+	if (request.type !== 'elder_visit') return null;
+	return candidate.isPlannedVisitor ? 'planned' : candidate.visitedLast ? 'last' : null;
+}
+
+function continuityBonus(continuity: Continuity, weights: RankingWeights): number {
+	return continuity === 'planned' ? weights.plannedVisitorBonusM : continuity === 'last' ? weights.lastVisitorBonusM : 0;
+}
+
+/** Ranks candidates best first. Equal scores fall back to the volunteer id, so the order never flickers. */
+export function rankCandidates(request: RankedRequest, candidates: readonly CandidateInput[], options: RankingOptions = {}): RankedCandidate[] {
+	const weights = options.weights ?? RANKING_WEIGHTS;
+	const scored = candidates.map((candidate) => {
+		const distance = haversineMeters(request, candidate);
+		const continuity = continuityOf(request, candidate);
+		const effective = distance + workloadMeters(candidate, weights) - continuityBonus(continuity, weights);
+		return { candidate, distance, continuity, effective };
+	});
+	scored.sort((a, b) => a.effective - b.effective || compareIds(a.candidate.id, b.candidate.id));
+	const kept = options.limit === undefined ? scored : scored.slice(0, Math.max(0, options.limit));
+	return kept.map(({ candidate, distance, continuity, effective }) => ({
+		volunteerId: candidate.id,
+		name: candidate.name,
+		distanceM: Math.round(distance),
+		activeCount: candidate.activeCount,
+		tasksToday: candidate.tasksToday,
+		continuity,
+		online: candidate.online,
+		lat: candidate.lat,
+		lng: candidate.lng,
+		// `+ 0` turns −0 into 0 for a volunteer at the door.
+		score: -Math.round(effective * 10) / 10 + 0
+	}));
+}
+
+/** Plain code-unit order, the same in every locale (localeCompare is not). */
+function compareIds(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,120 @@
+import { sql } from 'kysely';
+import type { Queryable } from '../db/types';
+import type { BoundingBox } from '../../dispatch/geo';
+import type { RequestType } from '../../dispatch/vocabulary';
+
+/** An on-duty volunteer with the skill, and their load, as the candidate search reads them. */
+export interface CandidateRecord {
+	id: string;
+	name: string;
+	lat: number;
+	lng: number;
+	activeCount: number;
+	tasksToday: number;
+	/** A tab of theirs is connected to some app node (see the presence migration). */
+	online: boolean;
+}
+
+export interface CandidateFilter {
+	skill: RequestType;
+	/** Start of "today" (local midnight, see dispatch/local-day.ts), for tasksToday. */
+	dayStart: Date;
+}
+
+/**
+ * On-duty volunteers with the skill, with their active tasks and today's tasks.
+ * The load comes from two small aggregates (active requests; requests assigned since
+ * midnight) joined to the volunteers found, so its cost follows the day's work, not the roster.
+ * `available` is written as a bare column so the planner matches the partial indexes' predicate.
+ */
+function selectCandidates(db: Queryable, filter: CandidateFilter) {
+	const active = db
+		.selectFrom('requests')
+		.select(['assignee_id', sql<number>`count(*)::int`.as('n')])
+		.where('status', 'in', ['assigned', 'accepted', 'in_progress'])
+		.groupBy('assignee_id')
+		.as('active');
+	const today = db
+		.selectFrom('requests')
+		.select(['assignee_id', sql<number>`count(*)::int`.as('n')])
+		.where('assignee_id', 'is not', null)
+		.where('assigned_at', '>=', filter.dayStart)
+		.groupBy('assignee_id')
+		.as('today');
+	return db
+		.selectFrom('volunteers')
+		.leftJoin(active, 'active.assignee_id', 'volunteers.id')
+		.leftJoin(today, 'today.assignee_id', 'volunteers.id')
+		.select([
+			'volunteers.id',
+			'volunteers.name',
+			'volunteers.lat',
+			'volunteers.lng',
+			sql<number>`coalesce(active.n, 0)`.as('activeCount'),
+			sql<number>`coalesce(today.n, 0)`.as('tasksToday'),
+			sql<boolean>`coalesce(volunteers.online_until > now(), false)`.as('online')
+		])
+		.where(sql<boolean>`volunteers.available`)
+		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`);
+}
+
+/** Candidates standing inside the box: a range read on volunteers_on_duty_position_idx (lat, lng). */
+export function candidatesInBoxQuery(db: Queryable, filter: CandidateFilter, box: BoundingBox) {
+	return selectCandidates(db, filter)
+		.where('volunteers.lat', '>=', box.minLat)
+		.where('volunteers.lat', '<=', box.maxLat)
+		.where('volunteers.lng', '>=', box.minLng)
+		.where('volunteers.lng', '<=', box.maxLng);
+}
+
+export async function listCandidatesInBox(db: Queryable, filter: CandidateFilter, box: BoundingBox): Promise<CandidateRecord[]> {
+	return candidatesInBoxQuery(db, filter, box).execute();
+}
+
+/** Every candidate, wherever they are: the last resort when no box was wide enough. */
+export async function listAllCandidates(db: Queryable, filter: CandidateFilter): Promise<CandidateRecord[]> {
+	return selectCandidates(db, filter).execute();
+}
+
+/** These volunteers, if they are candidates (on duty, with the skill), wherever they stand. */
+export async function listCandidatesByIds(db: Queryable, filter: CandidateFilter, ids: readonly string[]): Promise<CandidateRecord[]> {
+	if (ids.length === 0) return [];
+	return selectCandidates(db, filter).where('volunteers.id', 'in', ids).execute();
+}
+
+/** How many on-duty volunteers have the skill (volunteers_on_duty_skills_idx), to know when a box holds them all. */
+export async function countCandidates(db: Queryable, skill: RequestType): Promise<number> {
+	const row = await db
+		.selectFrom('volunteers')
+		.select(sql<number>`count(*)::int`.as('n'))
+		.where(sql<boolean>`volunteers.available`)
+		.where(sql<boolean>`volunteers.skills @> array[${skill}]::text[]`)
+		.executeTakeFirstOrThrow();
+	return row.n;
+}
+
+export interface ElderContinuity {
+	/** The volunteer of the elder's active visit plan. */
+	plannedVolunteerId: string | null;
+	/** Who completed the elder's most recent visit. */
+	lastVisitorId: string | null;
+}
+
+export async function findElderContinuity(db: Queryable, elderId: string): Promise<ElderContinuity> {
+	const planned = await db
+		.selectFrom('visit_plans')
+		.select('volunteer_id')
+		.where('elder_id', '=', elderId)
+		.where('active', '=', true)
+		.executeTakeFirst();
+	const last = await db
+		.selectFrom('requests')
+		.select('assignee_id')
+		.where('elder_id', '=', elderId)
+		.where('status', '=', 'completed')
+		.where('type', '=', 'elder_visit')
+		.orderBy('completed_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	return { plannedVolunteerId: planned?.volunteer_id ?? null, lastVisitorId: last?.assignee_id ?? null };
+}

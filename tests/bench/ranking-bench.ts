@@ -1,0 +1,143 @@
+// The candidate search with 10,000 volunteers: latency of listCandidates and the query plan.
+// Not part of `npm test`. Run:  npx tsx tests/bench/ranking-bench.ts
+// With DATABASE_URL (an admin URL such as postgres://postgres@127.0.0.1:5432/postgres) it
+// creates a fresh database there and drops it at the end; without it, an in-memory PGlite.
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { CompiledQuery, sql, type Kysely } from 'kysely';
+import { connectDatabase, type DatabaseTarget } from '../../src/lib/server/db/connect';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import type { Database } from '../../src/lib/server/db/schema';
+import { seedDemoCommunity } from '../../db/seed/seed';
+import { listCandidates } from '../../src/lib/server/services/candidates';
+import { candidatesInBoxQuery } from '../../src/lib/server/repositories/candidates';
+import { boundingBox } from '../../src/lib/dispatch/geo';
+import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
+import { startOfLocalDay } from '../../src/lib/dispatch/local-day';
+import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import type { ServiceDeps } from '../../src/lib/server/services/deps';
+import { insertCrowd, seededRandom } from '../helpers/crowd';
+
+const VOLUNTEERS = 10_000;
+const CALLS = 500;
+const LIMIT = 10;
+
+async function freshTarget(): Promise<{ target: DatabaseTarget; drop(): Promise<void> }> {
+	const adminUrl = process.env.DATABASE_URL;
+	if (!adminUrl) return { target: { kind: 'embedded', dataDir: 'memory://' }, drop: async () => {} };
+	const name = `vd_bench_${randomBytes(5).toString('hex')}`;
+	const admin = async (statement: string) => {
+		const client = new pg.Client({ connectionString: adminUrl });
+		await client.connect();
+		await client.query(statement);
+		await client.end();
+	};
+	await admin(`create database ${name}`);
+	const url = new URL(adminUrl);
+	url.pathname = `/${name}`;
+	return { target: { kind: 'postgres', url: url.toString() }, drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+/** Some of the crowd already busy, some with tasks done today, so workload counts. */
+async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Date) {
+	const random = seededRandom(11);
+	const buildings = await db.selectFrom('buildings').select('id').execute();
+	const rows = volunteerIds.filter(() => random() < 0.08).map((assignee, i) => ({
+		type: REQUEST_TYPES[i % 3],
+		building_id: buildings[Math.floor(random() * buildings.length)].id,
+		description: '压测任务',
+		status: i % 2 ? ('assigned' as const) : ('completed' as const),
+		assignee_id: assignee,
+		created_at: now,
+		assigned_at: now,
+		completed_at: i % 2 ? null : now
+	}));
+	for (let i = 0; i < rows.length; i += 500) await db.insertInto('requests').values(rows.slice(i, i + 500)).execute();
+	return rows.length;
+}
+
+function percentile(sorted: number[], p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function timeCalls(deps: ServiceDeps, requestIds: string[], radii: readonly number[]) {
+	const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
+	for (let i = 0; i < 30; i++) await listCandidates(deps, actor, requestIds[i % requestIds.length], LIMIT, radii);
+	const times: number[] = [];
+	for (let i = 0; i < CALLS; i++) {
+		const started = performance.now();
+		const ranked = await listCandidates(deps, actor, requestIds[i % requestIds.length], LIMIT, radii);
+		times.push(performance.now() - started);
+		if (ranked.length !== LIMIT) throw new Error(`expected ${LIMIT} candidates, got ${ranked.length}`);
+	}
+	times.sort((a, b) => a - b);
+	return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1] };
+}
+
+async function explainBox(db: Kysely<Database>, center: { lat: number; lng: number }, radius: number, now: Date) {
+	const compiled = candidatesInBoxQuery(db, { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, radius)).compile();
+	const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
+		CompiledQuery.raw(`explain (analyze, costs off, timing on, summary on) ${compiled.sql}`, [...compiled.parameters])
+	);
+	return result.rows.map((r) => r['QUERY PLAN']).join('\n');
+}
+
+async function main() {
+	const { target, drop } = await freshTarget();
+	const handle = await connectDatabase(target);
+	const { db } = handle;
+	try {
+		const now = new Date();
+		await migrateToLatest(db);
+		await seedDemoCommunity(db, now);
+		const crowd = await insertCrowd(db, VOLUNTEERS);
+		const busy = await addWorkload(db, crowd, now);
+		await sql`analyze`.execute(db);
+		const onDuty = await db.selectFrom('volunteers').select((eb) => eb.fn.countAll<string>().as('n')).where('available', '=', true).executeTakeFirstOrThrow();
+
+		const random = seededRandom(3);
+		const buildings = await db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+		const requests = await db
+			.insertInto('requests')
+			.values(Array.from({ length: 60 }, (_, i) => ({
+				type: REQUEST_TYPES[i % 3],
+				building_id: buildings[Math.floor(random() * buildings.length)].id,
+				description: '压测请求',
+				created_at: now
+			})))
+			.returning('id')
+			.execute();
+		const deps: ServiceDeps = { db, now: () => now, publisher: { publish() {} } };
+
+		console.log(`engine: ${target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; volunteers: ${VOLUNTEERS + 48} (${onDuty.n} on duty); busy or done today: ${busy}`);
+		console.log(`listCandidates, limit ${LIMIT}, ${CALLS} calls over ${requests.length} requests of all three types:`);
+		const strategies: [string, readonly number[]][] = [
+			[`radii ${SEARCH_RADII_M.join(', ')} m (the app's)`, SEARCH_RADII_M],
+			['radii 1500, 4500, 13500, 40500 m (a 1.5 km start)', [1500, 4500, 13_500, 40_500]],
+			['radii 50 m ×3 (a smaller start)', [50, 150, 450, 1350, 4050, 12_150, 36_450]],
+			['no box at all (every on-duty volunteer with the skill)', []]
+		];
+		for (const [label, radii] of strategies) {
+			const t = await timeCalls(deps, requests.map((r) => r.id), radii);
+			console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(2)} ms   p99 ${t.p99.toFixed(2)} ms   max ${t.max.toFixed(2)} ms`);
+		}
+
+		const center = buildings[0];
+		for (const radius of [SEARCH_RADII_M[0], 1500]) {
+			const plan = await explainBox(db, center, radius, now);
+			console.log(`\nEXPLAIN ANALYZE of the box query, repair, ${radius} m around one building:\n${plan}`);
+			if (radius === SEARCH_RADII_M[0] && !plan.includes('volunteers_on_duty_position_idx')) {
+				throw new Error('the first box did not use volunteers_on_duty_position_idx');
+			}
+		}
+	} finally {
+		await handle.close();
+		await drop();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

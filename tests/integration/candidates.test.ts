@@ -1,0 +1,170 @@
+// GET /api/requests/:id/candidates through HTTP on the production server, on each engine,
+// checked against a ranking computed here, independently, from /api/volunteers and /api/requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
+import {
+	allRequests, buildings, chinaMidnight, createRequest, signInVolunteers, volunteers,
+	type ApiCall, type SignedInVolunteer
+} from '../helpers/board';
+import type { BuildingView, CandidateView, RequestView, VolunteerView } from '../../src/lib/api/types';
+import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
+
+/** Haversine written out again here, on a 6,371 km sphere, so the app's own cannot vouch for itself. */
+function greatCircleMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+	const r = Math.PI / 180;
+	const s = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lng - a.lng) * r) / 2) ** 2;
+	return 2 * 6_371_008.8 * Math.atan2(Math.sqrt(s), Math.sqrt(1 - s));
+}
+
+/** Moves `metres` north and east of a building, as a phone's shared position would. */
+const near = (b: BuildingView, north: number, east: number) => ({
+	lat: b.lat + north / 111_195,
+	lng: b.lng + east / (111_195 * Math.cos((b.lat * Math.PI) / 180))
+});
+
+interface Expected {
+	id: string;
+	distance: number;
+	activeCount: number;
+	tasksToday: number;
+	effective: number;
+}
+
+/** The ranking the contract describes, from the public API alone: on duty, with the skill, by price in metres. */
+async function expectedRanking(call: ApiCall, building: BuildingView, skill: 'repair' | 'haircut'): Promise<Expected[]> {
+	const roster = await volunteers(call);
+	const requests = await allRequests(call);
+	const midnight = chinaMidnight(new Date()).getTime();
+	return roster
+		.filter((v) => v.available && v.skills.includes(skill))
+		.map((v) => {
+			const distance = greatCircleMetres(building, v);
+			const tasksToday = requests.filter((r) => r.assigneeId === v.id && r.assignedAt && Date.parse(r.assignedAt) >= midnight).length;
+			const effective = distance + v.activeCount * RANKING_WEIGHTS.metresPerActiveTask + tasksToday * RANKING_WEIGHTS.metresPerTaskToday;
+			return { id: v.id, distance, activeCount: v.activeCount, tasksToday, effective };
+		})
+		.sort((a, b) => a.effective - b.effective || (a.id < b.id ? -1 : 1));
+}
+
+describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
+	let database: TestDatabase;
+	let server: RunningServer;
+	let call: ApiCall;
+	let place: BuildingView;
+	let elsewhere: BuildingView;
+	let people: SignedInVolunteer[];
+	let roster: VolunteerView[];
+	let repairers: SignedInVolunteer[];
+	let bystander: SignedInVolunteer;
+	let socket: TestSocket;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		server = await startServer(database.env);
+		call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const all = await buildings(call);
+		place = all.find((b) => b.name === '3栋')!;
+		elsewhere = all.find((b) => b.kind === 'shop')!;
+		people = await signInVolunteers(server.url, 16);
+		roster = await volunteers(call);
+		const skillsOf = (p: SignedInVolunteer) => roster.find((v) => v.id === p.volunteerId)!.skills;
+		repairers = people.filter((p) => skillsOf(p).includes('repair'));
+		bystander = people.find((p) => !skillsOf(p).includes('repair'))!;
+		expect(repairers.length).toBeGreaterThanOrEqual(5);
+
+		// Shape the roster through the API, as the volunteers themselves would.
+		const put = (p: SignedInVolunteer, body: object) => p.call('PUT', '/api/me/availability', body);
+		await put(repairers[0], { available: false });
+		await put(repairers[1], { available: true, ...near(place, 40, 0) });
+		await put(repairers[2], { available: true, ...near(place, 0, 150) });
+		await put(repairers[3], { available: true, ...near(place, 0, 0) });
+		await put(repairers[4], { available: true, ...near(place, -260, 90) });
+		await put(bystander, { available: true, ...near(place, 5, 5) });
+		// The volunteer at the door is busy with two tasks elsewhere.
+		for (let i = 0; i < 2; i++) {
+			const task = await createRequest(call, elsewhere, 'repair');
+			const assigned = await call('POST', `/api/requests/${task.id}/assign`, { volunteerId: repairers[3].volunteerId, version: 1 });
+			expect(assigned.status).toBe(200);
+		}
+		socket = connectSocket(server.url, repairers[1].cookie);
+		await waitForConnect(socket);
+	});
+	afterAll(async () => {
+		socket?.disconnect();
+		await server?.stop();
+		await database?.drop();
+	});
+
+	it('ranks exactly the on-duty volunteers with the skill, in the order an independent haversine computation gives', async () => {
+		const request = await createRequest(call, place, 'repair');
+		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
+		expect(answer.status).toBe(200);
+		const expected = await expectedRanking(call, place, 'repair');
+		expect(expected.length).toBeGreaterThanOrEqual(5);
+
+		expect(answer.body.map((c) => c.volunteerId)).toEqual(expected.map((e) => e.id));
+		answer.body.forEach((candidate, i) => {
+			const e = expected[i];
+			expect(Math.abs(candidate.distanceM - e.distance)).toBeLessThanOrEqual(0.5 + 1e-6);
+			expect(candidate).toMatchObject({ activeCount: e.activeCount, tasksToday: e.tasksToday, continuity: null });
+			expect(candidate.score).toBeCloseTo(-e.effective, 0);
+			if (i > 0) expect(candidate.score).toBeLessThanOrEqual(answer.body[i - 1].score);
+		});
+
+		const ids = answer.body.map((c) => c.volunteerId);
+		expect(ids).not.toContain(repairers[0].volunteerId); // off duty
+		expect(ids).not.toContain(bystander.volunteerId); // on duty at the door, but no repair skill
+		const atTheDoor = answer.body.find((c) => c.volunteerId === repairers[3].volunteerId)!;
+		expect(atTheDoor).toMatchObject({ distanceM: 0 });
+		expect(atTheDoor.activeCount).toBeGreaterThanOrEqual(2);
+		// 40 m away and free beats at the door with two tasks.
+		expect(ids.indexOf(repairers[1].volunteerId)).toBeLessThan(ids.indexOf(repairers[3].volunteerId));
+		const shared = near(place, 40, 0);
+		expect(answer.body.find((c) => c.volunteerId === repairers[1].volunteerId)).toMatchObject({ lat: shared.lat, lng: shared.lng, distanceM: 40 });
+	});
+
+	it('shows who has the app open right now', async () => {
+		const request = await createRequest(call, place, 'repair');
+		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
+		const online = answer.body.filter((c) => c.online).map((c) => c.volunteerId);
+		expect(online).toEqual([repairers[1].volunteerId]);
+	});
+
+	it('keeps the same best N for any limit, 10 by default', async () => {
+		const request = await createRequest(call, place, 'haircut');
+		const full = (await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`)).body;
+		const expected = await expectedRanking(call, place, 'haircut');
+		expect(full.map((c) => c.volunteerId)).toEqual(expected.map((e) => e.id));
+		for (const limit of [1, 2, 3]) {
+			const some = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=${limit}`);
+			expect(some.body).toEqual(full.slice(0, limit));
+		}
+		const byDefault = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates`);
+		expect(byDefault.body).toEqual(full.slice(0, 10));
+	});
+
+	it('still lists candidates once the request is assigned, for a reassignment', async () => {
+		const request = await createRequest(call, place, 'repair');
+		const assigned = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, { volunteerId: repairers[2].volunteerId, version: 1 });
+		expect(assigned.status).toBe(200);
+		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
+		expect(answer.status).toBe(200);
+		expect(answer.body.map((c) => c.volunteerId)).toEqual((await expectedRanking(call, place, 'repair')).map((e) => e.id));
+		expect(answer.body.find((c) => c.volunteerId === repairers[2].volunteerId)!.activeCount).toBeGreaterThanOrEqual(1);
+	});
+
+	it('refuses a bad limit, a bad or unknown id, volunteers and strangers', async () => {
+		const request = await createRequest(call, place, 'repair');
+		for (const limit of ['0', '51', 'abc', '1.5', '', '-3']) {
+			const answer = await call('GET', `/api/requests/${request.id}/candidates?limit=${limit}`);
+			expect(answer.status, `limit=${limit}`).toBe(400);
+			expect(answer.body).toMatchObject({ error: { code: 'invalid_input', issues: [expect.objectContaining({ path: 'limit' })] } });
+		}
+		expect((await call('GET', `/api/requests/${crypto.randomUUID()}/candidates`)).status).toBe(404);
+		expect((await call('GET', '/api/requests/not-an-id/candidates')).body).toMatchObject({ error: { code: 'invalid_input' } });
+		expect((await repairers[1].call('GET', `/api/requests/${request.id}/candidates`)).status).toBe(403);
+		expect((await apiClient(server.url, null)('GET', `/api/requests/${request.id}/candidates`)).status).toBe(401);
+	});
+});
