@@ -7,7 +7,7 @@ async function dispatcher(browser: Browser, username: string): Promise<Page> {
 	await signInContext(context, username);
 	const page = await context.newPage();
 	await page.goto('/dispatch');
-	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	return page;
 }
 
@@ -62,7 +62,7 @@ test('assigning on one board updates the other; assigning at once has one winner
 
 test('a request can be taken in with the keyboard alone', async ({ dispatcherPage: page }) => {
 	await page.goto('/dispatch');
-	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	await page.locator('body').click({ position: { x: 5, y: 200 } });
 	await page.keyboard.press('n');
 	await expect(page.locator('[data-testid="new-request"] input[name="buildingSearch"]')).toBeFocused();

@@ -11,7 +11,7 @@ test('a dispatcher signs in through the login page and sees the community map, l
 	// The buildings are drawn on the canvas renderer from our own data, with no tiles.
 	await expect(page.locator('[data-testid="map"] canvas')).toHaveCount(1);
 	await expect(page.locator('[data-testid="map"] .leaflet-tile')).toHaveCount(0);
-	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 });
 
 test('a wrong password is said plainly on the login page', async ({ page }) => {
@@ -27,7 +27,7 @@ test('a volunteer lands on their own page and is kept off the board', async ({ v
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/volunteer$/);
 	await expect(page.locator('[data-testid="my-tasks"]')).toBeVisible();
-	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	await page.goto('/dispatch');
 	await expect(page).toHaveURL(/\/volunteer$/);
 	await page.goto('/history');
