@@ -27,7 +27,11 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 	const actualPort = await new Promise<number>((resolve, reject) => {
 		// A first PGlite start (initdb, migrations, demo seed) takes ~5 s on an idle machine but over a
 		// minute on two busy shared cores; stay just under vitest's 120 s hookTimeout.
-		const timer = setTimeout(() => reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`)), START_TIMEOUT_MS);
+		const timer = setTimeout(() => {
+			// Do not leave a half-started server behind to slow down everything after it.
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+		}, START_TIMEOUT_MS);
 		child.on('message', (message: { ready?: boolean; port?: number }) => {
 			if (message.ready && message.port) {
 				clearTimeout(timer);
