@@ -11,6 +11,8 @@ export interface RunningServer {
 	kill(): Promise<void>;
 }
 
+const START_TIMEOUT_MS = 110_000;
+
 /** Starts the production server (src/server.js over the build) as a real child process. */
 export async function startServer(env: Record<string, string>, port = 0): Promise<RunningServer> {
 	let output = '';
@@ -23,7 +25,13 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 	const actualPort = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+		// A first PGlite start (initdb, migrations, demo seed) takes ~5 s on an idle machine but over a
+		// minute on two busy shared cores; stay just under vitest's 120 s hookTimeout.
+		const timer = setTimeout(() => {
+			// Do not leave a half-started server behind to slow down everything after it.
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`));
+		}, START_TIMEOUT_MS);
 		child.on('message', (message: { ready?: boolean; port?: number }) => {
 			if (message.ready && message.port) {
 				clearTimeout(timer);

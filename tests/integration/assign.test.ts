@@ -14,6 +14,9 @@ import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 const PLAIN = /^[A-Z][^\n]{10,200}[.!]$/;
 const TECHNICAL = /\bat \S+:\d+|node_modules|constraint|violat|sql|syntax|exception|undefined|null|error:/i;
 
+
+/** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
+const SETUP_TIMEOUT_MS = 240_000;
 describe.each(ENGINES)('assign, reassign and cancel on %s', (engine) => {
 	let database: TestDatabase;
 	let server: RunningServer;
@@ -39,7 +42,7 @@ describe.each(ENGINES)('assign, reassign and cancel on %s', (engine) => {
 		place = (await buildings(call)).find((b) => b.name === '3栋')!;
 		people = await signInVolunteers(server.url, 12);
 		roster = await volunteers(call);
-	});
+	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		await server?.stop();
 		await database?.drop();

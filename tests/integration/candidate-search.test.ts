@@ -19,6 +19,9 @@ import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabula
 const dispatcher: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: 'dispatcher', volunteerId: null, name: '王芳' };
 const METRES_PER_DEGREE = 111_195;
 
+
+/** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
+const SETUP_TIMEOUT_MS = 240_000;
 describe.each(ENGINES)('the candidate search on %s', (engine) => {
 	let database: TestDatabase;
 	let handle: DatabaseHandle;
@@ -31,7 +34,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 		await migrateToLatest(handle.db);
 		await seedDemoCommunity(handle.db, now);
 		deps = { db: handle.db, now: () => now, publisher: { publish() {} } };
-	});
+	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		await handle?.close();
 		await database?.drop();
@@ -152,7 +155,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			}));
 			for (let i = 0; i < tasks.length; i += 500) await db().insertInto('requests').values(tasks.slice(i, i + 500)).execute();
 			await sql`analyze`.execute(db());
-		});
+		}, SETUP_TIMEOUT_MS);
 
 		/** Every on-duty volunteer with the skill and their load in metres, read the slow, obvious way. */
 		async function everyone() {

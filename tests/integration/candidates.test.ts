@@ -48,6 +48,9 @@ async function expectedRanking(call: ApiCall, building: BuildingView, skill: 're
 		.sort((a, b) => a.effective - b.effective || (a.id < b.id ? -1 : 1));
 }
 
+
+/** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
+const SETUP_TIMEOUT_MS = 240_000;
 describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
 	let database: TestDatabase;
 	let server: RunningServer;
@@ -90,7 +93,7 @@ describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
 		}
 		socket = connectSocket(server.url, repairers[1].cookie);
 		await waitForConnect(socket);
-	});
+	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		socket?.disconnect();
 		await server?.stop();
