@@ -39,16 +39,34 @@ export async function listFinishedPage(db: Queryable, filter: HistoryFilter, aft
 	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();
 }
 
-export type ExportRow = FinishedRow & { building_name: string; volunteer_name: string | null };
+const EXPORT_COLUMNS = [
+	'requests.id',
+	'requests.type',
+	'requests.status',
+	'requests.unit',
+	'requests.description',
+	'requests.urgency',
+	'requests.created_at',
+	'requests.assigned_at',
+	'requests.accepted_at',
+	'requests.started_at',
+	'requests.completed_at',
+	'requests.cancelled_at'
+] as const;
 
-/** The same rows as the pages, with the names a spreadsheet reader needs. */
+export type ExportRow = Pick<RequestRow, 'id' | 'type' | 'status' | 'unit' | 'description' | 'urgency' | 'created_at' | 'assigned_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'cancelled_at'> & {
+	finished_key: string;
+	building_name: string;
+	volunteer_name: string | null;
+};
+
+/** The same rows as the pages, only the columns the CSV shows, with the names a spreadsheet reader needs. */
 export async function listFinishedForExport(db: Queryable, filter: HistoryFilter, after: HistoryCursor | null, limit: number): Promise<ExportRow[]> {
 	let query = db
 		.selectFrom('requests')
 		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
 		.leftJoin('volunteers', 'volunteers.id', 'requests.assignee_id')
-		.selectAll('requests')
-		.select([FINISHED_KEY.as('finished_key'), 'buildings.name as building_name', 'volunteers.name as volunteer_name'])
+		.select([...EXPORT_COLUMNS, FINISHED_KEY.as('finished_key'), 'buildings.name as building_name', 'volunteers.name as volunteer_name'])
 		.where(finishedWhere(filter));
 	if (after) query = query.where(afterCursor(after));
 	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();
