@@ -75,6 +75,9 @@ describe.each(ENGINES)('the visit scheduler on %s', (engine) => {
 		expect(events.map((e) => e.action).sort()).toEqual([...Array(visits.length).fill('assign'), ...Array(visits.length).fill('create')]);
 		const taskEvents = app.published.flatMap(deliveriesFor).filter((d) => d.message.event === 'task:assigned');
 		expect(taskEvents.map((d) => d.room).sort()).toEqual(duePlans.map((p) => `volunteer:${p.volunteer_id}`).sort());
+		// The board reads visitDueAt from the live payload to flag an overdue visit.
+		const dueTimes = duePlans.map((p) => p.next_due_at.toISOString()).sort();
+		expect(taskEvents.map((d) => (d.message.data as { request: { visitDueAt: string } }).request.visitDueAt).sort()).toEqual(dueTimes);
 	});
 
 	it('moves each plan on by its interval', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isVisitOverdue, nextDueAfter, VISIT_GRACE_MS, visitKey, visitState } from './visits';
+import { isVisitLapsed, isVisitOverdue, nextDueAfter, VISIT_GRACE_MS, visitKey, visitState } from './visits';
 
 const due = new Date('2026-11-20T01:00:00.000Z');
 const at = (ms: number) => new Date(due.getTime() + ms);
@@ -47,5 +47,14 @@ describe('nextDueAfter', () => {
 describe('visitKey', () => {
 	it('names the plan and the exact due time', () => {
 		expect(visitKey('p1', due)).toBe('p1:2026-11-20T01:00:00.000Z');
+	});
+});
+
+describe('isVisitLapsed', () => {
+	it('flags an elder not visited within the interval and grace period, or never', () => {
+		const last = '2026-11-10T02:00:00.000Z';
+		expect(isVisitLapsed(last, 7, new Date('2026-11-19T01:59:00.000Z'))).toBe(false);
+		expect(isVisitLapsed(last, 7, new Date('2026-11-19T02:01:00.000Z'))).toBe(true);
+		expect(isVisitLapsed(null, 7, new Date('2026-11-19T00:00:00.000Z'))).toBe(true);
 	});
 });

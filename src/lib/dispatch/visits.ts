@@ -46,3 +46,13 @@ export function nextDueAfter(dueAt: Date, intervalDays: number, now: Date): Date
 export function visitKey(planId: string, dueAt: Date): string {
 	return `${planId}:${dueAt.toISOString()}`;
 }
+
+/**
+ * Has the elder gone without a completed visit for longer than the plan promises (its
+ * interval plus the grace period)? This catches what the visit states alone do not: a visit
+ * cancelled, or a plan paused, while the elder still waits.
+ */
+export function isVisitLapsed(lastVisitedAt: Date | string | null, intervalDays: number, now: Date): boolean {
+	if (!lastVisitedAt) return true;
+	return now.getTime() - new Date(lastVisitedAt).getTime() > intervalDays * DAY_MS + VISIT_GRACE_MS;
+}

@@ -85,6 +85,8 @@ export const historyMessages = defineMessages({
 	'history.visits.dueTitle': { zh: '待探访', en: 'Visits due' },
 	'history.visits.overdueTitle': { zh: '逾期未探访', en: 'Overdue visits' },
 	'history.visits.summary': { zh: '{due} 个待探访，{overdue} 个逾期', en: '{due} due, {overdue} overdue' },
+	'history.visits.lapsed': { zh: '{count} 位老人超过探访周期未被探访', en: '{count} not visited within their interval' },
+	'history.visits.lapsedHint': { zh: '超过探访周期（间隔加 2 天）未完成探访', en: 'No completed visit within the interval plus 2 days' },
 	'history.visits.allDone': { zh: '所有老人的探访都按时完成了。', en: 'Every elder has been visited on time.' },
 	'history.visits.overdueRule': {
 		zh: '到期后 2 天内未完成即为逾期（包括到期后尚未生成任务的）。',
