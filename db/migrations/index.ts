@@ -3,6 +3,7 @@ import * as initial from './2026-11-26T0000-initial';
 import * as cluster from './2026-11-26T0900-cluster';
 import * as presence from './2026-11-26T0905-presence';
 import * as mapFeatures from './2026-11-26T0910-map-features';
+import * as visitDueAndHistoryIndexes from './2026-11-26T1200-visit-due-and-history-indexes';
 import * as candidateIndexes from './2026-11-26T1300-candidate-indexes';
 
 // Listed statically so the same migrations are bundled into the built server
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26T0900-cluster': cluster,
 	'2026-11-26T0905-presence': presence,
 	'2026-11-26T0910-map-features': mapFeatures,
+	'2026-11-26T1200-visit-due-and-history-indexes': visitDueAndHistoryIndexes,
 	'2026-11-26T1300-candidate-indexes': candidateIndexes
 };

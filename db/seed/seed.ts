@@ -118,7 +118,9 @@ function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: Req
 		started_at: null,
 		completed_at: null,
 		cancelled_at: null,
-		offer_expired_at: null
+		offer_expired_at: null,
+		// Only plan visits name their elder; they are created the moment they fall due.
+		visit_due_at: request.elderId ? create.at : null
 	};
 	const steps: NewEventRecord[] = [
 		{ kind: 'request_created', action: 'create', actorId: row.created_by, requestId: row.id, volunteerId: null, toStatus: 'open', at: create.at, payload: toRequestView(row, true) }

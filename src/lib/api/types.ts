@@ -57,6 +57,8 @@ export interface RequestView {
 	cancelledAt: string | null;
 	/** Set when the assignee did not answer the offer in time. */
 	offerExpiredAt: string | null;
+	/** For a plan's elder visit: when it fell due (see isVisitOverdue in dispatch/visits.ts); otherwise null. */
+	visitDueAt: string | null;
 	/** Present only for dispatchers, coordinators and the assigned volunteer. */
 	contactName?: string | null;
 	contactPhone?: string | null;

@@ -6,7 +6,7 @@ function request(id: string, overrides: Partial<RequestView>): RequestView {
 	return {
 		id, type: 'repair', buildingId: 'b', unit: '', description: 'x', urgency: 'normal', status: 'open', version: 1,
 		assigneeId: null, elderId: null, createdAt: '2026-01-01T08:00:00Z', assignedAt: null, acceptedAt: null,
-		startedAt: null, completedAt: null, cancelledAt: null, offerExpiredAt: null, ...overrides
+		startedAt: null, completedAt: null, cancelledAt: null, offerExpiredAt: null, visitDueAt: null, ...overrides
 	};
 }
 

@@ -6,7 +6,7 @@ const request: RequestView = {
 	id: 'r1', type: 'repair', buildingId: 'b1', unit: '1-101', description: 'leak', urgency: 'normal',
 	status: 'assigned', version: 2, assigneeId: 'v1', elderId: null, createdAt: '2026-01-01T00:00:00Z',
 	assignedAt: '2026-01-01T00:01:00Z', acceptedAt: null, startedAt: null, completedAt: null,
-	cancelledAt: null, offerExpiredAt: null, contactName: '陈阿姨', contactPhone: '13800000000'
+	cancelledAt: null, offerExpiredAt: null, visitDueAt: null, contactName: '陈阿姨', contactPhone: '13800000000'
 };
 
 function event(overrides: Partial<StoredEvent>): StoredEvent {

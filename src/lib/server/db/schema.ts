@@ -98,6 +98,8 @@ export interface RequestTable {
 	completed_at: NullableTimestamp;
 	cancelled_at: NullableTimestamp;
 	offer_expired_at: NullableTimestamp;
+	/** When the plan visit this request carries out fell due; null for other requests. */
+	visit_due_at: NullableTimestamp;
 }
 
 export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated';

@@ -71,7 +71,8 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		startedAt: iso(row.started_at),
 		completedAt: iso(row.completed_at),
 		cancelledAt: iso(row.cancelled_at),
-		offerExpiredAt: iso(row.offer_expired_at)
+		offerExpiredAt: iso(row.offer_expired_at),
+		visitDueAt: iso(row.visit_due_at)
 	};
 	if (withContact) {
 		view.contactName = row.contact_name;

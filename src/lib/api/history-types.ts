@@ -1,0 +1,89 @@
+// JSON shapes of the coordinator's history, statistics and visit plans (beyond the contract's request).
+import type { RequestView } from './types';
+import type { Status } from '../dispatch/vocabulary';
+import type { VisitState } from '../dispatch/visits';
+
+export interface HistoryPage {
+	items: RequestView[];
+	nextCursor: string | null;
+}
+
+/** Seconds; null when no request in the period reached that stage. */
+export interface StageStats {
+	median: number | null;
+	p90: number | null;
+	count: number;
+}
+
+export interface PeriodSummary {
+	from: string;
+	to: string;
+	finished: number;
+	completed: number;
+	cancelled: number;
+	/** Created → assigned, assigned → accepted, accepted → completed. */
+	toAssign: StageStats;
+	toAccept: StageStats;
+	toComplete: StageStats;
+	/** Sum of started → completed over completed requests. */
+	hours: number;
+}
+
+export interface DayCounts {
+	day: string;
+	haircut: number;
+	repair: number;
+	elder_visit: number;
+}
+
+export interface VolunteerOutput {
+	volunteerId: string;
+	name: string;
+	completed: number;
+	hours: number;
+}
+
+export interface BuildingLoad {
+	buildingId: string;
+	name: string;
+	lat: number;
+	lng: number;
+	count: number;
+}
+
+export interface HistoryStats {
+	current: PeriodSummary;
+	/** The period of the same length just before, for comparison. */
+	previous: PeriodSummary;
+	perDay: DayCounts[];
+	volunteers: VolunteerOutput[];
+	/** Busiest first. */
+	buildings: BuildingLoad[];
+}
+
+export interface VisitPlanView {
+	id: string;
+	elderId: string;
+	elderName: string;
+	buildingId: string;
+	buildingName: string;
+	unit: string;
+	volunteerId: string;
+	volunteerName: string;
+	intervalDays: number;
+	nextDueAt: string;
+	active: boolean;
+	lastVisitedAt: string | null;
+	/** The latest visit that fell due: its request (null when the scheduler has not made it yet). */
+	visit: { requestId: string | null; dueAt: string; status: Status | null; state: VisitState } | null;
+}
+
+export interface ElderView {
+	id: string;
+	name: string;
+	buildingId: string;
+	unit: string;
+	phone: string | null;
+	notes: string;
+	planId: string | null;
+}

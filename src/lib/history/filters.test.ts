@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { apiQuery, lastDays, pageUrlWith, readFilters, readTab } from './filters';
+
+const now = new Date('2026-11-20T18:00:00Z'); // already 21 November in the community
+
+describe('history filters in the URL', () => {
+	it('default to the last 30 community days', () => {
+		const filters = readFilters(new URL('http://x/history'), now);
+		expect(filters).toMatchObject({ from: '2026-10-23', to: '2026-11-21', type: '' });
+		expect(lastDays(now, 7)).toEqual({ from: '2026-11-15', to: '2026-11-21' });
+	});
+
+	it('read what a shared link says', () => {
+		const url = new URL('http://x/history?from=2026-11-01&to=2026-11-07&type=repair&tab=stats');
+		expect(readFilters(url, now)).toMatchObject({ from: '2026-11-01', to: '2026-11-07', type: 'repair' });
+		expect(readTab(url)).toBe('stats');
+		expect(readTab(new URL('http://x/history?tab=nonsense'))).toBe('records');
+	});
+
+	it('leave empty filters out of the API query', () => {
+		const query = apiQuery({ from: '2026-11-01', to: '', type: 'haircut', volunteerId: '', buildingId: '', status: '' });
+		expect(query.toString()).toBe('from=2026-11-01&type=haircut');
+	});
+
+	it('change one filter and keep the rest', () => {
+		const url = pageUrlWith(new URL('http://x/history?type=repair&tab=stats'), { type: '', status: 'completed', tab: 'records' });
+		expect(url.search).toBe('?status=completed');
+	});
+});

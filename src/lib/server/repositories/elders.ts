@@ -1,0 +1,15 @@
+import type { Queryable } from '../db/types';
+import type { ElderView } from '../../api/history-types';
+
+export async function listElders(db: Queryable): Promise<ElderView[]> {
+	return db
+		.selectFrom('elders')
+		.leftJoin('visit_plans', 'visit_plans.elder_id', 'elders.id')
+		.select(['elders.id', 'elders.name', 'elders.building_id as buildingId', 'elders.unit', 'elders.phone', 'elders.notes', 'visit_plans.id as planId'])
+		.orderBy('elders.name')
+		.execute();
+}
+
+export async function findElder(db: Queryable, id: string) {
+	return db.selectFrom('elders').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,73 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Queryable } from '../db/types';
+import type { RequestRow } from '../db/schema';
+import type { HistoryCursor, HistoryFilter } from '../../api/history-schemas';
+import { FINISHED_STATUSES } from '../../dispatch/vocabulary';
+
+// Written exactly as in the indexes (requests_finished_idx and friends), so the planner uses them.
+export const FINISHED_AT = sql<Date>`coalesce(requests.completed_at, requests.cancelled_at)`;
+/** Microsecond-exact and timezone-free, so a cursor built from it never skips or repeats a row. */
+const FINISHED_KEY = sql<string>`to_char(coalesce(requests.completed_at, requests.cancelled_at) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+/**
+ * The finished requests a filter selects, as one SQL condition on `requests`. Statuses are
+ * inlined as literals (they come from a fixed list) so the planner can prove the partial
+ * indexes' `status in ('completed', 'cancelled')` predicate; every other value is a parameter.
+ */
+export function finishedWhere(filter: HistoryFilter, period?: { from: Date; to: Date }): RawBuilder<boolean> {
+	const statuses = filter.status ? [filter.status] : FINISHED_STATUSES;
+	const from = period?.from ?? filter.from;
+	const to = period?.to ?? filter.to;
+	const conditions: RawBuilder<unknown>[] = [sql`requests.status in (${sql.join(statuses.map((s) => sql.lit(s)))})`];
+	if (from) conditions.push(sql`${FINISHED_AT} >= ${from}`);
+	if (to) conditions.push(sql`${FINISHED_AT} < ${to}`);
+	if (filter.type) conditions.push(sql`requests.type = ${filter.type}`);
+	if (filter.volunteerId) conditions.push(sql`requests.assignee_id = ${filter.volunteerId}`);
+	if (filter.buildingId) conditions.push(sql`requests.building_id = ${filter.buildingId}`);
+	return sql<boolean>`(${sql.join(conditions, sql` and `)})`;
+}
+
+const afterCursor = (cursor: HistoryCursor) =>
+	sql<boolean>`(${FINISHED_AT}, requests.id) < (${cursor.finishedAt}::timestamptz, ${cursor.id}::uuid)`;
+
+export type FinishedRow = RequestRow & { finished_key: string };
+
+/** One keyset page, newest first. */
+export async function listFinishedPage(db: Queryable, filter: HistoryFilter, after: HistoryCursor | null, limit: number): Promise<FinishedRow[]> {
+	let query = db.selectFrom('requests').selectAll('requests').select(FINISHED_KEY.as('finished_key')).where(finishedWhere(filter));
+	if (after) query = query.where(afterCursor(after));
+	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();
+}
+
+const EXPORT_COLUMNS = [
+	'requests.id',
+	'requests.type',
+	'requests.status',
+	'requests.unit',
+	'requests.description',
+	'requests.urgency',
+	'requests.created_at',
+	'requests.assigned_at',
+	'requests.accepted_at',
+	'requests.started_at',
+	'requests.completed_at',
+	'requests.cancelled_at'
+] as const;
+
+export type ExportRow = Pick<RequestRow, 'id' | 'type' | 'status' | 'unit' | 'description' | 'urgency' | 'created_at' | 'assigned_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'cancelled_at'> & {
+	finished_key: string;
+	building_name: string;
+	volunteer_name: string | null;
+};
+
+/** The same rows as the pages, only the columns the CSV shows, with the names a spreadsheet reader needs. */
+export async function listFinishedForExport(db: Queryable, filter: HistoryFilter, after: HistoryCursor | null, limit: number): Promise<ExportRow[]> {
+	let query = db
+		.selectFrom('requests')
+		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
+		.leftJoin('volunteers', 'volunteers.id', 'requests.assignee_id')
+		.select([...EXPORT_COLUMNS, FINISHED_KEY.as('finished_key'), 'buildings.name as building_name', 'volunteers.name as volunteer_name'])
+		.where(finishedWhere(filter));
+	if (after) query = query.where(afterCursor(after));
+	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();
+}

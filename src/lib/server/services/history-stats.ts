@@ -1,0 +1,68 @@
+import type { StatsQuery } from '../../api/history-schemas';
+import type { DayCounts, HistoryStats, PeriodSummary, StageStats } from '../../api/history-types';
+import { communityDay, communityDayStart, daysBetween, nextDay } from '../../history/community-time';
+import { countPerDayAndType, loadPerBuilding, outputPerVolunteer, summarize, type Period, type SummaryRow } from '../repositories/history-stats';
+import { checkFilterReferences } from './history';
+import type { ServiceDeps } from './deps';
+
+const DEFAULT_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+/** The period asked for; by default the last 30 community days including today. */
+export function statsPeriod(query: Pick<StatsQuery, 'from' | 'to'>, now: Date): Period {
+	const to = query.to ?? communityDayStart(nextDay(communityDay(now)));
+	const from = query.from ?? new Date(to.getTime() - DEFAULT_DAYS * DAY_MS);
+	return { from, to };
+}
+
+function stage(quantiles: (number | null)[] | null, count: number): StageStats {
+	return { median: quantiles?.[0] ?? null, p90: quantiles?.[1] ?? null, count };
+}
+
+function toSummary(period: Period, row: SummaryRow): PeriodSummary {
+	return {
+		from: period.from.toISOString(),
+		to: period.to.toISOString(),
+		finished: row.finished,
+		completed: row.completed,
+		cancelled: row.cancelled,
+		toAssign: stage(row.assign, row.assign_count),
+		toAccept: stage(row.accept, row.accept_count),
+		toComplete: stage(row.complete, row.complete_count),
+		hours: row.hours
+	};
+}
+
+/** Statistics for a period and the period of equal length just before it. */
+export async function readHistoryStats(deps: ServiceDeps, query: StatsQuery): Promise<HistoryStats> {
+	await checkFilterReferences(deps.db, query);
+	const period = statsPeriod(query, deps.now());
+	const length = period.to.getTime() - period.from.getTime();
+	const previous: Period = { from: new Date(period.from.getTime() - length), to: period.from };
+	const [current, before, perDay, volunteers, buildings] = await Promise.all([
+		summarize(deps.db, query, period),
+		summarize(deps.db, query, previous),
+		countPerDayAndType(deps.db, query, period),
+		outputPerVolunteer(deps.db, query, period),
+		loadPerBuilding(deps.db, query, period)
+	]);
+
+	// Every day of the period, including quiet ones, so the chart's axis has no gaps.
+	const days = new Map<string, DayCounts>(
+		daysBetween(communityDay(period.from), communityDay(new Date(period.to.getTime() - 1))).map((day) => [
+			day,
+			{ day, haircut: 0, repair: 0, elder_visit: 0 }
+		])
+	);
+	for (const row of perDay) {
+		const entry = days.get(row.day);
+		if (entry) entry[row.type] = row.count;
+	}
+	return {
+		current: toSummary(period, current),
+		previous: toSummary(previous, before),
+		perDay: [...days.values()],
+		volunteers,
+		buildings
+	};
+}

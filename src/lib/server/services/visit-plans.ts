@@ -1,0 +1,92 @@
+import type { NewVisitPlanBody, VisitPlanChange } from '../../api/history-schemas';
+import type { VisitPlanView } from '../../api/history-types';
+import { visitState } from '../../dispatch/visits';
+import { findPlanRecord, insertPlan, listPlanRecords, updatePlan, type PlanRecord } from '../repositories/visit-plans';
+import { findElder } from '../repositories/elders';
+import { findVolunteer } from '../repositories/volunteers';
+import { conflict, notFound, unprocessable } from '../http/api-error';
+import type { Queryable } from '../db/types';
+import type { ServiceDeps } from './deps';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/**
+ * The plan's current visit: one that fell due but has no request yet (the scheduler has not
+ * run since) comes first; otherwise the latest visit request, whatever its status.
+ */
+function currentVisit(plan: PlanRecord, now: Date): VisitPlanView['visit'] {
+	if (plan.active && plan.next_due_at <= now && (!plan.latest_due_at || plan.latest_due_at < plan.next_due_at)) {
+		return { requestId: null, dueAt: plan.next_due_at.toISOString(), status: null, state: visitState(plan.next_due_at, null, now) };
+	}
+	if (!plan.latest_due_at) return null;
+	return {
+		requestId: plan.latest_request_id,
+		dueAt: plan.latest_due_at.toISOString(),
+		status: plan.latest_status,
+		state: visitState(plan.latest_due_at, plan.latest_status, now)
+	};
+}
+
+function toPlanView(plan: PlanRecord, now: Date): VisitPlanView {
+	return {
+		id: plan.id,
+		elderId: plan.elder_id,
+		elderName: plan.elder_name,
+		buildingId: plan.building_id,
+		buildingName: plan.building_name,
+		unit: plan.unit,
+		volunteerId: plan.volunteer_id,
+		volunteerName: plan.volunteer_name,
+		intervalDays: plan.interval_days,
+		nextDueAt: plan.next_due_at.toISOString(),
+		active: plan.active,
+		lastVisitedAt: iso(plan.last_visited_at),
+		visit: currentVisit(plan, now)
+	};
+}
+
+export async function listVisitPlans(deps: ServiceDeps): Promise<VisitPlanView[]> {
+	const now = deps.now();
+	return (await listPlanRecords(deps.db)).map((plan) => toPlanView(plan, now));
+}
+
+/** Only a volunteer with the elder_visit skill may carry a plan: the scheduler assigns to them unasked. */
+async function requireVisitor(db: Queryable, volunteerId: string): Promise<void> {
+	const volunteer = await findVolunteer(db, volunteerId);
+	if (!volunteer) throw unprocessable('That volunteer does not exist.');
+	if (!volunteer.skills.includes('elder_visit')) throw unprocessable(`${volunteer.name} does not visit elders (no elder_visit skill).`);
+}
+
+async function viewOf(deps: ServiceDeps, id: string): Promise<VisitPlanView> {
+	const plan = await findPlanRecord(deps.db, id);
+	if (!plan) throw notFound('The visit plan');
+	return toPlanView(plan, deps.now());
+}
+
+export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody): Promise<VisitPlanView> {
+	if (!(await findElder(deps.db, body.elderId))) throw unprocessable('That elder does not exist.');
+	await requireVisitor(deps.db, body.volunteerId);
+	const id = await insertPlan(deps.db, {
+		elderId: body.elderId,
+		volunteerId: body.volunteerId,
+		intervalDays: body.intervalDays,
+		// Without a date, the first visit is due now and the scheduler creates it on its next run.
+		nextDueAt: body.nextDueAt ? new Date(body.nextDueAt) : deps.now(),
+		active: body.active
+	});
+	if (!id) throw conflict('This elder already has a visit plan; edit that one instead.');
+	return viewOf(deps, id);
+}
+
+/** Changes apply from the next visit on; a visit already created keeps its volunteer. */
+export async function changeVisitPlan(deps: ServiceDeps, id: string, change: VisitPlanChange): Promise<VisitPlanView> {
+	if (change.volunteerId) await requireVisitor(deps.db, change.volunteerId);
+	const updated = await updatePlan(deps.db, id, {
+		...(change.volunteerId ? { volunteer_id: change.volunteerId } : {}),
+		...(change.intervalDays ? { interval_days: change.intervalDays } : {}),
+		...(change.nextDueAt ? { next_due_at: new Date(change.nextDueAt) } : {}),
+		...(change.active !== undefined ? { active: change.active } : {})
+	});
+	if (!updated) throw notFound('The visit plan');
+	return viewOf(deps, id);
+}

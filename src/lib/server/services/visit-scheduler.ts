@@ -1,0 +1,79 @@
+import type { RequestView } from '../../api/types';
+import { nextDueAfter, visitKey } from '../../dispatch/visits';
+import { listDuePlanIds, lockDuePlan } from '../repositories/visit-plans';
+import { insertVisitRequestOnce } from '../repositories/visit-requests';
+import { toRequestView, updateRequestIf } from '../repositories/requests';
+import { findVolunteer } from '../repositories/volunteers';
+import type { NewEventRecord } from '../repositories/events';
+import { commitChange } from './commit';
+import type { ServiceDeps } from './deps';
+
+export interface SchedulerRun {
+	due: number;
+	created: number;
+}
+
+/**
+ * Creates the visit of every plan that has fallen due by `now`. Safe to run any number of
+ * times, concurrently and across restarts: see createDueVisit.
+ */
+export async function scheduleDueVisits(deps: ServiceDeps, now: Date): Promise<SchedulerRun> {
+	const due = await listDuePlanIds(deps.db, now);
+	let created = 0;
+	for (const planId of due) if (await createDueVisit(deps, planId, now)) created++;
+	return { due: due.length, created };
+}
+
+/**
+ * In one transaction: lock the plan if still due, insert its visit under the unique
+ * visit_key (a duplicate does nothing), assign it to the plan's volunteer, who accepts it
+ * as usual, and move the plan to its next due time. Both events go out after the commit,
+ * so the volunteer hears task:assigned and the board request:created/updated.
+ */
+export async function createDueVisit(deps: ServiceDeps, planId: string, now: Date): Promise<boolean> {
+	return commitChange(deps, async (trx) => {
+		const plan = await lockDuePlan(trx, planId, now);
+		if (!plan) return { result: false, events: [] };
+		const dueAt = plan.next_due_at;
+		await trx
+			.updateTable('visit_plans')
+			.set({ next_due_at: nextDueAfter(dueAt, plan.interval_days, now) })
+			.where('id', '=', plan.id)
+			.execute();
+
+		const inserted = await insertVisitRequestOnce(trx, {
+			type: 'elder_visit',
+			building_id: plan.building_id,
+			unit: plan.unit,
+			description: `定期探访 ${plan.elder_name}${plan.notes ? `：${plan.notes}` : ''}`.slice(0, 2000),
+			urgency: 'normal',
+			contact_name: plan.elder_name,
+			contact_phone: plan.phone,
+			elder_id: plan.elder_id,
+			visit_key: visitKey(plan.id, dueAt),
+			visit_due_at: dueAt,
+			created_by: null,
+			created_at: now
+		});
+		if (!inserted) return { result: false, events: [] };
+
+		const created = toRequestView(inserted, true);
+		const events: NewEventRecord[] = [
+			{ kind: 'request_created', action: 'create', actorId: null, requestId: inserted.id, volunteerId: null, toStatus: 'open', note: 'visit plan', payload: created }
+		];
+		// A plan whose volunteer has since lost the skill leaves its visit open for the dispatcher.
+		const volunteer = await findVolunteer(trx, plan.volunteer_id);
+		if (volunteer?.skills.includes('elder_visit')) {
+			const assigned = await updateRequestIf(
+				trx,
+				{ id: inserted.id, statuses: ['open'] },
+				{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now }
+			);
+			if (assigned) {
+				const view: RequestView = toRequestView(assigned, true);
+				events.push({ kind: 'request_updated', action: 'assign', actorId: null, requestId: inserted.id, volunteerId: volunteer.id, fromStatus: 'open', toStatus: 'assigned', note: volunteer.name, payload: view });
+			}
+		}
+		return { result: true, events };
+	});
+}

@@ -1,0 +1,17 @@
+import type { PageServerLoad } from './$types';
+import { listBuildings } from '$lib/server/repositories/buildings';
+import { listVolunteerRecords } from '$lib/server/repositories/volunteers';
+import { getApp } from '$lib/server/app';
+
+// Names for the pickers, the table and the map. The page's own data comes from the API in
+// +page.ts, so the page and outside clients read history the same way.
+export const load: PageServerLoad = async ({ parent }) => {
+	await parent();
+	const app = getApp();
+	const [buildings, volunteers] = await Promise.all([listBuildings(app.db), listVolunteerRecords(app.db)]);
+	return {
+		buildings,
+		volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, skills: v.skills })),
+		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution }
+	};
+};

@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
+import { requireCoordinator } from '$lib/server/http/guards';
+import { visitPlanChangeSchema, visitPlanIdSchema } from '$lib/api/history-schemas';
+import { changeVisitPlan } from '$lib/server/services/visit-plans';
+import { getApp } from '$lib/server/app';
+
+export const PUT: RequestHandler = endpoint(async (event) => {
+	requireCoordinator(event);
+	const id = parseWith(visitPlanIdSchema, event.params.id, 'Not a valid plan id.', 'id');
+	const change = await readJson(event.request, visitPlanChangeSchema);
+	return json(await changeVisitPlan(getApp().services, id, change));
+});

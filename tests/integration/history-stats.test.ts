@@ -1,0 +1,144 @@
+// The statistics service against the demo community, checked by an independent computation
+// in plain JavaScript over the raw rows: a different engine, the same definitions.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { openInProcess, type InProcessApp } from '../helpers/in-process';
+import { readHistoryStats } from '../../src/lib/server/services/history-stats';
+import { statsQuerySchema } from '../../src/lib/api/history-schemas';
+import type { RequestRow } from '../../src/lib/server/db/schema';
+
+const SEEDED_AT = new Date('2026-11-20T10:00:00.000Z');
+const HOUR = 3_600_000;
+
+/** PostgreSQL's percentile_cont: linear interpolation between the two nearest ranks. */
+function percentile(values: number[], p: number): number | null {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const position = p * (sorted.length - 1);
+	const lower = Math.floor(position);
+	const upper = Math.ceil(position);
+	return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+}
+
+const seconds = (from: Date | null, to: Date | null) => (from && to ? (to.getTime() - from.getTime()) / 1000 : null);
+const present = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
+const finishedAt = (r: RequestRow) => (r.completed_at ?? r.cancelled_at)!;
+
+function expected(rows: RequestRow[], from: Date, to: Date, match: (r: RequestRow) => boolean) {
+	const inPeriod = rows.filter((r) => (r.status === 'completed' || r.status === 'cancelled') && match(r) && finishedAt(r) >= from && finishedAt(r) < to);
+	const completed = inPeriod.filter((r) => r.status === 'completed');
+	const stage = (values: (number | null)[]) => {
+		const v = present(values);
+		return { median: percentile(v, 0.5), p90: percentile(v, 0.9), count: v.length };
+	};
+	const perDay = new Map<string, number>();
+	for (const r of inPeriod) {
+		// China time is UTC+8 all year round.
+		const key = `${new Date(finishedAt(r).getTime() + 8 * HOUR).toISOString().slice(0, 10)}|${r.type}`;
+		perDay.set(key, (perDay.get(key) ?? 0) + 1);
+	}
+	const perVolunteer = new Map<string, { completed: number; hours: number }>();
+	for (const r of completed) {
+		const entry = perVolunteer.get(r.assignee_id!) ?? { completed: 0, hours: 0 };
+		entry.completed += 1;
+		entry.hours += (r.completed_at!.getTime() - r.started_at!.getTime()) / HOUR;
+		perVolunteer.set(r.assignee_id!, entry);
+	}
+	const perBuilding = new Map<string, number>();
+	for (const r of inPeriod) perBuilding.set(r.building_id, (perBuilding.get(r.building_id) ?? 0) + 1);
+	return {
+		finished: inPeriod.length,
+		completed: completed.length,
+		cancelled: inPeriod.length - completed.length,
+		toAssign: stage(inPeriod.map((r) => seconds(r.created_at, r.assigned_at))),
+		toAccept: stage(inPeriod.map((r) => (r.assigned_at && r.accepted_at ? seconds(r.assigned_at, r.accepted_at) : null))),
+		toComplete: stage(inPeriod.map((r) => seconds(r.accepted_at, r.completed_at))),
+		hours: completed.reduce((sum, r) => sum + (r.completed_at!.getTime() - r.started_at!.getTime()) / HOUR, 0),
+		perDay,
+		perVolunteer,
+		perBuilding
+	};
+}
+
+describe.each(ENGINES)('history statistics on %s', (engine) => {
+	let database: TestDatabase;
+	let app: InProcessApp;
+	let rows: RequestRow[];
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		app = await openInProcess(database.target, { seedAt: SEEDED_AT, now: () => SEEDED_AT });
+		rows = await app.db.selectFrom('requests').selectAll().execute();
+	});
+	afterAll(async () => {
+		await app?.close();
+		await database?.drop();
+	});
+
+	async function compare(query: Record<string, string>, match: (r: RequestRow) => boolean) {
+		const parsed = statsQuerySchema.parse(query);
+		const stats = await readHistoryStats(app.deps, parsed);
+		const from = new Date(stats.current.from);
+		const to = new Date(stats.current.to);
+		const want = expected(rows, from, to, match);
+		expect(want.finished).toBeGreaterThan(0);
+
+		const { current } = stats;
+		expect({ finished: current.finished, completed: current.completed, cancelled: current.cancelled }).toEqual({
+			finished: want.finished,
+			completed: want.completed,
+			cancelled: want.cancelled
+		});
+		for (const key of ['toAssign', 'toAccept', 'toComplete'] as const) {
+			expect(current[key].count, key).toBe(want[key].count);
+			expect(current[key].median, `${key} median`).toBeCloseTo(want[key].median!, 6);
+			expect(current[key].p90, `${key} p90`).toBeCloseTo(want[key].p90!, 6);
+		}
+		expect(current.hours).toBeCloseTo(want.hours, 6);
+
+		const perDay = new Map<string, number>();
+		for (const day of stats.perDay) for (const type of ['haircut', 'repair', 'elder_visit'] as const) if (day[type]) perDay.set(`${day.day}|${type}`, day[type]);
+		expect(perDay).toEqual(want.perDay);
+
+		expect(stats.volunteers.length).toBe(want.perVolunteer.size);
+		for (const v of stats.volunteers) {
+			expect(v.completed).toBe(want.perVolunteer.get(v.volunteerId)!.completed);
+			expect(v.hours).toBeCloseTo(want.perVolunteer.get(v.volunteerId)!.hours, 6);
+		}
+		expect(new Map(stats.buildings.map((b) => [b.buildingId, b.count]))).toEqual(want.perBuilding);
+		expect(stats.buildings.map((b) => b.count)).toEqual([...stats.buildings.map((b) => b.count)].sort((a, b) => b - a));
+
+		const before = expected(rows, new Date(stats.previous.from), new Date(stats.previous.to), match);
+		expect(stats.previous.finished).toBe(before.finished);
+		if (before.toAssign.median !== null) expect(stats.previous.toAssign.median).toBeCloseTo(before.toAssign.median, 6);
+		expect(new Date(stats.previous.to).getTime()).toBe(from.getTime());
+		expect(to.getTime() - from.getTime()).toBe(new Date(stats.previous.to).getTime() - new Date(stats.previous.from).getTime());
+		return stats;
+	}
+
+	it('matches over the last two weeks of the demo', async () => {
+		const stats = await compare({ from: '2026-11-07', to: '2026-11-20' }, () => true);
+		expect(stats.perDay).toHaveLength(14);
+	});
+
+	it('matches with a type filter', async () => {
+		await compare({ from: '2026-11-01', to: '2026-11-20', type: 'repair' }, (r) => r.type === 'repair');
+	});
+
+	it('matches for one volunteer and for cancelled requests only', async () => {
+		const busiest = [...rows.filter((r) => r.status === 'completed').reduce((m, r) => m.set(r.assignee_id!, (m.get(r.assignee_id!) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0][0];
+		await compare({ from: '2026-11-01', to: '2026-11-20', volunteerId: busiest }, (r) => r.assignee_id === busiest);
+		const cancelled = statsQuerySchema.parse({ from: '2026-10-25', to: '2026-11-20', status: 'cancelled' });
+		const stats = await readHistoryStats(app.deps, cancelled);
+		expect(stats.current.completed).toBe(0);
+		expect(stats.current.cancelled).toBe(stats.current.finished);
+		expect(stats.current.cancelled).toBe(expected(rows, new Date(stats.current.from), new Date(stats.current.to), (r) => r.status === 'cancelled').finished);
+	});
+
+	it('defaults to the last 30 community days, ending with today', async () => {
+		const stats = await readHistoryStats(app.deps, statsQuerySchema.parse({}));
+		expect(stats.current.to).toBe('2026-11-20T16:00:00.000Z');
+		expect(stats.perDay).toHaveLength(30);
+		expect(stats.perDay.at(-1)!.day).toBe('2026-11-20');
+	});
+});

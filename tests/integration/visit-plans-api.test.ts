@@ -1,0 +1,72 @@
+// Coordinators create and edit visit plans; the volunteer must visit elders.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { apiClient, signIn } from '../helpers/clients';
+import type { ElderView, VisitPlanView } from '../../src/lib/api/history-types';
+
+describe.each(ENGINES)('the visit plans API on %s', (engine) => {
+	let database: TestDatabase;
+	let server: RunningServer;
+	let call: ReturnType<typeof apiClient>;
+	let visitorId: string;
+	let repairerId: string;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		server = await startServer(database.env);
+		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
+		const volunteers = (await call<{ id: string; skills: string[] }[]>('GET', '/api/volunteers')).body;
+		visitorId = volunteers.find((v) => v.skills.includes('elder_visit'))!.id;
+		repairerId = volunteers.find((v) => !v.skills.includes('elder_visit'))!.id;
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await database?.drop();
+	});
+
+	it('lists the 18 demo plans with their elders, volunteers and visits', async () => {
+		const plans = await call<VisitPlanView[]>('GET', '/api/visit-plans');
+		expect(plans.status).toBe(200);
+		expect(plans.body).toHaveLength(18);
+		expect(plans.body.every((p) => p.intervalDays === 7 && p.active && p.elderName && p.volunteerName)).toBe(true);
+		// The demo has completed visits from the past weeks, and three plans due now.
+		expect(plans.body.filter((p) => p.lastVisitedAt !== null).length).toBeGreaterThan(10);
+		expect(plans.body.filter((p) => p.visit?.state === 'due').length).toBe(3);
+	});
+
+	it('creates a plan for a new elder only with a volunteer who visits elders', async () => {
+		const elders = (await call<ElderView[]>('GET', '/api/elders')).body;
+		expect(elders).toHaveLength(18);
+		const planned = elders[0];
+		expect(planned.planId).not.toBeNull();
+
+		const duplicate = await call('POST', '/api/visit-plans', { elderId: planned.id, volunteerId: visitorId });
+		expect(duplicate.status).toBe(409);
+		const unskilled = await call('POST', '/api/visit-plans', { elderId: planned.id, volunteerId: repairerId });
+		expect(unskilled.status).toBe(422);
+		expect(unskilled.body).toMatchObject({ error: { code: 'unprocessable' } });
+		const unknownElder = await call('POST', '/api/visit-plans', { elderId: crypto.randomUUID(), volunteerId: visitorId });
+		expect(unknownElder.status).toBe(422);
+		const bad = await call('POST', '/api/visit-plans', { elderId: planned.id, volunteerId: visitorId, intervalDays: 0 });
+		expect(bad.status).toBe(400);
+	});
+
+	it('edits a plan: volunteer, interval, next due time and pausing', async () => {
+		const plan = (await call<VisitPlanView[]>('GET', '/api/visit-plans')).body.find((p) => p.volunteerId !== visitorId)!;
+		const nextDueAt = '2030-01-06T01:00:00.000Z';
+		const changed = await call<VisitPlanView>('PUT', `/api/visit-plans/${plan.id}`, { volunteerId: visitorId, intervalDays: 14, nextDueAt, active: false });
+		expect(changed.status).toBe(200);
+		expect(changed.body).toMatchObject({ id: plan.id, volunteerId: visitorId, intervalDays: 14, nextDueAt, active: false });
+
+		expect((await call('PUT', `/api/visit-plans/${plan.id}`, { volunteerId: repairerId })).status).toBe(422);
+		expect((await call('PUT', `/api/visit-plans/${plan.id}`, {})).status).toBe(400);
+		expect((await call('PUT', `/api/visit-plans/${plan.id}`, { intervalDays: 1000 })).status).toBe(400);
+		expect((await call('PUT', `/api/visit-plans/${crypto.randomUUID()}`, { active: true })).status).toBe(404);
+		expect((await call('PUT', '/api/visit-plans/not-an-id', { active: true })).status).toBe(400);
+
+		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		expect((await dispatcher('PUT', `/api/visit-plans/${plan.id}`, { active: true })).status).toBe(403);
+		expect((await dispatcher('POST', '/api/visit-plans', { elderId: plan.elderId, volunteerId: visitorId })).status).toBe(403);
+	});
+});
