@@ -11,7 +11,7 @@ import { countUsers } from './repositories/users';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
 import { startJobs, type JobRunner } from './jobs/runner';
-import { JOBS } from './jobs/index';
+import { jobsFor } from './jobs/index';
 
 /** Everything one running server holds: configuration, database, logger and live sockets. */
 export interface App {
@@ -86,7 +86,7 @@ async function bootApp(config: Config): Promise<App> {
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
 	}
-	app.jobs = startJobs(app.services, JOBS, { embedded: config.database.kind === 'embedded', log });
+	app.jobs = startJobs(app.services, jobsFor(config), { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer) }, 'app started');
 	return app;

@@ -1,4 +1,11 @@
+import type { Config } from '../config';
 import type { Job } from './runner';
+import { offerTimeoutJob } from './offer-timeouts';
 
 /** Every periodic job the server runs. Each is idempotent; see runner.ts. */
 export const JOBS: Job[] = [];
+
+/** The jobs above, plus those whose timing comes from the configuration. */
+export function jobsFor(config: Pick<Config, 'offerTimeoutMs' | 'offerTimeoutAction'>): Job[] {
+	return [...JOBS, offerTimeoutJob({ timeoutMs: config.offerTimeoutMs, action: config.offerTimeoutAction })];
+}
