@@ -18,6 +18,9 @@ export class DutyState {
 	lastSentAt = $state<Date | null>(null);
 	#watchId: number | null = null;
 	#throttle = new PositionThrottle();
+	// One request at a time, in order: a position sent just before going off duty must not
+	// overtake the off-duty request and put the volunteer back on duty.
+	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(available: boolean) {
 		this.available = available;
@@ -34,7 +37,7 @@ export class DutyState {
 		this.saving = true;
 		this.failed = false;
 		if (!available) this.#stopWatching();
-		const outcome = await putAvailability({ available });
+		const outcome = await this.#inOrder(() => putAvailability({ available }));
 		this.saving = false;
 		if (!outcome.ok) {
 			this.available = before;
@@ -79,13 +82,21 @@ export class DutyState {
 		if (resetState) this.sharing = 'off';
 	}
 
+	#inOrder<T>(request: () => Promise<T>): Promise<T> {
+		const next = this.#queue.then(request);
+		this.#queue = next.catch(() => {});
+		return next;
+	}
+
 	async #send(position: Position) {
 		const now = Date.now();
 		if (!this.available || !this.#throttle.shouldSend(position, now)) return;
 		this.#throttle.sent(position, now);
-		const outcome = await putAvailability({ available: true, ...position });
-		// Off duty in the meantime: the server has already dropped the position.
-		if (this.#watchId === null) return;
+		// Checked again when its turn comes: off duty by then means the position stays home.
+		const outcome = await this.#inOrder(() =>
+			this.available && this.#watchId !== null ? putAvailability({ available: true, ...position }) : Promise.resolve(null)
+		);
+		if (!outcome || this.#watchId === null) return;
 		if (outcome.ok) {
 			this.sharing = 'on';
 			this.lastSentAt = new Date(now);
