@@ -23,7 +23,11 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
 	const actualPort = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+		const timer = setTimeout(() => {
+			// Never leave a half-started server behind: it would run on after the test run.
+			child.kill('SIGKILL');
+			reject(new Error(`server did not start in 60 s:\n${output}`));
+		}, 60_000);
 		child.on('message', (message: { ready?: boolean; port?: number }) => {
 			if (message.ready && message.port) {
 				clearTimeout(timer);
