@@ -6,13 +6,13 @@
 // requeue mode) runs on both engines in offer-timeouts.test.ts, and the e2e spec
 // offer-timeout.spec.ts sees the same flag live on an embedded PGlite server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { ENGINES, createTestDatabase, type Engine, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { waitForEvent } from '../helpers/socket-wait';
 import type { BuildingView, RequestView, TimelineEntry, UserView } from '../../src/lib/api/types';
 
-const LIVE_ENGINE = ENGINES.includes('postgres') ? 'postgres' : 'pglite';
+const LIVE_ENGINE: Engine = ENGINES.includes('postgres') ? 'postgres' : 'pglite';
 
 describe.each([LIVE_ENGINE])('the offer timeout, live, on %s', (engine) => {
 	let database: TestDatabase;
