@@ -12,7 +12,7 @@ import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/s
 import type { ServiceDeps } from './services/deps';
 import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
-import { JOBS } from './jobs/index';
+import { jobsFor } from './jobs/index';
 
 /** Everything one running server holds: configuration, database, logger and live sockets. */
 export interface App {
@@ -92,7 +92,7 @@ async function bootApp(config: Config): Promise<App> {
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
 	}
-	app.jobs = startJobs(app.services, JOBS, { embedded: config.database.kind === 'embedded', log });
+	app.jobs = startJobs(app.services, jobsFor(config), { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer), cluster: config.cluster.kind }, 'app started');
 	return app;

@@ -30,6 +30,32 @@ export async function listActiveTasksOf(db: Queryable, volunteerId: string): Pro
 		.execute();
 }
 
+/** Offers made at or before `cutoff` that are still neither answered nor flagged, oldest first. */
+export async function listUnansweredOffers(db: Queryable, cutoff: Date, limit = 500): Promise<RequestRow[]> {
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('status', '=', 'assigned')
+		.where('assigned_at', '<=', cutoff)
+		.where('offer_expired_at', 'is', null)
+		.orderBy('assigned_at')
+		.limit(limit)
+		.execute();
+}
+
+/** A volunteer's tasks completed since `since`, newest first. */
+export async function listCompletedTasksOf(db: Queryable, volunteerId: string, since: Date, limit = 200): Promise<RequestRow[]> {
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('assignee_id', '=', volunteerId)
+		.where('status', '=', 'completed')
+		.where('completed_at', '>=', since)
+		.orderBy('completed_at', 'desc')
+		.limit(limit)
+		.execute();
+}
+
 /**
  * The one way a request changes: a conditional update that matches only when the request is
  * still in one of the expected statuses (and at the expected version, when given).

@@ -1,0 +1,81 @@
+import type { Transaction } from 'kysely';
+import type { Database, RequestRow } from '../db/schema';
+import { offerCutoff, type OfferTimeoutSettings } from '../../dispatch/offer-timeout';
+import { listUnansweredOffers, toRequestView, updateRequestIf } from '../repositories/requests';
+import { commitChange, type Change } from './commit';
+import type { ServiceDeps } from './deps';
+
+/**
+ * Settles every offer left unanswered past the timeout, and returns how many it settled.
+ *
+ * Exactly once, whoever runs it and however often: each offer changes through a conditional
+ * update pinned to the version it was read at, and a settled offer no longer matches the search
+ * (it is flagged, or no longer assigned). Two nodes, a second run, or a run after a restart
+ * therefore find nothing to do, and write no second event.
+ */
+export async function settleUnansweredOffers(
+	deps: Pick<ServiceDeps, 'db' | 'publisher'>,
+	settings: OfferTimeoutSettings,
+	now: Date
+): Promise<number> {
+	const overdue = await listUnansweredOffers(deps.db, offerCutoff(now, settings.timeoutMs));
+	let settled = 0;
+	for (const offer of overdue) {
+		const changed = await commitChange(deps, (trx) => settleOffer(trx, offer, settings, now));
+		if (changed) settled += 1;
+	}
+	return settled;
+}
+
+async function settleOffer(
+	trx: Transaction<Database>,
+	offer: RequestRow,
+	settings: OfferTimeoutSettings,
+	now: Date
+): Promise<Change<boolean>> {
+	const where = { id: offer.id, statuses: ['assigned'] as const, version: offer.version };
+	const minutes = `${+(settings.timeoutMs / 60_000).toFixed(2)} min`;
+
+	if (settings.action === 'flag') {
+		const updated = await updateRequestIf(trx, where, { offer_expired_at: now });
+		if (!updated) return { result: false, events: [] };
+		// Staff see "no response" on the board; the assignee may still accept.
+		return {
+			result: true,
+			events: [
+				{
+					kind: 'request_updated',
+					action: 'offer_expired',
+					actorId: null,
+					requestId: offer.id,
+					volunteerId: updated.assignee_id,
+					fromStatus: 'assigned',
+					toStatus: 'assigned',
+					note: minutes,
+					payload: toRequestView(updated, true)
+				}
+			]
+		};
+	}
+
+	const updated = await updateRequestIf(trx, where, { status: 'open', assignee_id: null, assigned_at: null, offer_expired_at: null });
+	if (!updated) return { result: false, events: [] };
+	// Back in the queue; the volunteer it was offered to is told it left them.
+	return {
+		result: true,
+		events: [
+			{
+				kind: 'request_updated',
+				action: 'offer_requeued',
+				actorId: null,
+				requestId: offer.id,
+				volunteerId: null,
+				previousAssigneeId: offer.assignee_id,
+				fromStatus: 'assigned',
+				toStatus: 'open',
+				note: minutes,
+				payload: toRequestView(updated, true)
+			}
+		]
+	};
+}

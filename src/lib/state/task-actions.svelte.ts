@@ -1,0 +1,60 @@
+import { SvelteMap, SvelteSet } from 'svelte/reactivity';
+import { actOnMyTask, fetchMyTasks, type ApiOutcome } from '$lib/api/me-client';
+import type { AssigneeAction } from '$lib/dispatch/lifecycle';
+import type { RequestView } from '$lib/api/types';
+import type { MyTasksState } from './my-tasks.svelte';
+
+/** Why an action did not go through, in words the page can say plainly. */
+export type ActionProblem =
+	| { kind: 'conflict' }
+	| { kind: 'not_yours' }
+	| { kind: 'network' }
+	| { kind: 'other'; message: string };
+
+function problemOf(outcome: Extract<ApiOutcome<unknown>, { ok: false }>): ActionProblem {
+	if (outcome.status === 0) return { kind: 'network' };
+	if (outcome.status === 409) return { kind: 'conflict' };
+	if (outcome.status === 403 || outcome.status === 404) return { kind: 'not_yours' };
+	return { kind: 'other', message: outcome.message };
+}
+
+/** Sends accept / decline / start / complete, one at a time per task, and applies the answer. */
+export class TaskActionRunner {
+	busy = new SvelteSet<string>();
+	problems = new SvelteMap<string, ActionProblem>();
+
+	constructor(private tasks: MyTasksState) {}
+
+	async run(id: string, action: AssigneeAction, note: string | null): Promise<boolean> {
+		if (this.busy.has(id)) return false;
+		this.busy.add(id);
+		this.problems.delete(id);
+		this.tasks.beginAction(id);
+		try {
+			const outcome = await actOnMyTask(id, action, note);
+			if (outcome.ok) {
+				this.tasks.applyOwn(outcome.value);
+				return true;
+			}
+			if (outcome.status === 401) {
+				window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}`;
+				return false;
+			}
+			this.problems.set(id, problemOf(outcome));
+			// The task changed under us (cancelled, reassigned): show what is true now.
+			if (outcome.status === 409 || outcome.status === 403) await this.#refresh(id);
+			return false;
+		} finally {
+			this.tasks.endAction(id);
+			this.busy.delete(id);
+		}
+	}
+
+	async #refresh(id: string) {
+		const fresh = await fetchMyTasks();
+		if (!fresh.ok) return;
+		const current: RequestView | undefined = fresh.value.find((t) => t.id === id);
+		if (current) this.tasks.applyOwn(current);
+		else this.tasks.forget(id);
+	}
+}

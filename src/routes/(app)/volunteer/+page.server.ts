@@ -1,0 +1,29 @@
+import type { PageServerLoad } from './$types';
+import { requireVolunteer } from '$lib/server/http/guards';
+import { ApiError } from '$lib/server/http/api-error';
+import { listBuildings } from '$lib/server/repositories/buildings';
+import { getMyVolunteer, listMyActiveTasks, listMyCompletedTasks } from '$lib/server/services/my-tasks';
+import { getApp } from '$lib/server/app';
+
+export const load: PageServerLoad = async (event) => {
+	await event.parent(); // the layout reads the live seq first
+	const actor = requireVolunteer(event);
+	const app = getApp();
+	const [buildings, tasks, completed, me] = await Promise.all([
+		listBuildings(app.db),
+		listMyActiveTasks(app.services, actor),
+		listMyCompletedTasks(app.services, actor),
+		getMyVolunteer(app.services, actor).catch((error) => {
+			// A volunteer login whose record is gone still gets a page, simply off duty.
+			if (error instanceof ApiError && error.code === 'not_found') return null;
+			throw error;
+		})
+	]);
+	return {
+		buildings,
+		tasks,
+		completed,
+		available: me?.available ?? false,
+		offerTimeoutMinutes: +(app.config.offerTimeoutMs / 60_000).toFixed(2)
+	};
+};
