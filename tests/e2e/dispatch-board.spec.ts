@@ -45,7 +45,7 @@ test('assigning on one board updates the other; assigning at once has one winner
 		await row(page, request.id).getByRole('button').click();
 		await expect(page.locator('[data-testid="candidates"] [data-volunteer-id]').first()).toBeVisible();
 	}
-	await expect(second.getByText('王芳')).toBeVisible();
+	await expect(second.getByText('王芳 正在查看').first()).toBeVisible();
 
 	const assignButtons = [first, second].map((page) => page.locator('[data-testid="candidates"] [data-action="assign"]').first());
 	await Promise.all(assignButtons.map((button) => button.click()));
