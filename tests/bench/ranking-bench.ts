@@ -115,7 +115,7 @@ async function main() {
 		const strategies: [string, readonly number[]][] = [
 			[`radii ${SEARCH_RADII_M.join(', ')} m (the app's)`, SEARCH_RADII_M],
 			['radii 1500, 4500, 13500, 40500 m (a 1.5 km start)', [1500, 4500, 13_500, 40_500]],
-			['radii 50 m ×3 (a smaller start)', [50, 150, 450, 1350, 4050, 12_150, 36_450]],
+			['radii 100 m ×3 (a larger start)', [100, 300, 900, 2700, 8100, 24_300, 72_900]],
 			['no box at all (every on-duty volunteer with the skill)', []]
 		];
 		for (const [label, radii] of strategies) {

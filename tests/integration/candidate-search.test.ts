@@ -14,6 +14,7 @@ import type { Actor } from '../../src/lib/dispatch/permissions';
 import { boundingBox, haversineMeters } from '../../src/lib/dispatch/geo';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
 import { startOfLocalDay } from '../../src/lib/dispatch/local-day';
+import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
 import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
 
 const dispatcher: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: 'dispatcher', volunteerId: null, name: '王芳' };
@@ -88,7 +89,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 		it('puts the planned visitor first and the last visitor next, even from outside the first boxes', async () => {
 			await standAt(neighbour, north(0));
 			await standAt(lastVisitor, north(500));
-			// 700 m away: beyond the 100 m and 300 m boxes, which the neighbour at the door already settles for limit 1.
+			// 700 m away: beyond the 50, 150 and 450 m boxes; one of those already settles limit 1 with the neighbour at the door.
 			await standAt(elder.planned, north(700));
 			const id = await openRequest('elder_visit', elder.building_id, elder.id);
 
@@ -116,13 +117,13 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			expect((await listCandidates(deps, dispatcher, haircut, 50)).every((c) => c.continuity === null)).toBe(true);
 		});
 
-		it('looks beyond a busy volunteer at the door for a free one just outside the first box', async () => {
+		it('looks beyond a busy volunteer at the door for a free one outside the first box', async () => {
 			const repairers = await db().selectFrom('volunteers').select('id').where(sql<boolean>`skills @> array['repair']::text[]`).orderBy('id').execute();
 			const [busy, free] = repairers.map((r) => r.id);
 			await db().updateTable('volunteers').set({ available: false }).where(sql<boolean>`skills @> array['repair']::text[]`).execute();
 			await clearWorkload([busy, free]);
 			await standAt(busy, north(0));
-			await standAt(free, north(150)); // outside the 100 m box
+			await standAt(free, north(150)); // outside the first, 50 m box
 			for (let i = 0; i < 2; i++) {
 				await db().insertInto('requests').values({ type: 'repair', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: busy, created_at: now, assigned_at: now }).execute();
 			}
@@ -195,7 +196,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 
 		it('reads the first box through the on-duty position index', async () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
-			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, 100)).compile();
+			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, SEARCH_RADII_M[0])).compile();
 			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
 			const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 			expect(text).toContain('volunteers_on_duty_position_idx');
