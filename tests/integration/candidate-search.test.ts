@@ -49,7 +49,8 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 		(await db().insertInto('requests').values({ type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
 	/** Free of tasks, so distances alone decide between the volunteers below. */
 	const clearWorkload = (ids: string[]) =>
-		db().updateTable('requests').set({ assignee_id: null, status: 'cancelled' }).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+		// Through the lifecycle trigger like any change: cancelled, with a version that grows.
+		db().updateTable('requests').set((eb) => ({ status: 'cancelled', cancelled_at: now, version: eb('version', '+', 1) })).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
 
 	describe('continuity for elder visits', () => {
 		let elder: { id: string; building_id: string; planned: string };
@@ -83,6 +84,8 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 					assignee_id: lastVisitor, created_at: now, assigned_at: now, accepted_at: now, started_at: now, completed_at: now
 				})
 				.execute();
+			// The demo day may already have given them tasks; make sure there is one to clear, always.
+			await db().insertInto('requests').values({ type: 'elder_visit', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: elder.planned, created_at: now, assigned_at: now }).execute();
 			await clearWorkload([elder.planned, lastVisitor, neighbour]);
 		});
 
@@ -100,6 +103,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			expect(byId.get(neighbour)?.continuity).toBeNull();
 			const order = ranked.map((c) => c.volunteerId).filter((v) => [elder.planned, lastVisitor, neighbour].includes(v));
 			expect(order).toEqual([elder.planned, lastVisitor, neighbour]);
+			expect([elder.planned, lastVisitor, neighbour].map((v) => byId.get(v)!.activeCount)).toEqual([0, 0, 0]);
 			expect(byId.get(elder.planned)!.score).toBeCloseTo(-(700 - RANKING_WEIGHTS.plannedVisitorBonusM + byId.get(elder.planned)!.tasksToday * RANKING_WEIGHTS.metresPerTaskToday), -1);
 
 			const best = await listCandidates(deps, dispatcher, id, 1);
