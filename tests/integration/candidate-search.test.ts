@@ -14,6 +14,7 @@ import type { Actor } from '../../src/lib/dispatch/permissions';
 import { boundingBox, haversineMeters } from '../../src/lib/dispatch/geo';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
 import { startOfLocalDay } from '../../src/lib/dispatch/local-day';
+import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
 import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
 
 const dispatcher: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: 'dispatcher', volunteerId: null, name: '王芳' };
@@ -48,7 +49,8 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 		(await db().insertInto('requests').values({ type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
 	/** Free of tasks, so distances alone decide between the volunteers below. */
 	const clearWorkload = (ids: string[]) =>
-		db().updateTable('requests').set({ assignee_id: null, status: 'cancelled' }).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+		// Through the lifecycle trigger like any change: cancelled, with a version that grows.
+		db().updateTable('requests').set((eb) => ({ status: 'cancelled', cancelled_at: now, version: eb('version', '+', 1) })).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
 
 	describe('continuity for elder visits', () => {
 		let elder: { id: string; building_id: string; planned: string };
@@ -82,13 +84,15 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 					assignee_id: lastVisitor, created_at: now, assigned_at: now, accepted_at: now, started_at: now, completed_at: now
 				})
 				.execute();
+			// The demo day may already have given them tasks; make sure there is one to clear, always.
+			await db().insertInto('requests').values({ type: 'elder_visit', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: elder.planned, created_at: now, assigned_at: now }).execute();
 			await clearWorkload([elder.planned, lastVisitor, neighbour]);
 		});
 
 		it('puts the planned visitor first and the last visitor next, even from outside the first boxes', async () => {
 			await standAt(neighbour, north(0));
 			await standAt(lastVisitor, north(500));
-			// 700 m away: beyond the 100 m and 300 m boxes, which the neighbour at the door already settles for limit 1.
+			// 700 m away: beyond the 50, 150 and 450 m boxes; one of those already settles limit 1 with the neighbour at the door.
 			await standAt(elder.planned, north(700));
 			const id = await openRequest('elder_visit', elder.building_id, elder.id);
 
@@ -99,6 +103,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			expect(byId.get(neighbour)?.continuity).toBeNull();
 			const order = ranked.map((c) => c.volunteerId).filter((v) => [elder.planned, lastVisitor, neighbour].includes(v));
 			expect(order).toEqual([elder.planned, lastVisitor, neighbour]);
+			expect([elder.planned, lastVisitor, neighbour].map((v) => byId.get(v)!.activeCount)).toEqual([0, 0, 0]);
 			expect(byId.get(elder.planned)!.score).toBeCloseTo(-(700 - RANKING_WEIGHTS.plannedVisitorBonusM + byId.get(elder.planned)!.tasksToday * RANKING_WEIGHTS.metresPerTaskToday), -1);
 
 			const best = await listCandidates(deps, dispatcher, id, 1);
@@ -116,13 +121,13 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			expect((await listCandidates(deps, dispatcher, haircut, 50)).every((c) => c.continuity === null)).toBe(true);
 		});
 
-		it('looks beyond a busy volunteer at the door for a free one just outside the first box', async () => {
+		it('looks beyond a busy volunteer at the door for a free one outside the first box', async () => {
 			const repairers = await db().selectFrom('volunteers').select('id').where(sql<boolean>`skills @> array['repair']::text[]`).orderBy('id').execute();
 			const [busy, free] = repairers.map((r) => r.id);
 			await db().updateTable('volunteers').set({ available: false }).where(sql<boolean>`skills @> array['repair']::text[]`).execute();
 			await clearWorkload([busy, free]);
 			await standAt(busy, north(0));
-			await standAt(free, north(150)); // outside the 100 m box
+			await standAt(free, north(150)); // outside the first, 50 m box
 			for (let i = 0; i < 2; i++) {
 				await db().insertInto('requests').values({ type: 'repair', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: busy, created_at: now, assigned_at: now }).execute();
 			}
@@ -195,7 +200,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 
 		it('reads the first box through the on-duty position index', async () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
-			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, 100)).compile();
+			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, SEARCH_RADII_M[0])).compile();
 			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
 			const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 			expect(text).toContain('volunteers_on_duty_position_idx');

@@ -19,9 +19,9 @@ describe('isSearchSettled', () => {
 		expect(isSearchSettled(center, [at(50, 0, 4)], 200, 1)).toBe(false);
 	});
 
-	it('never settles on nothing, and widens by three from 100 m', () => {
+	it('never settles on nothing, and widens by three from 50 m', () => {
 		expect(isSearchSettled(center, [], 48_600, 1)).toBe(false);
-		expect(SEARCH_RADII_M[0]).toBe(100);
+		expect(SEARCH_RADII_M[0]).toBe(50);
 		SEARCH_RADII_M.slice(1).forEach((r, i) => expect(r).toBe(SEARCH_RADII_M[i] * 3));
 	});
 });

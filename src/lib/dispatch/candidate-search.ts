@@ -6,13 +6,14 @@ import { haversineMeters, type LatLng } from './geo';
 import { workloadMeters, RANKING_WEIGHTS, type RankingWeights } from './ranking';
 
 /**
- * 100 m, 300 m, 900 m, 2.7 km, 8.1 km, 24 km, 73 km; after that the box is dropped.
+ * 50 m, 150 m, 450 m, 1.35 km, 4 km, 12 km, 36 km; after that the box is dropped.
  * It starts small because a dense roster (10,000 volunteers in one community under a
  * kilometre across) fits entirely in a 1.5 km box, where the index cannot help: measured
- * with tests/bench/ranking-bench.ts, a 1.5 km start was 2-3× slower there. A sparse roster
- * (the demo's 48) pays two or three more tiny range reads instead.
+ * with tests/bench/ranking-bench.ts on PostgreSQL, p50 was about 3 ms from 50 m, 7 ms from
+ * 100 m and 20-35 ms from 1.5 km there. A sparse roster (the demo's 48) pays three or four
+ * tiny range reads instead of one; 1.35 km covers the whole demo community.
  */
-export const SEARCH_RADII_M: readonly number[] = [100, 300, 900, 2700, 8100, 24_300, 72_900];
+export const SEARCH_RADII_M: readonly number[] = [50, 150, 450, 1350, 4050, 12_150, 36_450];
 
 export interface FoundCandidate extends LatLng {
 	activeCount: number;
