@@ -103,14 +103,16 @@ export class LiveConnection {
 		this.#catchingUp ??= (async () => {
 			try {
 				for (;;) {
+					const mark = this.#sequencer.startCatchUp();
 					const response = await fetch(`/api/events?after=${this.#sequencer.lastSeq}&limit=1000`, {
 						headers: { accept: 'application/json' }
 					});
 					if (response.status === 401) return this.#signInAgain();
 					if (!response.ok) throw new Error(`catch-up failed with ${response.status}`);
 					const events = (await response.json()) as CaughtUpEvent[];
-					this.#enqueue(this.#sequencer.caughtUp(events));
-					if (events.length < 1000) break;
+					this.#enqueue(this.#sequencer.caughtUp(events, mark));
+					// A full page, or an event that came in while we asked: ask again.
+					if (events.length < 1000 && !this.#sequencer.holding) break;
 				}
 			} catch {
 				// The next reconnect or event tries again; nothing is marked applied that was not.
