@@ -1,10 +1,12 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-26T0000-initial';
 import * as cluster from './2026-11-26T0900-cluster';
+import * as loginAttempts from './2026-11-26T1300-login-attempts';
 
 // Listed statically so the same migrations are bundled into the built server
 // and run by `npm run migrate`. Names sort by date; never rename or edit one.
 export const migrations: Record<string, Migration> = {
 	'2026-11-26T0000-initial': initial,
-	'2026-11-26T0900-cluster': cluster
+	'2026-11-26T0900-cluster': cluster,
+	'2026-11-26T1300-login-attempts': loginAttempts
 };

@@ -75,7 +75,7 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 		listen(onA);
 		await waitForConnect(onA);
 		const before = await createOn(nodeB, '宕机前');
-		await expect.poll(() => [...seen.values()].some((e) => e.data.request.id === before.id)).toBe(true);
+		await expect.poll(() => [...seen.values()].some((e) => e.event === 'request:created' && e.data.request.id === before.id)).toBe(true);
 		const lastSeq = Math.max(...seen.keys());
 
 		await nodeA.kill(); // SIGKILL: no goodbye to the client

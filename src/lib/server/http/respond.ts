@@ -7,7 +7,8 @@ import { getApp } from '../app';
 export function errorResponse(error: ApiError): Response {
 	const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
 	if (error.issues?.length) body.error.issues = error.issues;
-	return json(body, { status: error.status });
+	const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+	return json(body, { status: error.status, headers });
 }
 
 /** Turns zod's issues into the contract's `issues` list. */
