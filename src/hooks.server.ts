@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { isHttpError, isRedirect, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { getApp, startApp } from '$lib/server/app';
@@ -13,14 +13,48 @@ export const init: ServerInit = async () => {
 	await startApp();
 };
 
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
 const identify: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	// A caller's own id is kept for tracing across services, if it looks like an id.
+	const given = event.request.headers.get('x-request-id');
+	event.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
 	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
+};
+
+/**
+ * One log line per request: method, route id (never the raw path or query, which may carry
+ * personal data), status, duration and request id. No headers, cookies or bodies.
+ */
+const logRequests: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} catch (error) {
+		if (isRedirect(error) || isHttpError(error)) status = error.status;
+		throw error;
+	} finally {
+		const probe = event.url.pathname === '/healthz' || event.url.pathname === '/readyz';
+		getApp().log[probe ? 'debug' : 'info'](
+			{
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				route: event.route.id,
+				status,
+				ms: Math.round(performance.now() - started),
+				userId: event.locals.user?.id
+			},
+			'request'
+		);
+	}
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -82,7 +116,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(identify, securityHeaders, checkOrigin, authenticate, guardPages);
+export const handle = sequence(identify, logRequests, securityHeaders, checkOrigin, authenticate, guardPages);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };

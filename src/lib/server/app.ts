@@ -7,6 +7,7 @@ import type { Database } from './db/schema';
 import { createLogger, type Logger } from './log';
 import { createRealtime, type Realtime } from './realtime/create-realtime';
 import { createClusterAdapter } from './realtime/cluster-adapter';
+import { watchSessions } from './realtime/session-watch';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
@@ -87,6 +88,7 @@ async function bootApp(config: Config): Promise<App> {
 			authenticate: (cookieHeader) =>
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
+		watchSessions(app.realtime.io, { db, log, tokenOf: (cookieHeader) => readCookie(cookieHeader, SESSION_COOKIE) });
 	}
 	app.jobs = startJobs(app.services, JOBS, { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

@@ -4,7 +4,8 @@ import { endpoint, readJson } from '$lib/server/http/respond';
 import { clientAddress } from '$lib/server/http/client-address';
 import { requireActor } from '$lib/server/http/guards';
 import { credentialsSchema } from '$lib/api/schemas';
-import { SESSION_COOKIE, signOut } from '$lib/server/auth/sessions';
+import { hashToken, SESSION_COOKIE, signOut } from '$lib/server/auth/sessions';
+import { endSessionSockets } from '$lib/server/realtime/session-watch';
 import { signInThrottled } from '$lib/server/services/sign-in';
 import { getApp } from '$lib/server/app';
 
@@ -28,10 +29,13 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 export const DELETE: RequestHandler = endpoint(async (event) => {
-	const actor = requireActor(event);
+	requireActor(event);
 	const app = getApp();
-	await signOut(app.db, event.cookies.get(SESSION_COOKIE)!);
+	const token = event.cookies.get(SESSION_COOKIE)!;
+	await signOut(app.db, token);
 	event.cookies.delete(SESSION_COOKIE, { path: '/' });
-	app.realtime?.disconnectUser(actor.userId);
+	// Exactly this session's sockets (every tab of this browser, on every node) end now;
+	// the same user's other devices keep their own sessions.
+	if (app.realtime) endSessionSockets(app.realtime.io, [hashToken(token)]);
 	return new Response(null, { status: 204 });
 });
