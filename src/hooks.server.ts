@@ -13,6 +13,7 @@ export const init: ServerInit = async () => {
 	await startApp();
 };
 
+const DATABASE_UNAVAILABLE = 'The database cannot be reached right now. Please try again shortly.';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 const identify: Handle = async ({ event, resolve }) => {
@@ -38,9 +39,9 @@ const logRequests: Handle = async ({ event, resolve }) => {
 		const response = await resolve(event);
 		status = response.status;
 		return response;
-	} catch (error) {
-		if (isRedirect(error) || isHttpError(error)) status = error.status;
-		throw error;
+	} catch (thrown) {
+		if (isRedirect(thrown) || isHttpError(thrown)) status = thrown.status;
+		throw thrown;
 	} finally {
 		const probe = event.url.pathname === '/healthz' || event.url.pathname === '/readyz';
 		getApp().log[probe ? 'debug' : 'info'](
@@ -78,12 +79,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	if (token) {
 		try {
 			event.locals.user = await resolveSession(app.db, token, app.config.sessionTtlMs, new Date());
-		} catch (error) {
-			if (!isDatabaseUnavailable(error)) throw error;
+		} catch (failure) {
+			if (!isDatabaseUnavailable(failure)) throw failure;
 			if (event.url.pathname.startsWith('/api/')) {
-				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
+				return errorResponse(new ApiError('unavailable', DATABASE_UNAVAILABLE));
 			}
-			throw error;
+			// Pages answer 503 from their layout's load, so the error page (which retries by
+			// itself) renders inside the app; nobody is sent to the login page for it.
+			event.locals.databaseDown = true;
 		}
 	}
 	return resolve(event);
@@ -99,7 +102,7 @@ const PAGE_ROLES: { prefix: string; allowed: (role: Role) => boolean }[] = [
 const guardPages: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const rule = PAGE_ROLES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
-	if (rule) {
+	if (rule && !event.locals.databaseDown) {
 		const user = event.locals.user;
 		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
 		if (!rule.allowed(user.role)) redirect(303, homePathFor(user.role));
@@ -121,7 +124,7 @@ export const handle = sequence(identify, logRequests, securityHeaders, checkOrig
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };
 	if (isDatabaseUnavailable(error)) {
-		return { message: 'The database cannot be reached right now. Please try again shortly.', code: 'unavailable' };
+		return { message: DATABASE_UNAVAILABLE, code: 'unavailable' };
 	}
 	getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unhandled error');
 	return { message: status >= 500 ? 'Something went wrong on our side. It has been logged.' : message, code: 'internal' };
