@@ -126,6 +126,8 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	if (isDatabaseUnavailable(error)) {
 		return { message: DATABASE_UNAVAILABLE, code: 'unavailable' };
 	}
-	getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unhandled error');
+	// A 4xx thrown by Kit itself (e.g. a body over BODY_SIZE_LIMIT) is the caller's mistake, not ours.
+	if (status < 500) return { message, code: 'invalid_input' };
+	getApp().log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unhandled error');
 	return { message: status >= 500 ? 'Something went wrong on our side. It has been logged.' : message, code: 'internal' };
 };

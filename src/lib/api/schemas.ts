@@ -37,7 +37,9 @@ export const assignSchema = z.object({
 });
 
 export const cancelSchema = z.object({
-	reason: trimmed(500).min(1, 'Say why it is cancelled.')
+	reason: trimmed(500).min(1, 'Say why it is cancelled.'),
+	/** The version the dispatcher saw: if the request changed since (say, it was accepted), 409. */
+	version: z.number().int().min(1).optional()
 });
 
 export const noteSchema = z.object({ note: optionalText(1000) });

@@ -101,13 +101,13 @@ export async function assignVolunteer(
 	});
 }
 
-export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string): Promise<RequestView> {
+export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string, version?: number): Promise<RequestView> {
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
 		const before = await findRequest(trx, id);
 		if (!before) throw notFound('The request');
-		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel') }, { status: 'cancelled', cancelled_at: deps.now() });
-		if (!updated) return explainConflict(trx, id);
+		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel'), version }, { status: 'cancelled', cancelled_at: deps.now() });
+		if (!updated) return explainConflict(trx, id, version);
 		const view = toRequestView(updated, true);
 		return {
 			result: view,
