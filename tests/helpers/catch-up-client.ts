@@ -44,6 +44,14 @@ export class CatchUpClient {
 			forceNew: true
 		});
 		this.socket.on('connect', () => void this.catchUp());
+		// As LiveConnection: a handshake the server refused (e.g. `unavailable`) is retried by
+		// hand, because socket.io only retries lost transports by itself.
+		this.socket.on('connect_error', () => {
+			if (!this.socket.active && !this.#closed) setTimeout(() => !this.#closed && !this.socket.connected && this.socket.connect(), 300);
+		});
+		this.socket.on('disconnect', (reason) => {
+			if (reason === 'io server disconnect' && !this.#closed) setTimeout(() => !this.#closed && this.socket.connect(), 300);
+		});
 		for (const name of DURABLE) {
 			this.socket.on(name, (data: { seq: number }) => {
 				this.liveArrivals += 1;

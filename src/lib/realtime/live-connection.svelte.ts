@@ -51,11 +51,22 @@ export class LiveConnection {
 			this.state = 'connected';
 			void this.catchUp();
 		});
-		socket.on('disconnect', () => this.#markDown());
+		socket.on('disconnect', (reason) => {
+			this.#markDown();
+			// socket.io does not retry after the server closed the socket on purpose; we do,
+			// and a session that really ended is refused with `unauthenticated`.
+			if (reason === 'io server disconnect') setTimeout(() => this.#socket === socket && socket.connect(), 1000);
+		});
 		socket.on('connect_error', (error) => {
 			if (error.message === 'unauthenticated') return this.#signInAgain();
 			this.#failedAttempts += 1;
 			this.#markDown();
+			// Refused by the server (say `unavailable` while its database is away): socket.io
+			// does not retry that by itself, so we do, backing off up to the usual 5 s.
+			if (!socket.active) {
+				const delay = Math.min(5000, 500 * 2 ** Math.min(this.#failedAttempts, 4));
+				setTimeout(() => this.#socket === socket && !socket.connected && socket.connect(), delay);
+			}
 		});
 		socket.on('session:ended', () => this.#signInAgain());
 		for (const name of DURABLE_EVENTS) {

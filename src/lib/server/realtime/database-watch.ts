@@ -35,7 +35,9 @@ export function watchDatabase(io: RealtimeServer, deps: { db: Kysely<Database>; 
 		} catch (error) {
 			if (healthy) {
 				deps.log.warn({ err: error }, 'the database does not answer; closing this node’s sockets until it does');
-				io.local.disconnectSockets(true);
+				// Closing the transport (not a server "disconnect", after which socket.io clients
+				// wait for the app to reconnect them) makes every client retry by itself.
+				for (const socket of io.of('/').sockets.values()) socket.conn.close();
 			}
 			healthy = false;
 		} finally {
