@@ -10,5 +10,5 @@ export const reliabilityMessages = defineMessages({
 		zh: '数据库暂时无法连接。您的操作没有保存，恢复后会自动重新连接。',
 		en: 'The database cannot be reached right now. Nothing you do is saved until it is back; this page reconnects by itself.'
 	},
-	'service.recovered': { zh: '已恢复连接。', en: 'Connected again.' }
+	'service.unavailableTitle': { zh: '暂时无法使用', en: 'Temporarily unavailable' }
 });
