@@ -11,6 +11,8 @@ declare global {
 			user: UserView | null;
 			locale: Locale;
 			requestId: string;
+			/** Set when the session could not be read because the database is unreachable. */
+			databaseDown?: boolean;
 		}
 	}
 }

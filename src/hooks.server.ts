@@ -1,4 +1,4 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { isHttpError, isRedirect, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
 import { getApp, startApp } from '$lib/server/app';
@@ -13,14 +13,49 @@ export const init: ServerInit = async () => {
 	await startApp();
 };
 
+const DATABASE_UNAVAILABLE = 'The database cannot be reached right now. Please try again shortly.';
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
 const identify: Handle = async ({ event, resolve }) => {
-	event.locals.requestId = event.request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+	// A caller's own id is kept for tracing across services, if it looks like an id.
+	const given = event.request.headers.get('x-request-id');
+	event.locals.requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
 	event.locals.locale = pickLocale(event.cookies.get(LOCALE_COOKIE), event.request.headers.get('accept-language'));
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	response.headers.set('x-request-id', event.locals.requestId);
 	return response;
+};
+
+/**
+ * One log line per request: method, route id (never the raw path or query, which may carry
+ * personal data), status, duration and request id. No headers, cookies or bodies.
+ */
+const logRequests: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	let status = 500;
+	try {
+		const response = await resolve(event);
+		status = response.status;
+		return response;
+	} catch (thrown) {
+		if (isRedirect(thrown) || isHttpError(thrown)) status = thrown.status;
+		throw thrown;
+	} finally {
+		const probe = event.url.pathname === '/healthz' || event.url.pathname === '/readyz';
+		getApp().log[probe ? 'debug' : 'info'](
+			{
+				requestId: event.locals.requestId,
+				method: event.request.method,
+				route: event.route.id,
+				status,
+				ms: Math.round(performance.now() - started),
+				userId: event.locals.user?.id
+			},
+			'request'
+		);
+	}
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,12 +79,14 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	if (token) {
 		try {
 			event.locals.user = await resolveSession(app.db, token, app.config.sessionTtlMs, new Date());
-		} catch (error) {
-			if (!isDatabaseUnavailable(error)) throw error;
+		} catch (failure) {
+			if (!isDatabaseUnavailable(failure)) throw failure;
 			if (event.url.pathname.startsWith('/api/')) {
-				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
+				return errorResponse(new ApiError('unavailable', DATABASE_UNAVAILABLE));
 			}
-			throw error;
+			// Pages answer 503 from their layout's load, so the error page (which retries by
+			// itself) renders inside the app; nobody is sent to the login page for it.
+			event.locals.databaseDown = true;
 		}
 	}
 	return resolve(event);
@@ -65,7 +102,7 @@ const PAGE_ROLES: { prefix: string; allowed: (role: Role) => boolean }[] = [
 const guardPages: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	const rule = PAGE_ROLES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
-	if (rule) {
+	if (rule && !event.locals.databaseDown) {
 		const user = event.locals.user;
 		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
 		if (!rule.allowed(user.role)) redirect(303, homePathFor(user.role));
@@ -82,13 +119,15 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(identify, securityHeaders, checkOrigin, authenticate, guardPages);
+export const handle = sequence(identify, logRequests, securityHeaders, checkOrigin, authenticate, guardPages);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };
 	if (isDatabaseUnavailable(error)) {
-		return { message: 'The database cannot be reached right now. Please try again shortly.', code: 'unavailable' };
+		return { message: DATABASE_UNAVAILABLE, code: 'unavailable' };
 	}
-	getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unhandled error');
+	// A 4xx thrown by Kit itself (e.g. a body over BODY_SIZE_LIMIT) is the caller's mistake, not ours.
+	if (status < 500) return { message, code: 'invalid_input' };
+	getApp().log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unhandled error');
 	return { message: status >= 500 ? 'Something went wrong on our side. It has been logged.' : message, code: 'internal' };
 };

@@ -15,18 +15,38 @@ const registry = /** @type {any} */ (globalThis);
 // adapter-node assumes https unless told otherwise. This server speaks plain http; behind a
 // TLS proxy, the proxy's X-Forwarded-Proto (or ORIGIN) says https.
 process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
+// No API body comes near this; adapter-node refuses bigger ones before they are read.
+process.env.BODY_SIZE_LIMIT ??= '64K';
 
 const server = createServer();
 registry[HTTP_SERVER_KEY] = server;
 
-// A path in a variable: the build does not exist until `vite build` has run.
-const handlerPath = '../build/handler.js';
-/** @type {{ handler: import('node:http').RequestListener }} */
-const { handler } = await import(handlerPath);
+/** @type {import('node:http').RequestListener} */
+let handler = (_req, res) => void res.writeHead(503).end();
+let stopping = false;
+// Requests being answered right now, so a shutdown can let them finish.
+let inFlight = 0;
+/** @type {(() => void) | null} */
+let onIdle = null;
 server.on('request', (req, res) => {
 	req.headers['x-forwarded-proto'] ??= 'http';
+	inFlight += 1;
+	res.once('close', () => {
+		inFlight -= 1;
+		if (inFlight === 0) onIdle?.();
+	});
+	// While stopping, answer what came in but do not keep the connection for more.
+	if (stopping) res.setHeader('connection', 'close');
 	handler(req, res);
 });
+
+// Loaded after the listener above is registered: Kit's `init` attaches socket.io, whose
+// engine takes over the existing request listeners and calls them only for paths that are
+// not its own. Registered later, Kit would answer socket.io's long-polling requests a
+// second time and crash the process on "headers already sent".
+// A path in a variable: the build does not exist until `vite build` has run.
+const handlerPath = '../build/handler.js';
+({ handler } = /** @type {{ handler: import('node:http').RequestListener }} */ (await import(handlerPath)));
 
 server.listen(port, host, () => {
 	const address = server.address();
@@ -36,20 +56,43 @@ server.listen(port, host, () => {
 	if (process.send) process.send({ ready: true, port: shown });
 });
 
-let stopping = false;
-/** @param {string} signal */
+const DRAIN_MS = 8_000;
+
+/**
+ * Graceful stop: take no new connections, let requests in flight finish (their writes
+ * commit and their events are published), then close every socket (clients reconnect to
+ * another node or to this one after its restart, and catch up), then end the database pool
+ * cleanly, then exit 0. Anything still hanging after 10 s exits 1.
+ * @param {string} signal
+ */
 async function shutdown(signal) {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal} received: draining sockets and the database pool`);
-	const force = setTimeout(() => process.exit(1), 10_000);
+	console.log(`${signal} received: draining requests, sockets and the database pool`);
+	const force = setTimeout(() => {
+		console.error('shutdown took too long; exiting');
+		process.exit(1);
+	}, 10_000);
 	force.unref();
 	server.close();
+	server.closeIdleConnections();
+	const requests = inFlight;
+	if (inFlight > 0) {
+		await new Promise((resolve) => {
+			onIdle = () => resolve(undefined);
+			setTimeout(resolve, DRAIN_MS).unref();
+		});
+	}
 	try {
 		const app = /** @type {{ close(): Promise<void> } | undefined} */ (await registry[APP_KEY]);
 		await app?.close();
+		console.log(`drained: ${requests} request(s) in flight finished, sockets closed, database pool ended`);
+	} catch (error) {
+		console.error('shutdown could not close everything cleanly', error);
+		process.exitCode = 1;
 	} finally {
-		process.exit(0);
+		clearTimeout(force);
+		process.exit(process.exitCode ?? 0);
 	}
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -7,6 +7,9 @@ export type Engine = 'pglite' | 'postgres';
 /** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set. */
 export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
+/** For heavy tests that run once: real PostgreSQL when there is one, else PGlite. */
+export const PRIMARY_ENGINE: Engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
 export interface TestDatabase {
 	target: DatabaseTarget;
 	/** Environment for a server process using this database. */

@@ -9,9 +9,12 @@ const optionalText = (max: number) =>
 		.nullable()
 		.transform((v) => (v ? v : null));
 
+// PostgreSQL text cannot hold U+0000; the login form does not go through readJson's check.
+const noNul = /^[^\u0000]*$/;
+
 export const credentialsSchema = z.object({
-	username: z.string().trim().min(1, 'Enter your username.').max(64),
-	password: z.string().min(1, 'Enter your password.').max(256)
+	username: z.string().trim().min(1, 'Enter your username.').max(64).regex(noNul, 'Not a valid username.'),
+	password: z.string().min(1, 'Enter your password.').max(256).regex(noNul, 'Not a valid password.')
 });
 
 export const requestIdSchema = z.uuid('Not a valid request id.');
@@ -33,11 +36,13 @@ export type NewRequestBody = z.infer<typeof newRequestSchema>;
 
 export const assignSchema = z.object({
 	volunteerId: z.uuid('Choose a volunteer.'),
-	version: z.number().int().min(1)
+	version: z.number().int().min(1).max(2_147_483_647)
 });
 
 export const cancelSchema = z.object({
-	reason: trimmed(500).min(1, 'Say why it is cancelled.')
+	reason: trimmed(500).min(1, 'Say why it is cancelled.'),
+	/** The version the dispatcher saw: if the request changed since (say, it was accepted), 409. */
+	version: z.number().int().min(1).max(2_147_483_647).optional()
 });
 
 export const noteSchema = z.object({ note: optionalText(1000) });

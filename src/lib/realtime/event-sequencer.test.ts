@@ -18,7 +18,7 @@ describe('EventSequencer', () => {
 		const s = new EventSequencer(10);
 		expect(s.receive(ev(13))).toEqual({ ready: [], needCatchUp: true });
 		expect(s.receive(ev(14)).needCatchUp).toBe(true);
-		const released = s.caughtUp([ev(11), ev(12), ev(13)]);
+		const released = s.caughtUp([ev(11), ev(12), ev(13)], s.startCatchUp());
 		expect(released.map((e) => e.seq)).toEqual([11, 12, 13, 14]);
 		expect(s.lastSeq).toBe(14);
 		expect(s.receive(ev(12)).ready).toEqual([]);
@@ -27,7 +27,33 @@ describe('EventSequencer', () => {
 	it('moves past a seq that was never committed (a rolled-back number)', () => {
 		const s = new EventSequencer(10);
 		s.receive(ev(12));
-		expect(s.caughtUp([ev(12)]).map((e) => e.seq)).toEqual([12]);
+		expect(s.caughtUp([ev(12)], s.startCatchUp()).map((e) => e.seq)).toEqual([12]);
 		expect(s.receive(ev(13)).ready.map((e) => e.seq)).toEqual([13]);
 	});
+
+	it('keeps an event that arrived during a catch-up until a later catch-up covers the seqs before it', () => {
+		// Two writers commit 12 then 13; 13 is published first, while a catch-up that was
+		// asked before 12 committed is on its way back with nothing new.
+		const s = new EventSequencer(10);
+		s.receive(ev(11));
+		const mark = s.startCatchUp();
+		expect(s.receive(ev(13)).needCatchUp).toBe(true);
+		expect(s.caughtUp([], mark)).toEqual([]);
+		expect(s.holding).toBe(true);
+		expect(s.lastSeq).toBe(11);
+		// 12 arrives late on the socket: it is released with 13, in order.
+		expect(s.receive(ev(12)).ready).toEqual([]);
+		const again = s.startCatchUp();
+		expect(s.caughtUp([ev(12), ev(13)], again).map((e) => e.seq)).toEqual([12, 13]);
+		expect(s.holding).toBe(false);
+	});
+
+	it('releases an event held before the catch-up was asked, even past the answer', () => {
+		const s = new EventSequencer(10);
+		s.receive(ev(14));
+		const mark = s.startCatchUp();
+		expect(s.caughtUp([ev(12)], mark).map((e) => e.seq)).toEqual([12, 14]);
+		expect(s.lastSeq).toBe(14);
+	});
 });
+

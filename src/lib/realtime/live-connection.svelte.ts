@@ -51,11 +51,22 @@ export class LiveConnection {
 			this.state = 'connected';
 			void this.catchUp();
 		});
-		socket.on('disconnect', () => this.#markDown());
+		socket.on('disconnect', (reason) => {
+			this.#markDown();
+			// socket.io does not retry after the server closed the socket on purpose; we do,
+			// and a session that really ended is refused with `unauthenticated`.
+			if (reason === 'io server disconnect') setTimeout(() => this.#socket === socket && socket.connect(), 1000);
+		});
 		socket.on('connect_error', (error) => {
 			if (error.message === 'unauthenticated') return this.#signInAgain();
 			this.#failedAttempts += 1;
 			this.#markDown();
+			// Refused by the server (say `unavailable` while its database is away): socket.io
+			// does not retry that by itself, so we do, backing off up to the usual 5 s.
+			if (!socket.active) {
+				const delay = Math.min(5000, 500 * 2 ** Math.min(this.#failedAttempts, 4));
+				setTimeout(() => this.#socket === socket && !socket.connected && socket.connect(), delay);
+			}
 		});
 		socket.on('session:ended', () => this.#signInAgain());
 		for (const name of DURABLE_EVENTS) {
@@ -103,14 +114,16 @@ export class LiveConnection {
 		this.#catchingUp ??= (async () => {
 			try {
 				for (;;) {
+					const mark = this.#sequencer.startCatchUp();
 					const response = await fetch(`/api/events?after=${this.#sequencer.lastSeq}&limit=1000`, {
 						headers: { accept: 'application/json' }
 					});
 					if (response.status === 401) return this.#signInAgain();
 					if (!response.ok) throw new Error(`catch-up failed with ${response.status}`);
 					const events = (await response.json()) as CaughtUpEvent[];
-					this.#enqueue(this.#sequencer.caughtUp(events));
-					if (events.length < 1000) break;
+					this.#enqueue(this.#sequencer.caughtUp(events, mark));
+					// A full page, or an event that came in while we asked: ask again.
+					if (events.length < 1000 && !this.#sequencer.holding) break;
 				}
 			} catch {
 				// The next reconnect or event tries again; nothing is marked applied that was not.

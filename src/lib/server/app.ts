@@ -7,6 +7,8 @@ import type { Database } from './db/schema';
 import { createLogger, type Logger } from './log';
 import { createRealtime, type Realtime } from './realtime/create-realtime';
 import { createClusterAdapter } from './realtime/cluster-adapter';
+import { watchSessions } from './realtime/session-watch';
+import { watchDatabase, type DatabaseWatch } from './realtime/database-watch';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
 import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
@@ -60,6 +62,7 @@ async function bootApp(config: Config): Promise<App> {
 		printDemoLogins();
 	}
 
+	let databaseWatch: DatabaseWatch | null = null;
 	const app: App = {
 		config,
 		db,
@@ -72,6 +75,7 @@ async function bootApp(config: Config): Promise<App> {
 			publisher: { publish: (events) => app.realtime?.publish(events) }
 		},
 		async close() {
+			databaseWatch?.stop();
 			app.jobs?.stop();
 			await app.realtime?.close();
 			await handle.close();
@@ -91,6 +95,9 @@ async function bootApp(config: Config): Promise<App> {
 			authenticate: (cookieHeader) =>
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
+		watchSessions(app.realtime.io, { db, log, tokenOf: (cookieHeader) => readCookie(cookieHeader, SESSION_COOKIE) });
+		// Embedded PGlite lives in this process and cannot become unreachable.
+		if (config.database.kind === 'postgres') databaseWatch = watchDatabase(app.realtime.io, { db, log, intervalMs: config.dbCheckMs });
 	}
 	app.jobs = startJobs(app.services, jobsFor(config), { embedded: config.database.kind === 'embedded', log });
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';

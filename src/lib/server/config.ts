@@ -20,6 +20,10 @@ const environment = z.object({
 	CLUSTER: z.enum(['postgres', 'redis', 'off']).optional(),
 	REDIS_URL: z.string().min(1).optional(),
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
+	LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+	LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+	DB_CHECK_SECONDS: z.coerce.number().positive().default(2),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -38,6 +42,10 @@ export interface Config {
 	/** How several app nodes share socket events; 'off' for a single node. */
 	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
 	logLevel: z.infer<typeof environment>['LOG_LEVEL'];
+	/** Failed sign-ins allowed per account and per address within a window. */
+	loginLimits: { perAccount: number; perIp: number; windowMs: number };
+	/** How often each node checks that PostgreSQL answers, to drop sockets it cannot serve. */
+	dbCheckMs: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -64,7 +72,13 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
 		dbPoolSize: e.DB_POOL_SIZE,
 		cluster: clusterFrom(e),
-		logLevel: e.LOG_LEVEL
+		logLevel: e.LOG_LEVEL,
+		loginLimits: {
+			perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
+			perIp: e.LOGIN_LIMIT_PER_IP,
+			windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000
+		},
+		dbCheckMs: e.DB_CHECK_SECONDS * 1000
 	};
 }
 

@@ -2,9 +2,10 @@ import { commonMessages } from './common';
 import { dispatchMessages } from './dispatch';
 import { volunteerMessages } from './volunteer';
 import { historyMessages } from './history';
+import { reliabilityMessages } from './reliability';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
-export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages };
+export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages };
 export type MessageKey = keyof typeof messages;
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -31,6 +31,14 @@ export interface UserTable {
 	created_at: Timestamp;
 }
 
+/** A sign-in that did not (yet) succeed; the throttle counts these per account and per address. */
+export interface LoginAttemptTable {
+	id: Generated<string>;
+	username: string;
+	ip: string;
+	at: Timestamp;
+}
+
 export interface SessionTable {
 	token_hash: string;
 	user_id: string;
@@ -140,6 +148,7 @@ export interface Database {
 	visit_plans: VisitPlanTable;
 	requests: RequestTable;
 	events: EventTable;
+	login_attempts: LoginAttemptTable;
 }
 
 export type BuildingRow = Selectable<BuildingTable>;

@@ -12,7 +12,9 @@ export class ApiError extends Error {
 	constructor(
 		readonly code: ErrorCode,
 		message: string,
-		readonly issues?: ErrorIssue[]
+		readonly issues?: ErrorIssue[],
+		/** Sent as Retry-After, e.g. with rate_limited. */
+		readonly retryAfterSeconds?: number
 	) {
 		super(message);
 		this.status = ERROR_STATUS[code];

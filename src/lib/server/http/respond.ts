@@ -7,7 +7,8 @@ import { getApp } from '../app';
 export function errorResponse(error: ApiError): Response {
 	const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
 	if (error.issues?.length) body.error.issues = error.issues;
-	return json(body, { status: error.status });
+	const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+	return json(body, { status: error.status, headers });
 }
 
 /** Turns zod's issues into the contract's `issues` list. */
@@ -27,18 +28,53 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown, message?: strin
 
 const MAX_BODY_BYTES = 32 * 1024;
 
+const tooLarge = () => invalidInput(`The body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+
+/**
+ * Reads at most `MAX_BODY_BYTES`. A declared length over it is refused before a byte is read;
+ * a chunked body is refused as soon as it passes it, without reading the rest.
+ */
+async function readLimitedText(request: Request): Promise<string> {
+	if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+	if (!request.body) return '';
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		let chunk: ReadableStreamReadResult<Uint8Array>;
+		try {
+			chunk = await reader.read();
+		} catch (failure) {
+			// adapter-node's BODY_SIZE_LIMIT, a body longer than it said, or a client that left.
+			if ((failure as { status?: number }).status === 413) throw tooLarge();
+			throw invalidInput('The body could not be read.');
+		}
+		if (chunk.done) break;
+		size += chunk.value.byteLength;
+		if (size > MAX_BODY_BYTES) throw tooLarge();
+		chunks.push(chunk.value);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** PostgreSQL text cannot hold U+0000, so it is refused here, not by the database as a 500. */
+function holdsNul(value: unknown): boolean {
+	if (typeof value === 'string') return value.includes('\u0000');
+	if (Array.isArray(value)) return value.some(holdsNul);
+	if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || holdsNul(v));
+	return false;
+}
+
 /** Reads and validates a JSON body. Oversized or malformed bodies are refused before parsing. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
-	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
-	const text = await request.text();
-	if (text.length > MAX_BODY_BYTES) throw invalidInput(`The body is larger than ${MAX_BODY_BYTES / 1024} kB.`);
+	const text = await readLimitedText(request);
 	let value: unknown;
 	try {
 		value = text.trim() === '' ? {} : JSON.parse(text);
 	} catch {
 		throw invalidInput('The body is not valid JSON.');
 	}
+	if (holdsNul(value)) throw invalidInput('Text may not contain the NUL character.');
 	return parseWith(schema, value);
 }
 
@@ -57,7 +93,7 @@ export function endpoint(handler: Handler): Handler {
 			if (isDatabaseUnavailable(error)) {
 				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
 			}
-			getApp().log.error({ err: error, path: event.url.pathname, requestId: event.locals.requestId }, 'unexpected error');
+			getApp().log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unexpected error');
 			return json(
 				{ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } },
 				{ status: 500 }

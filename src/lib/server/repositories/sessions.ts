@@ -44,3 +44,22 @@ export async function deleteSessionsOfUser(db: Queryable, userId: string): Promi
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
 	await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+/** When a live session ends, or null if it is gone or has already expired. */
+export async function findSessionExpiry(db: Queryable, tokenHash: string, now: Date): Promise<Date | null> {
+	const row = await db
+		.selectFrom('sessions')
+		.select('expires_at')
+		.where('token_hash', '=', tokenHash)
+		.where('expires_at', '>', now)
+		.executeTakeFirst();
+	return row?.expires_at ?? null;
+}
+
+/** Deletes every session of a user except one, and says which ones it deleted. */
+export async function deleteOtherSessionsOfUser(db: Queryable, userId: string, keepTokenHash: string | null): Promise<string[]> {
+	let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+	if (keepTokenHash) query = query.where('token_hash', '<>', keepTokenHash);
+	const rows = await query.returning('token_hash').execute();
+	return rows.map((row) => row.token_hash);
+}

@@ -107,14 +107,14 @@ export async function assignVolunteer(
 	});
 }
 
-export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string): Promise<RequestView> {
+export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string, version?: number): Promise<RequestView> {
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
 		// Held until commit: a cancel races the assignee's accept or start, and the audit row must name the real "from".
 		const before = await findRequestForUpdate(trx, id);
 		if (!before) throw notFound('The request');
-		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel') }, { status: 'cancelled', cancelled_at: deps.now() });
-		if (!updated) return explainConflict(trx, id);
+		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel'), version }, { status: 'cancelled', cancelled_at: deps.now() });
+		if (!updated) return explainConflict(trx, id, version);
 		const view = toRequestView(updated, true);
 		return {
 			result: view,

@@ -1,17 +1,18 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, readJson } from '$lib/server/http/respond';
-import { ApiError } from '$lib/server/http/api-error';
+import { clientAddress } from '$lib/server/http/client-address';
 import { requireActor } from '$lib/server/http/guards';
 import { credentialsSchema } from '$lib/api/schemas';
-import { SESSION_COOKIE, signIn, signOut } from '$lib/server/auth/sessions';
+import { hashToken, SESSION_COOKIE, signOut } from '$lib/server/auth/sessions';
+import { endSessionSockets } from '$lib/server/realtime/session-watch';
+import { signInThrottled } from '$lib/server/services/sign-in';
 import { getApp } from '$lib/server/app';
 
-export const POST: RequestHandler = endpoint(async ({ request, cookies, url }) => {
+export const POST: RequestHandler = endpoint(async (event) => {
+	const { request, cookies, url } = event;
 	const credentials = await readJson(request, credentialsSchema);
-	const app = getApp();
-	const session = await signIn(app.db, credentials, app.config.sessionTtlMs, new Date());
-	if (!session) throw new ApiError('unauthenticated', 'The username or password is wrong.');
+	const session = await signInThrottled(getApp(), credentials, clientAddress(event));
 	cookies.set(SESSION_COOKIE, session.token, {
 		path: '/',
 		httpOnly: true,
@@ -28,10 +29,13 @@ export const GET: RequestHandler = endpoint(async (event) => {
 });
 
 export const DELETE: RequestHandler = endpoint(async (event) => {
-	const actor = requireActor(event);
+	requireActor(event);
 	const app = getApp();
-	await signOut(app.db, event.cookies.get(SESSION_COOKIE)!);
+	const token = event.cookies.get(SESSION_COOKIE)!;
+	await signOut(app.db, token);
 	event.cookies.delete(SESSION_COOKIE, { path: '/' });
-	app.realtime?.disconnectUser(actor.userId);
+	// Exactly this session's sockets (every tab of this browser, on every node) end now;
+	// the same user's other devices keep their own sessions.
+	if (app.realtime) endSessionSockets(app.realtime.io, [hashToken(token)]);
 	return new Response(null, { status: 204 });
 });

@@ -18,8 +18,8 @@ export const POST: RequestHandler = endpoint(async (event) => {
 	}
 	if (action === 'cancel') {
 		const actor = requireStaff(event);
-		const { reason } = await readJson(event.request, cancelSchema);
-		return json(await cancelRequest(services, actor, id, reason));
+		const { reason, version } = await readJson(event.request, cancelSchema);
+		return json(await cancelRequest(services, actor, id, reason, version));
 	}
 	const actor = requireActor(event);
 	const { note } = await readJson(event.request, noteSchema);

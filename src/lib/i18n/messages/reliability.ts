@@ -1,0 +1,14 @@
+import { defineMessages } from './define';
+
+// Reliability and security texts: throttled sign-in, a lost database, password change.
+export const reliabilityMessages = defineMessages({
+	'login.rateLimited': {
+		zh: '登录失败次数过多，请等待 {minutes} 分钟后再试。',
+		en: 'Too many failed sign-ins. Please wait {minutes} minutes and try again.'
+	},
+	'service.unavailable': {
+		zh: '数据库暂时无法连接。您的操作没有保存，恢复后会自动重新连接。',
+		en: 'The database cannot be reached right now. Nothing you do is saved until it is back; this page reconnects by itself.'
+	},
+	'service.unavailableTitle': { zh: '暂时无法使用', en: 'Temporarily unavailable' }
+});

@@ -1,0 +1,212 @@
+// The authorization matrix: every endpoint, page and socket event against anonymous,
+// dispatcher, the assigned volunteer, another volunteer and coordinator. One row per call;
+// a new endpoint is one more row. Residents' contact details never reach anyone but staff
+// and the assigned volunteer.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
+import { act, assign, onDuty, openRequest, signedIn, sleep, someBuilding, type SignedIn } from '../helpers/api-factories';
+import { allEventsAfter } from '../helpers/catch-up-client';
+import type { RequestView } from '../../src/lib/api/types';
+import type { RequestType } from '../../src/lib/dispatch/vocabulary';
+
+const ACTORS = ['anonymous', 'dispatcher', 'volunteer', 'otherVolunteer', 'coordinator'] as const;
+type Actor = (typeof ACTORS)[number];
+const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = { dispatcher: 'dispatcher', volunteer: 'vol40', otherVolunteer: 'vol41', coordinator: 'coordinator' };
+
+const PHONE = '13700001111';
+const CONTACT = '李桂芳';
+
+/** The state a cell's own fresh request is put in first ('none': the cell needs no request). */
+type Setup = 'none' | 'open' | 'assigned' | 'accepted' | 'in_progress' | 'declined';
+/** Who sees what: 401/403/200… for the API; 200/303 for pages. */
+type Row = {
+	call: string;
+	setup: Setup;
+	path: (r: RequestView | null, ctx: Context) => string;
+	body?: (r: RequestView | null, ctx: Context) => unknown;
+	/** The cell signs in afresh, because the call ends its session. */
+	freshSession?: boolean;
+	expect: [anonymous: number, dispatcher: number, volunteer: number, otherVolunteer: number, coordinator: number];
+};
+interface Context {
+	volunteerId: string;
+	buildingId: string;
+	since: number;
+}
+
+const R = (r: RequestView | null) => r!.id;
+const TABLE: Row[] = [
+	//                                                                                                   anon  disp  vol   other coord
+	{ call: 'POST /api/session', setup: 'none', path: () => '/api/session', body: () => ({ username: 'dispatcher2', password: 'demo1234' }), expect: [200, 200, 200, 200, 200] },
+	{ call: 'GET /api/session', setup: 'none', path: () => '/api/session', expect: [401, 200, 200, 200, 200] },
+	{ call: 'DELETE /api/session', setup: 'none', path: () => '/api/session', freshSession: true, expect: [401, 204, 204, 204, 204] },
+	{ call: 'PUT /api/me/password (wrong current)', setup: 'none', path: () => '/api/me/password', body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-pass-1' }), expect: [401, 422, 422, 422, 422] },
+	{ call: 'GET /api/buildings', setup: 'none', path: () => '/api/buildings', expect: [401, 200, 200, 200, 200] },
+	{ call: 'GET /api/volunteers', setup: 'none', path: () => '/api/volunteers', expect: [401, 200, 403, 403, 200] },
+	{ call: 'PUT /api/me/availability', setup: 'none', path: () => '/api/me/availability', body: () => ({ available: true }), expect: [401, 403, 200, 200, 403] },
+	{ call: 'GET /api/me/tasks', setup: 'assigned', path: () => '/api/me/tasks', expect: [401, 403, 200, 200, 403] },
+	{ call: 'POST /api/requests', setup: 'none', path: () => '/api/requests', body: (_, c) => ({ type: 'repair', buildingId: c.buildingId, description: '矩阵', contactPhone: PHONE, contactName: CONTACT }), expect: [401, 201, 403, 403, 201] },
+	{ call: 'GET /api/requests', setup: 'open', path: () => '/api/requests', expect: [401, 200, 403, 403, 200] },
+	{ call: 'GET /api/requests/:id', setup: 'assigned', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 200, 403, 200] },
+	{ call: 'GET /api/requests/:id after decline', setup: 'declined', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 403, 403, 200] },
+	{ call: 'POST /api/requests/:id/assign', setup: 'open', path: (r) => `/api/requests/${R(r)}/assign`, body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }), expect: [401, 200, 403, 403, 200] },
+	{ call: 'POST /api/requests/:id/cancel', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/cancel`, body: () => ({ reason: '矩阵取消' }), expect: [401, 200, 403, 403, 200] },
+	{ call: 'POST /api/requests/:id/accept', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/accept`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
+	{ call: 'POST /api/requests/:id/decline', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/decline`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
+	{ call: 'POST /api/requests/:id/start', setup: 'accepted', path: (r) => `/api/requests/${R(r)}/start`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
+	{ call: 'POST /api/requests/:id/complete', setup: 'in_progress', path: (r) => `/api/requests/${R(r)}/complete`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
+	{ call: 'GET /api/events?after=', setup: 'assigned', path: (_, c) => `/api/events?after=${c.since}`, expect: [401, 200, 200, 200, 200] },
+	{ call: 'GET /', setup: 'none', path: () => '/', expect: [303, 303, 303, 303, 303] },
+	{ call: 'GET /login', setup: 'none', path: () => '/login', expect: [200, 303, 303, 303, 303] },
+	{ call: 'GET /dispatch', setup: 'none', path: () => '/dispatch', expect: [303, 200, 303, 303, 200] },
+	{ call: 'GET /volunteer', setup: 'none', path: () => '/volunteer', expect: [303, 303, 200, 200, 303] },
+	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },
+	{ call: 'GET /readyz', setup: 'none', path: () => '/readyz', expect: [200, 200, 200, 200, 200] }
+];
+
+/** Socket events: who hears each, in a scripted sequence of changes. `refused`: no connection at all. */
+type Hears = 'hears' | 'silent' | 'refused';
+const SOCKET_TABLE: { event: string; expect: [Hears, Hears, Hears, Hears, Hears] }[] = [
+	//                                     anon       disp      vol       other     coord
+	{ event: 'request:created', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'request:updated', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'volunteer:updated', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'task:assigned', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
+	{ event: 'task:updated', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
+	{ event: 'presence:online', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'presence:viewing', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'session:ended', expect: ['refused', 'silent', 'silent', 'silent', 'silent'] }
+];
+/** What an emitted `presence:view` is acknowledged with. */
+const PRESENCE_VIEW_ACK: [Hears | boolean, boolean, boolean, boolean, boolean] = ['refused', true, false, false, true];
+
+describe.each([PRIMARY_ENGINE])('authorization matrix on %s', (engine) => {
+	let database: TestDatabase;
+	let server: RunningServer;
+	const people = {} as Record<Exclude<Actor, 'anonymous'>, SignedIn>;
+	let ctx: Context;
+	let type: RequestType;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		server = await startServer(database.env);
+		for (const actor of ACTORS.slice(1) as Exclude<Actor, 'anonymous'>[]) people[actor] = await signedIn(server.url, USERNAMES[actor]);
+		type = await onDuty(people.volunteer);
+		await onDuty(people.otherVolunteer);
+		const history = await allEventsAfter(server.url, people.dispatcher.cookie, 0);
+		ctx = { volunteerId: people.volunteer.user.volunteerId!, buildingId: (await someBuilding(people.dispatcher.call)).id, since: history[history.length - 1].seq };
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await database?.drop();
+	});
+
+	async function fixture(setup: Setup): Promise<RequestView | null> {
+		if (setup === 'none') return null;
+		const staff = people.dispatcher.call;
+		let request = await openRequest(staff, ctx.buildingId, { type, contactPhone: PHONE, contactName: CONTACT });
+		if (setup === 'open') return request;
+		request = await assign(staff, request, ctx.volunteerId);
+		if (setup === 'declined') return act(people.volunteer.call, request, 'decline');
+		if (setup === 'assigned') return request;
+		request = await act(people.volunteer.call, request, 'accept');
+		if (setup === 'accepted') return request;
+		return act(people.volunteer.call, request, 'start');
+	}
+
+	it(`answers each of ${TABLE.length} calls × ${ACTORS.length} roles as the table says, and shows contacts only to staff and the assignee`, async () => {
+		const mismatches: string[] = [];
+		let cells = 0;
+		for (const row of TABLE) {
+			for (const [i, actor] of ACTORS.entries()) {
+				cells += 1;
+				const request = await fixture(row.setup);
+				const cookie = actor === 'anonymous' ? null : row.freshSession ? await signIn(server.url, USERNAMES[actor]) : people[actor].cookie;
+				const response = await fetch(`${server.url}${row.path(request, ctx)}`, {
+					method: row.call.split(' ')[0],
+					redirect: 'manual',
+					headers: { ...(cookie ? { cookie } : {}), ...(row.body ? { 'content-type': 'application/json' } : {}) },
+					body: row.body ? JSON.stringify(row.body(request, ctx)) : undefined
+				});
+				const text = await response.text();
+				if (response.status !== row.expect[i]) mismatches.push(`${row.call} as ${actor}: ${response.status}, expected ${row.expect[i]}`);
+				const mayHaveContact = actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && !row.call.includes('decline'));
+				if (!mayHaveContact && (text.includes(PHONE) || text.includes(CONTACT))) mismatches.push(`${row.call} as ${actor}: contact details leaked`);
+				// A refused call changes nothing.
+				if (request && response.status >= 400) {
+					const now = await people.dispatcher.call<{ request: RequestView }>('GET', `/api/requests/${request.id}`);
+					if (now.body.request.version !== request.version) mismatches.push(`${row.call} as ${actor}: refused with ${response.status}, yet the request changed`);
+				}
+			}
+		}
+		expect(mismatches).toEqual([]);
+		console.log(`[matrix ${engine}] ${cells} HTTP cells (${TABLE.length} calls × ${ACTORS.length} roles)`);
+	}, 300_000);
+
+	it(`delivers each of ${SOCKET_TABLE.length} socket events only to the roles the table says, live and on catch-up alike`, async () => {
+		const heard = new Map<Actor, { event: string; payload: unknown }[]>(ACTORS.map((a) => [a, []]));
+		const sockets = new Map<Actor, TestSocket>();
+		const anonymous = connectSocket(server.url, null);
+		const refusal = await waitForConnect(anonymous).then(() => 'connected', (error: Error) => error.message);
+		anonymous.disconnect();
+		const since = (await allEventsAfter(server.url, people.dispatcher.cookie, ctx.since)).at(-1)?.seq ?? ctx.since;
+		// Staff first, so they hear the volunteers come online.
+		for (const actor of ['dispatcher', 'coordinator', 'volunteer', 'otherVolunteer'] as const) {
+			const socket = connectSocket(server.url, await signIn(server.url, USERNAMES[actor]));
+			socket.onAny((event, payload) => heard.get(actor)!.push({ event, payload }));
+			await waitForConnect(socket);
+			sockets.set(actor, socket);
+		}
+
+		// The script: one request through its whole life, one declined, a duty change, a look.
+		const staff = people.dispatcher.call;
+		const done = await fixture('in_progress').then((r) => act(people.volunteer.call, r!, 'complete'));
+		const declined = await fixture('declined');
+		await people.volunteer.call('PUT', '/api/me/availability', { available: true });
+		const acks = new Map<Actor, boolean>();
+		for (const [actor, socket] of sockets) {
+			const ack = await socket.timeout(5000).emitWithAck('presence:view', done.id).catch(() => ({ ok: false }));
+			acks.set(actor, ack.ok);
+		}
+		await staff('GET', '/api/requests');
+		await sleep(500);
+
+		const mismatches: string[] = [];
+		let cells = 0;
+		for (const row of SOCKET_TABLE) {
+			for (const [i, actor] of ACTORS.entries()) {
+				cells += 1;
+				const got = actor === 'anonymous' ? (refusal === 'unauthenticated' ? 'refused' : 'connected') : heard.get(actor)!.some((h) => h.event === row.event) ? 'hears' : 'silent';
+				if (got !== row.expect[i]) mismatches.push(`${row.event} for ${actor}: ${got}, expected ${row.expect[i]}`);
+			}
+		}
+		for (const [i, actor] of ACTORS.entries()) {
+			cells += 1;
+			const got = actor === 'anonymous' ? 'refused' : acks.get(actor);
+			if (got !== PRESENCE_VIEW_ACK[i]) mismatches.push(`presence:view by ${actor}: ${got}, expected ${PRESENCE_VIEW_ACK[i]}`);
+		}
+		// Contact details: never to the other volunteer; to the assignee only while assigned.
+		for (const [actor, events] of heard) {
+			for (const { event, payload } of events) {
+				const text = JSON.stringify(payload);
+				const request = (payload as { request?: RequestView })?.request;
+				const leaked = text.includes(PHONE) || text.includes(CONTACT);
+				const allowed = actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && request?.assigneeId === ctx.volunteerId);
+				if (leaked && !allowed) mismatches.push(`${event} to ${actor} carried contact details (${request?.status})`);
+			}
+		}
+		// Live and catch-up agree for every role.
+		for (const actor of ['dispatcher', 'coordinator', 'volunteer', 'otherVolunteer'] as const) {
+			const live = heard.get(actor)!.filter((h) => typeof (h.payload as { seq?: number })?.seq === 'number').map((h) => `${(h.payload as { seq: number }).seq} ${h.event}`);
+			const caught = (await allEventsAfter(server.url, people[actor].cookie, since)).map((e) => `${e.seq} ${e.event}`);
+			if (JSON.stringify(live) !== JSON.stringify(caught)) mismatches.push(`${actor}: live ${live.length} events ≠ catch-up ${caught.length}`);
+		}
+		expect(declined?.status).toBe('open');
+		expect(mismatches).toEqual([]);
+		console.log(`[matrix ${engine}] ${cells} socket cells (${SOCKET_TABLE.length + 1} events × ${ACTORS.length} roles)`);
+		for (const socket of sockets.values()) socket.disconnect();
+	}, 120_000);
+});

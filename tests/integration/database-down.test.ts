@@ -1,0 +1,94 @@
+// The database goes away: the API says 503 unavailable plainly, sockets drop to
+// reconnecting/offline, and everything comes back by itself when the database does, with
+// nothing lost. The server reaches a real PostgreSQL through a proxy this test cuts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { startServer, type RunningServer } from '../helpers/server';
+import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
+import { TcpProxy, targetOf, throughProxy } from '../helpers/tcp-proxy';
+import { connectSocket, waitForConnect } from '../helpers/clients';
+import { signedIn, sleep, someBuilding, type SignedIn } from '../helpers/api-factories';
+import type { RequestView } from '../../src/lib/api/types';
+
+const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+	for (let waited = 0; !(await condition()); waited += 100) {
+		if (waited > timeoutMs) throw new Error('condition not met in time');
+		await sleep(100);
+	}
+}
+
+describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
+	let database: TestDatabase;
+	let proxy: TcpProxy;
+	let server: RunningServer;
+	let dispatcher: SignedIn;
+	let buildingId: string;
+
+	beforeAll(async () => {
+		database = await createTestDatabase('postgres');
+		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
+		server = await startServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5' });
+		dispatcher = await signedIn(server.url, 'dispatcher');
+		buildingId = (await someBuilding(dispatcher.call)).id;
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await proxy?.close();
+		await database?.drop();
+	});
+
+	it('answers 503 unavailable, drops sockets to reconnecting, and recovers by itself with nothing lost', async () => {
+		const history = await allEventsAfter(server.url, dispatcher.cookie, 0);
+		const since = history[history.length - 1].seq;
+		const watcher = new CatchUpClient(server.url, (await signedIn(server.url, 'dispatcher2')).cookie, since);
+		const socketErrors: string[] = [];
+		watcher.socket.on('connect_error', (error) => socketErrors.push(error.message));
+		await until(() => watcher.socket.connected);
+		const before = await dispatcher.call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId, description: '断库之前' });
+		expect(before.status).toBe(201);
+
+		proxy.cut();
+
+		// The API: 503 in the contract's shape, with a plain message, for reads and writes.
+		const answers = await Promise.all([
+			dispatcher.call('GET', '/api/requests'),
+			dispatcher.call('POST', '/api/requests', { type: 'repair', buildingId, description: '断库期间' }),
+			dispatcher.call('GET', '/api/volunteers'),
+			dispatcher.call('POST', '/api/session', { username: 'dispatcher', password: 'demo1234' })
+		]);
+		for (const answer of answers) {
+			expect(answer.status).toBe(503);
+			expect(answer.body).toEqual({ error: { code: 'unavailable', message: expect.stringMatching(/database cannot be reached/i) } });
+		}
+		expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		// A page says so too, with 503 rather than a crash or a trip to the login page.
+		const page = await fetch(`${server.url}/dispatch`, { headers: { cookie: dispatcher.cookie, 'accept-language': 'en' }, redirect: 'manual' });
+		expect(page.status).toBe(503);
+		expect(await page.text()).toContain('The database cannot be reached right now');
+
+		// Sockets: dropped, and refused while the sessions cannot be read.
+		await until(() => !watcher.socket.connected);
+		await until(() => socketErrors.includes('unavailable'));
+		const newcomer = connectSocket(server.url, dispatcher.cookie);
+		await expect(waitForConnect(newcomer)).rejects.toThrow('unavailable');
+		newcomer.disconnect();
+
+		proxy.restore();
+
+		// Everything comes back by itself: readiness, the socket (which catches up), writes.
+		await until(async () => (await fetch(`${server.url}/readyz`)).status === 200);
+		await until(() => watcher.socket.connected);
+		const after = await dispatcher.call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId, description: '恢复之后' });
+		expect(after.status).toBe(201);
+		const truth = await allEventsAfter(server.url, watcher.cookie, since);
+		await until(() => watcher.lastSeq >= truth[truth.length - 1].seq);
+		expect(watcher.applied).toEqual(truth);
+		const created = truth.flatMap((e) => (e.event === 'request:created' ? [e.data.request.description] : []));
+		// The write refused during the outage left nothing behind; the others are all there.
+		expect(created).toEqual(['断库之前', '恢复之后']);
+		watcher.close();
+	}, 120_000);
+});

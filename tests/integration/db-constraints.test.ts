@@ -1,0 +1,104 @@
+// The rules that must never break hold in the database itself: these writes go around the
+// application with plain SQL, and the database refuses every one of them.
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import type { Database } from '../../src/lib/server/db/schema';
+
+type Db = Kysely<Database>;
+
+describe.each(ENGINES)('database constraints on %s', (engine) => {
+	let database: TestDatabase;
+	let handle: DatabaseHandle;
+	let db: Db;
+	let buildingId: string;
+	let volunteerId: string;
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		handle = await connectDatabase(database.target, 2);
+		db = handle.db;
+		await migrateToLatest(db);
+		const building = await sql<{ id: string }>`
+			insert into buildings (name, kind, lat, lng, footprint) values ('测试楼', 'residential', 31.2, 121.4, '{}') returning id`.execute(db);
+		buildingId = building.rows[0].id;
+		const volunteer = await sql<{ id: string }>`
+			insert into volunteers (name, skills, team, home_building_id, lat, lng, available)
+			values ('测试志愿者', array['repair'], 'repair', ${buildingId}, 31.2, 121.4, true) returning id`.execute(db);
+		volunteerId = volunteer.rows[0].id;
+	});
+	afterAll(async () => {
+		await handle?.close();
+		await database?.drop();
+	});
+
+	async function requestIn(status: 'open' | 'assigned' | 'accepted' | 'in_progress' | 'completed' | 'cancelled'): Promise<string> {
+		const { rows } = await sql<{ id: string }>`
+			insert into requests (type, building_id, description) values ('repair', ${buildingId}, '绕过应用') returning id`.execute(db);
+		const id = rows[0].id;
+		const path = { open: [], assigned: ['assigned'], accepted: ['assigned', 'accepted'], in_progress: ['assigned', 'accepted', 'in_progress'], completed: ['assigned', 'accepted', 'in_progress', 'completed'], cancelled: ['cancelled'] }[status];
+		for (const next of path) {
+			await sql`update requests set status = ${next}, assignee_id = ${next === 'cancelled' ? null : volunteerId}, version = version + 1 where id = ${id}`.execute(db);
+		}
+		return id;
+	}
+
+	const refused = (statement: Promise<unknown>) => expect(statement).rejects.toThrow();
+
+	// Each row: what a careless or malicious write tries, and the state it starts from.
+	const attempts: { name: string; from: Parameters<typeof requestIn>[0]; write: (id: string) => ReturnType<typeof sql> }[] = [
+		{ name: 'skip from open to completed', from: 'open', write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
+		{ name: 'skip from assigned to in_progress', from: 'assigned', write: (id) => sql`update requests set status = 'in_progress', version = version + 1 where id = ${id}` },
+		{ name: 'reopen a completed request', from: 'completed', write: (id) => sql`update requests set status = 'open', assignee_id = null, version = version + 1 where id = ${id}` },
+		{ name: 'revive a cancelled request', from: 'cancelled', write: (id) => sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
+		{ name: 'complete a cancelled request', from: 'cancelled', write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
+		{ name: 'change without a new version', from: 'open', write: (id) => sql`update requests set description = '偷偷改' where id = ${id}` },
+		{ name: 'move the version backwards', from: 'accepted', write: (id) => sql`update requests set version = 1 where id = ${id}` },
+		{ name: 'assign with no assignee', from: 'open', write: (id) => sql`update requests set status = 'assigned', version = version + 1 where id = ${id}` },
+		{ name: 'an open request with an assignee', from: 'open', write: (id) => sql`update requests set assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
+		{ name: 'clear the assignee of an accepted task', from: 'accepted', write: (id) => sql`update requests set assignee_id = null, version = version + 1 where id = ${id}` },
+		{ name: 'an unknown status', from: 'open', write: (id) => sql`update requests set status = 'lost', version = version + 1 where id = ${id}` },
+		{ name: 'an assignee who does not exist', from: 'assigned', write: (id) => sql`update requests set assignee_id = gen_random_uuid(), version = version + 1 where id = ${id}` }
+	];
+
+	it.each(attempts)('refuses to $name', async ({ from, write }) => {
+		const id = await requestIn(from);
+		const before = await sql<{ status: string; version: number; assignee_id: string | null }>`select status, version, assignee_id from requests where id = ${id}`.execute(db);
+		await refused(write(id).execute(db));
+		const after = await sql`select status, version, assignee_id from requests where id = ${id}`.execute(db);
+		expect(after.rows).toEqual(before.rows);
+	});
+
+	it('refuses to insert a request that starts assigned to nobody', async () => {
+		await refused(sql`insert into requests (type, building_id, description, status) values ('repair', ${buildingId}, 'x', 'assigned')`.execute(db));
+	});
+
+	it('refuses to rewrite or delete the event log', async () => {
+		await sql`insert into events (kind, action, payload) values ('volunteer_updated', 'availability', '{}')`.execute(db);
+		await refused(sql`update events set note = '改写历史'`.execute(db));
+		await refused(sql`delete from events`.execute(db));
+		const { rows } = await sql<{ n: string }>`select count(*) as n from events`.execute(db);
+		expect(Number(rows[0].n)).toBe(1);
+	});
+
+	// PGlite is one connection; concurrent transactions exist only on a real server.
+	if (engine === 'postgres') it('lets only one of two raw conditional assigns through, even in concurrent transactions', async () => {
+		const id = await requestIn('open');
+		const second = await connectDatabase(database.target, 1);
+		try {
+			const claim = (conn: Db) =>
+				conn.transaction().execute(async (trx) => {
+					const result = await sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1
+						where id = ${id} and status = 'open' and version = 1`.execute(trx);
+					await sql`select pg_sleep(0.2)`.execute(trx);
+					return Number(result.numAffectedRows ?? 0);
+				});
+			const counts = await Promise.all([claim(db), claim(second.db)]);
+			expect(counts.sort()).toEqual([0, 1]);
+		} finally {
+			await second.close();
+		}
+	});
+});
