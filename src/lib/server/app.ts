@@ -100,6 +100,9 @@ async function bootApp(config: Config): Promise<App> {
 		if (config.database.kind === 'postgres') databaseWatch = watchDatabase(app.realtime.io, { db, log, intervalMs: config.dbCheckMs });
 	}
 	app.jobs = startJobs(app.services, jobsFor(config), { embedded: config.database.kind === 'embedded', log });
+	// One run before serving: visits that fell due and offers that lapsed while the server was
+	// down are handled at once, not a whole interval later.
+	await app.jobs.runAll();
 	const engine = config.database.kind === 'embedded' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 	log.info({ engine, demo: config.demo, sockets: Boolean(httpServer), cluster: config.cluster.kind }, 'app started');
 	return app;
