@@ -1,0 +1,56 @@
+import type { RequestView } from '../../src/lib/api/types';
+import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { expectStatus, timedRequest } from './http-timing';
+import type { BenchUser, BuildingPoint } from './bench-fixtures';
+import { summarize, type Summary } from './stats';
+
+const WARM_UP = 50;
+
+export type RankingResult =
+	| { skipped: true; reason: string }
+	| {
+			skipped: false;
+			volunteers: number;
+			calls: number;
+			/** GET /api/requests/:id/candidates?limit=8, end to end over HTTP. */
+			candidates: Summary;
+			/** GET /api/session: the same HTTP and session work with no ranking, the floor. */
+			floor: Summary;
+			/** p50 of candidates minus p50 of the floor: about what ranking itself adds. */
+			addedP50: number;
+	  };
+
+/**
+ * Candidate ranking through the endpoint a dispatcher's board calls, with the volunteers the
+ * bench inserted. Calls run one at a time, so each figure is one request's own latency.
+ */
+export async function measureRanking(url: string, driver: BenchUser, buildings: BuildingPoint[], volunteers: number, calls: number): Promise<RankingResult> {
+	// One request of each type, in different corners of the community.
+	const requests: RequestView[] = [];
+	for (const [i, type] of REQUEST_TYPES.entries()) {
+		const building = buildings[Math.floor(((i + 0.5) * buildings.length) / REQUEST_TYPES.length)];
+		const created = await expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
+			cookie: driver.cookie,
+			body: { type, buildingId: building.id, description: '基准测试：排序候选人' }
+		});
+		requests.push(created.body);
+	}
+	const probe = await timedRequest(`GET`, `${url}/api/requests/${requests[0].id}/candidates?limit=8`, { cookie: driver.cookie });
+	if (probe.status === 404) return { skipped: true, reason: 'GET /api/requests/:id/candidates answers 404 in this build (the ranking endpoint is not merged yet)' };
+	if (probe.status !== 200) throw new Error(`candidates answered ${probe.status}: ${JSON.stringify(probe.body).slice(0, 300)}`);
+
+	// Each ranking call is followed by a floor call, so a noisy neighbour hurts both alike.
+	const candidates: number[] = [];
+	const floor: number[] = [];
+	for (let i = 0; i < calls + WARM_UP; i++) {
+		const request = requests[i % requests.length];
+		const ranked = await expectStatus(200, 'GET', `${url}/api/requests/${request.id}/candidates?limit=8`, { cookie: driver.cookie });
+		const bare = await expectStatus(200, 'GET', `${url}/api/session`, { cookie: driver.cookie });
+		if (i < WARM_UP) continue;
+		candidates.push(ranked.returnedAt - ranked.sentAt);
+		floor.push(bare.returnedAt - bare.sentAt);
+	}
+	const a = summarize(candidates);
+	const b = summarize(floor);
+	return { skipped: false, volunteers, calls, candidates: a, floor: b, addedP50: a.p50 - b.p50 };
+}
