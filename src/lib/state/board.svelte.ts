@@ -1,7 +1,7 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { RequestView, VolunteerView } from '$lib/api/types';
 import type { CaughtUpEvent, ViewingPresence } from '$lib/realtime/events';
-import { ACTIVE_STATUSES, isActiveStatus, type RequestType, type Status } from '$lib/dispatch/vocabulary';
+import { ACTIVE_STATUSES, isActiveStatus, type RequestType } from '$lib/dispatch/vocabulary';
 import { compareQueue } from '$lib/dispatch/queue-order';
 
 export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
@@ -105,8 +105,4 @@ export class BoardState {
 		if (!isActiveStatus(request.status) && this.selectedId === request.id) this.selectedId = null;
 		return true;
 	}
-}
-
-export function isActive(status: Status): status is ActiveStatus {
-	return isActiveStatus(status);
 }

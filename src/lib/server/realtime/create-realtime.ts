@@ -23,8 +23,6 @@ export interface RealtimeDeps {
 
 export interface Realtime extends EventPublisher {
 	io: RealtimeServer;
-	/** Ends every socket of a user at once, e.g. after logout or a password change. */
-	disconnectUser(userId: string): void;
 	close(): Promise<void>;
 }
 
@@ -83,10 +81,6 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 			for (const event of events) {
 				for (const delivery of deliveriesFor(event)) send(delivery.room, delivery.message);
 			}
-		},
-		disconnectUser(userId) {
-			io.to(roomForUser(userId)).emit('session:ended');
-			io.in(roomForUser(userId)).disconnectSockets(true);
 		},
 		close: async () => {
 			presence.stop();
