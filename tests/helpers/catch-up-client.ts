@@ -19,6 +19,7 @@ export class CatchUpClient {
 	catchUps = 0;
 	#sequencer: EventSequencer;
 	#catchingUp: Promise<void> | null = null;
+	#askedAgain = false;
 	#retry: ReturnType<typeof setTimeout> | null = null;
 	#closed = false;
 
@@ -68,9 +69,14 @@ export class CatchUpClient {
 
 	/** The same loop as LiveConnection.catchUp: page until short and nothing is held. */
 	catchUp(): Promise<void> {
-		this.#catchingUp ??= (async () => {
+		if (this.#catchingUp) {
+			this.#askedAgain = true;
+			return this.#catchingUp;
+		}
+		this.#catchingUp = (async () => {
 			try {
 				for (;;) {
+					this.#askedAgain = false;
 					const mark = this.#sequencer.startCatchUp();
 					const response = await fetch(`${this.baseUrl}/api/events?after=${this.#sequencer.lastSeq}&limit=${PAGE}`, {
 						headers: { cookie: this.cookie }
@@ -81,7 +87,7 @@ export class CatchUpClient {
 					this.catchUps += 1;
 					this.caughtUpArrivals += events.length;
 					this.applied.push(...this.#sequencer.caughtUp(events, mark));
-					if (events.length < PAGE && !this.#sequencer.holding) break;
+					if (events.length < PAGE && !this.#sequencer.holding && !this.#askedAgain) break;
 				}
 			} catch {
 				// The server is away: the reconnect asks again; so does this timer, in case of a gap.

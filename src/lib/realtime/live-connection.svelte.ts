@@ -26,6 +26,8 @@ export class LiveConnection {
 	#batch: CaughtUpEvent[] = [];
 	#flushScheduled = false;
 	#catchingUp: Promise<void> | null = null;
+	/** Set when a catch-up is asked for while one is on its way; see catchUp(). */
+	#askedAgain = false;
 	#failedAttempts = 0;
 	readonly options: LiveConnectionOptions;
 
@@ -111,9 +113,16 @@ export class LiveConnection {
 
 	/** Fetches everything after the last applied seq, page by page, and releases it in order. */
 	catchUp(): Promise<void> {
-		this.#catchingUp ??= (async () => {
+		// A reconnect while a request is on its way may follow events that request was sent too
+		// early to include, and nothing else would ask for them: so it earns one more round.
+		if (this.#catchingUp) {
+			this.#askedAgain = true;
+			return this.#catchingUp;
+		}
+		this.#catchingUp = (async () => {
 			try {
 				for (;;) {
+					this.#askedAgain = false;
 					const mark = this.#sequencer.startCatchUp();
 					const response = await fetch(`/api/events?after=${this.#sequencer.lastSeq}&limit=1000`, {
 						headers: { accept: 'application/json' }
@@ -123,7 +132,7 @@ export class LiveConnection {
 					const events = (await response.json()) as CaughtUpEvent[];
 					this.#enqueue(this.#sequencer.caughtUp(events, mark));
 					// A full page, or an event that came in while we asked: ask again.
-					if (events.length < 1000 && !this.#sequencer.holding) break;
+					if (events.length < 1000 && !this.#sequencer.holding && !this.#askedAgain) break;
 				}
 			} catch {
 				// The next reconnect or event tries again; nothing is marked applied that was not.
