@@ -47,8 +47,14 @@ test('assigning on one board updates the other; assigning at once has one winner
 	}
 	await expect(second.getByText('王芳 正在查看').first()).toBeVisible();
 
-	const assignButtons = [first, second].map((page) => page.locator('[data-testid="candidates"] [data-action="assign"]').first());
-	await Promise.all(assignButtons.map((button) => button.click()));
+	// Both click their top candidate in the same instant: each click runs inside its page at
+	// once, so neither board can have heard of the other's assignment before clicking.
+	for (const page of [first, second]) await expect(page.locator('[data-testid="candidates"] [data-action="assign"]').first()).toBeEnabled();
+	await Promise.all(
+		[first, second].map((page) =>
+			page.evaluate(() => (document.querySelector('[data-testid="candidates"] [data-action="assign"]') as HTMLButtonElement).click())
+		)
+	);
 
 	for (const page of [first, second]) await expect(row(page, request.id)).toHaveAttribute('data-status', 'assigned', { timeout: 2000 });
 	const conflicts = await Promise.all([first, second].map((page) => page.getByRole('alert').filter({ hasText: /未能派单|Not assigned/ }).count()));
