@@ -47,18 +47,26 @@ test('assigning on one board updates the other; assigning at once has one winner
 	}
 	await expect(second.getByText('王芳 正在查看').first()).toBeVisible();
 
-	// Both click their top candidate in the same instant: each click runs inside its page at
-	// once, so neither board can have heard of the other's assignment before clicking.
-	for (const page of [first, second]) await expect(page.locator('[data-testid="candidates"] [data-action="assign"]').first()).toBeEnabled();
-	await Promise.all(
-		[first, second].map((page) =>
-			page.evaluate(() => (document.querySelector('[data-testid="candidates"] [data-action="assign"]') as HTMLButtonElement).click())
-		)
-	);
+	// Both click their top candidate. Each board's POST is held at the network until the other
+	// board has sent its own, so both carry the version they saw (neither has heard of the
+	// other's assignment) and the server alone decides the winner.
+	let heldCount = 0;
+	let bothSent!: () => void;
+	const bothHeld = new Promise<void>((resolve) => (bothSent = resolve));
+	for (const page of [first, second]) {
+		await page.route(`**/api/requests/${request.id}/assign`, async (route) => {
+			if (++heldCount === 2) bothSent();
+			await bothHeld;
+			await route.continue();
+		});
+		await expect(page.locator('[data-testid="candidates"] [data-action="assign"]').first()).toBeEnabled();
+	}
+	for (const page of [first, second]) await page.locator('[data-testid="candidates"] [data-action="assign"]').first().click();
+	await bothHeld;
 
 	for (const page of [first, second]) await expect(row(page, request.id)).toHaveAttribute('data-status', 'assigned', { timeout: 2000 });
-	const conflicts = await Promise.all([first, second].map((page) => page.getByRole('alert').filter({ hasText: /未能派单|Not assigned/ }).count()));
-	expect(conflicts.sort()).toEqual([0, 1]);
+	const conflictCount = (page: Page) => page.getByRole('alert').filter({ hasText: /未能派单|Not assigned/ }).count();
+	await expect.poll(async () => (await Promise.all([first, second].map(conflictCount))).sort()).toEqual([0, 1]);
 
 	const after = (await (await first.request.get(`/api/requests/${request.id}`)).json()) as { request: RequestView };
 	expect(after.request.version).toBe(2);
@@ -80,10 +88,11 @@ test('a request can be taken in with the keyboard alone', async ({ dispatcherPag
 	await page.keyboard.press('Tab'); // unit
 	await page.keyboard.type('2单元401');
 	await page.keyboard.press('Tab'); // description
-	await page.keyboard.type('键盘录入：厨房下水道堵塞');
+	const description = `键盘录入：厨房下水道堵塞 ${Date.now()}`; // unique, so repeated runs on one database stay apart
+	await page.keyboard.type(description);
 	await page.keyboard.press('Enter');
 
-	const created = page.locator('[data-testid="queue"] [data-request-id]', { hasText: '键盘录入：厨房下水道堵塞' });
+	const created = page.locator('[data-testid="queue"] [data-request-id]', { hasText: description });
 	await expect(created).toBeVisible();
 	await expect(created).toContainText('3栋');
 	await expect(created).toHaveAttribute('data-status', 'open');
