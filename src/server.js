@@ -19,6 +19,11 @@ process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 process.env.BODY_SIZE_LIMIT ??= '64K';
 
 const server = createServer();
+// Longer than the 60 s idle timeout of common load balancers (nginx, AWS ALB): if the node
+// closed an idle keep-alive connection first, the proxy could send a request down a socket
+// that is closing and answer the user with a 502.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 registry[HTTP_SERVER_KEY] = server;
 
 /** @type {import('node:http').RequestListener} */

@@ -108,3 +108,37 @@ test('the shortcut help lists the keys', async ({ dispatcherPage: page }) => {
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
 });
+
+test('cancelling from the board takes a reason; a cancel that crossed an assignment is refused plainly', async ({ dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	const request = await createRequest(page, '21栋', `取消测试 ${Date.now()}`);
+	await row(page, request.id).getByRole('button').click();
+
+	// The cancel is held at the network while someone else assigns the request, so it arrives
+	// carrying the version the dispatcher saw, which is no longer current.
+	let releaseCancel!: () => void;
+	const cancelMayGo = new Promise<void>((resolve) => (releaseCancel = resolve));
+	await page.route(`**/api/requests/${request.id}/cancel`, async (route) => {
+		await cancelMayGo;
+		await route.continue();
+	});
+	await page.getByRole('button', { name: /取消此工单/ }).click();
+	await page.getByLabel('取消原因').fill('居民已自行修好');
+	await page.locator('[data-action="cancel"]').click();
+
+	const candidates = (await (await page.request.get(`/api/requests/${request.id}/candidates`)).json()) as { volunteerId: string }[];
+	const assigned = await page.request.post(`/api/requests/${request.id}/assign`, { data: { volunteerId: candidates[0].volunteerId, version: 1 } });
+	expect(assigned.status()).toBe(200);
+	releaseCancel();
+
+	await expect(page.getByRole('alert').filter({ hasText: '未能取消' })).toBeVisible();
+	await expect(row(page, request.id)).toHaveAttribute('data-status', 'assigned');
+
+	// Tried again on what is true now, the cancel goes through.
+	await page.unroute(`**/api/requests/${request.id}/cancel`);
+	await page.locator('[data-action="cancel"]').click();
+	await expect(page.getByRole('status').filter({ hasText: '工单已取消' })).toBeVisible();
+	const after = (await (await page.request.get(`/api/requests/${request.id}`)).json()) as { request: RequestView };
+	expect({ status: after.request.status, version: after.request.version }).toEqual({ status: 'cancelled', version: 3 });
+});

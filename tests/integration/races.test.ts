@@ -140,4 +140,19 @@ describe.each([PRIMARY_ENGINE])('races on %s', (engine) => {
 			{ cancel: 'cancelled', complete: 'completed' }
 		);
 	}, 120_000);
+
+	it('decline against reassign: exactly one wins, the other gets 409', async () => {
+		const [type, sameSkill] = [...bySkill.entries()].find(([, people]) => people.length > 1)!;
+		const [first, second] = sameSkill;
+		await raceRounds(
+			'decline vs reassign',
+			async () => ({ request: await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!), volunteer: first }),
+			{
+				decline: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/decline`, { note: '临时有事' }),
+				reassign: (request) =>
+					dispatcher.call('POST', `/api/requests/${request.id}/reassign`, { volunteerId: second.user.volunteerId!, version: request.version })
+			},
+			{ decline: 'open', reassign: 'assigned' }
+		);
+	}, 120_000);
 });

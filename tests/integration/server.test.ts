@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -43,6 +44,16 @@ describe.each(ENGINES)('the production server on %s', (engine) => {
 		expect(me.status).toBe(200);
 		expect(me.body.user.role).toBe('volunteer');
 		expect(me.body.user.volunteerId).toMatch(/^[0-9a-f-]{36}$/);
+	});
+
+	it('keeps idle connections open longer than a load balancer does (65 s), so a proxy never reuses one it is closing', async () => {
+		const keepAlive = await new Promise<string | undefined>((resolve, reject) =>
+			get(`${server.url}/healthz`, { agent: new Agent({ keepAlive: true }) }, (response) => {
+				response.resume();
+				resolve(response.headers['keep-alive']);
+			}).on('error', reject)
+		);
+		expect(keepAlive).toBe('timeout=65');
 	});
 
 	it('answers a wrong password with 401 in the contract shape', async () => {

@@ -22,6 +22,7 @@ export const dispatchMessages = defineMessages({
 	'dispatch.viewing': { zh: '{names} 正在查看', en: '{names} is viewing' },
 	'dispatch.assigned': { zh: '已派给 {name}', en: 'Assigned to {name}' },
 	'dispatch.conflict': { zh: '未能派单：{message}', en: 'Not assigned: {message}' },
+	'dispatch.cancelConflict': { zh: '未能取消：{message}', en: 'Not cancelled: {message}' },
 	'dispatch.cancelled': { zh: '工单已取消', en: 'The request was cancelled' },
 	'dispatch.tip': { zh: '提示：点击地图上的楼栋可直接为该楼新建工单；按 ? 查看快捷键。', en: 'Tip: click a building on the map to start a request there; press ? for shortcuts.' },
 	'intake.title': { zh: '新建工单', en: 'New request' },
