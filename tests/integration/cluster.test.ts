@@ -1,4 +1,5 @@
 // Two production nodes on one PostgreSQL, sharing events through @socket.io/postgres-adapter.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -138,5 +139,67 @@ describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes shar
 		const created = await call<RequestView>('POST', '/api/requests', { type: 'haircut', buildingId: building.id, description: 'Redis 跨节点' });
 		expect((await heard).request.id).toBe(created.body.id);
 		socket.disconnect();
+	});
+});
+
+describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () => {
+	let database: TestDatabase;
+	let nodes: RunningServer[];
+	let sql: pg.Client;
+
+	beforeAll(async () => {
+		database = await createTestDatabase('postgres');
+		// Both nodes look for due visits every 200 ms, so their schedulers keep meeting.
+		const env = { ...database.env, CLUSTER: 'postgres', VISIT_CHECK_SECONDS: '0.2' };
+		nodes = [await startServer(env), await startServer(env)];
+		sql = new pg.Client({ connectionString: database.env.DATABASE_URL });
+		await sql.connect();
+	});
+	afterAll(async () => {
+		await sql?.end();
+		for (const node of nodes ?? []) await node.stop();
+		await database?.drop();
+	});
+
+	it('creates exactly one request per due elder visit, announced once on each node', async () => {
+		const sockets = await Promise.all(
+			nodes.map(async (node) => {
+				const socket = connectSocket(node.url, await signIn(node.url, 'dispatcher'));
+				await waitForConnect(socket);
+				return socket;
+			})
+		);
+		const announced = sockets.map(() => [] as RequestView[]);
+		sockets.forEach((socket, i) => socket.on('request:created', ({ request }) => announced[i].push(request)));
+
+		const visitCount = async () => (await sql.query<{ n: number }>("select count(*)::int as n from requests where type = 'elder_visit'")).rows[0].n;
+		const visitsBefore = await visitCount();
+		// Every active plan falls due at the same past moment, while both schedulers are running.
+		const dueAt = new Date(Date.now() - 60_000);
+		const { rows: plans } = await sql.query<{ id: string }>('update visit_plans set next_due_at = $1 where active returning id', [dueAt]);
+		expect(plans.length).toBeGreaterThan(5);
+
+		const stillDue = async () => (await sql.query<{ n: number }>('select count(*)::int as n from visit_plans where active and next_due_at <= $1', [dueAt])).rows[0].n;
+		await expect.poll(stillDue, { timeout: 15_000 }).toBe(0);
+		await new Promise((resolve) => setTimeout(resolve, 1000)); // ten more rounds on each node, which must add nothing
+
+		const { rows: visits } = await sql.query<{ id: string; elder_id: string }>(
+			"select id, elder_id from requests where type = 'elder_visit' and visit_due_at = $1",
+			[dueAt]
+		);
+		const { rows: duplicateKeys } = await sql.query('select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1');
+		expect({ visits: visits.length, added: (await visitCount()) - visitsBefore, duplicateKeys }).toEqual({
+			visits: plans.length,
+			added: plans.length,
+			duplicateKeys: []
+		});
+
+		// Each node's dispatcher hears every new visit once, whichever node's scheduler made it.
+		const visitIds = visits.map((v) => v.id).sort();
+		for (const heard of announced) {
+			await expect.poll(() => heard.filter((r) => visitIds.includes(r.id)).length).toBe(visitIds.length);
+			expect(heard.filter((r) => visitIds.includes(r.id)).map((r) => r.id).sort()).toEqual(visitIds);
+		}
+		for (const socket of sockets) socket.disconnect();
 	});
 });

@@ -50,7 +50,7 @@ describe.each(ENGINES)('the production server on %s', (engine) => {
 		const keepAlive = await new Promise<string | undefined>((resolve, reject) =>
 			get(`${server.url}/healthz`, { agent: new Agent({ keepAlive: true }) }, (response) => {
 				response.resume();
-				resolve(response.headers['keep-alive']);
+				resolve(response.headers['keep-alive'] as string | undefined);
 			}).on('error', reject)
 		);
 		expect(keepAlive).toBe('timeout=65');

@@ -52,8 +52,8 @@ describe.each(ENGINES)('the visit scheduler on %s', (engine) => {
 	});
 
 	it('creates one assigned visit per due plan, and nothing more when run again', async () => {
-		await visitSchedulerJob.run(app.deps, RUN_AT);
-		await visitSchedulerJob.run(app.deps, RUN_AT);
+		await visitSchedulerJob().run(app.deps, RUN_AT);
+		await visitSchedulerJob().run(app.deps, RUN_AT);
 		const visits = await planVisits(app);
 		expect(visits).toHaveLength(duePlans.length);
 		for (const plan of duePlans) {

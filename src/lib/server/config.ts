@@ -24,6 +24,7 @@ const environment = z.object({
 	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
 	LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
 	DB_CHECK_SECONDS: z.coerce.number().positive().default(2),
+	VISIT_CHECK_SECONDS: z.coerce.number().positive().default(60),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -46,6 +47,8 @@ export interface Config {
 	loginLimits: { perAccount: number; perIp: number; windowMs: number };
 	/** How often each node checks that PostgreSQL answers, to drop sockets it cannot serve. */
 	dbCheckMs: number;
+	/** How often each node looks for elder visits that have fallen due (only one node acts at a time). */
+	visitCheckMs: number;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -78,7 +81,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			perIp: e.LOGIN_LIMIT_PER_IP,
 			windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000
 		},
-		dbCheckMs: e.DB_CHECK_SECONDS * 1000
+		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
+		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000
 	};
 }
 

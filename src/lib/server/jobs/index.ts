@@ -4,10 +4,11 @@ import { visitSchedulerJob } from './visit-scheduler';
 import { offerTimeoutJob } from './offer-timeouts';
 import { pruneAuthRecords } from './prune-auth-records';
 
-/** Every periodic job the server runs. Each is idempotent; see runner.ts. */
-export const JOBS: Job[] = [visitSchedulerJob, pruneAuthRecords];
-
-/** The jobs above, plus those whose timing comes from the configuration. */
-export function jobsFor(config: Pick<Config, 'offerTimeoutMs' | 'offerTimeoutAction'>): Job[] {
-	return [...JOBS, offerTimeoutJob({ timeoutMs: config.offerTimeoutMs, action: config.offerTimeoutAction })];
+/** Every periodic job the server runs, timed by the configuration. Each is idempotent; see runner.ts. */
+export function jobsFor(config: Pick<Config, 'offerTimeoutMs' | 'offerTimeoutAction' | 'visitCheckMs'>): Job[] {
+	return [
+		visitSchedulerJob(config.visitCheckMs),
+		pruneAuthRecords,
+		offerTimeoutJob({ timeoutMs: config.offerTimeoutMs, action: config.offerTimeoutAction })
+	];
 }

@@ -2,10 +2,10 @@ import type { Job } from './runner';
 import { scheduleDueVisits } from '../services/visit-scheduler';
 
 /** Turns due visit plans into assigned elder_visit requests, once each (see visit-scheduler service). */
-export const visitSchedulerJob: Job = {
+export const visitSchedulerJob = (intervalMs = 60_000): Job => ({
 	name: 'visit-scheduler',
-	intervalMs: 60_000,
+	intervalMs,
 	run: async (deps, now) => {
 		await scheduleDueVisits(deps, now);
 	}
-};
+});
