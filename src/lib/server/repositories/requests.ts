@@ -11,6 +11,16 @@ export async function findRequest(db: Queryable, id: string): Promise<RequestRow
 	return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** What the candidate search needs of a request: its type, its elder, and where its building stands. */
+export async function findRequestPlace(db: Queryable, id: string) {
+	return db
+		.selectFrom('requests')
+		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
+		.select(['requests.type', 'requests.elder_id as elderId', 'buildings.lat', 'buildings.lng'])
+		.where('requests.id', '=', id)
+		.executeTakeFirst();
+}
+
 /** Reads a request and holds it until the transaction ends, so what we record as "from" stays true. */
 export async function findRequestForUpdate(db: Queryable, id: string): Promise<RequestRow | undefined> {
 	return db.selectFrom('requests').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();

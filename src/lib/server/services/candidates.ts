@@ -5,8 +5,7 @@ import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { rankCandidates } from '../../dispatch/ranking';
 import { isSearchSettled, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { startOfLocalDay } from '../../dispatch/local-day';
-import { findRequest } from '../repositories/requests';
-import { findBuilding } from '../repositories/buildings';
+import { findRequestPlace } from '../repositories/requests';
 import {
 	countCandidates,
 	findElderContinuity,
@@ -35,31 +34,25 @@ export async function listCandidates(
 	radii: readonly number[] = SEARCH_RADII_M
 ): Promise<CandidateView[]> {
 	if (!isStaff(actor.role)) throw forbidden('Only dispatchers and coordinators may do this.');
-	// One snapshot for the whole search, so the counts and the boxes agree with each other.
-	const { request, building, records, continuity } = await deps.db
-		.transaction()
-		.setIsolationLevel('repeatable read')
-		.execute(async (trx) => {
-			const request = await findRequest(trx, requestId);
-			if (!request) throw notFound('The request');
-			const building = await findBuilding(trx, request.building_id);
-			if (!building) throw notFound('The request’s building');
-			const filter: CandidateFilter = { skill: request.type, dayStart: startOfLocalDay(deps.now()) };
-			const continuity = request.type === 'elder_visit' && request.elder_id ? await findElderContinuity(trx, request.elder_id) : NO_CONTINUITY;
-			const nearby = await searchAround(trx, filter, building, limit, radii);
-			// The elder's familiar volunteers are ranked wherever they stand, if they may go.
-			const known = new Set(nearby.map((r) => r.id));
-			const wanted = [continuity.plannedVolunteerId, continuity.lastVisitorId].filter((id): id is string => id !== null && !known.has(id));
-			const records = [...nearby, ...(await listCandidatesByIds(trx, filter, wanted))];
-			return { request, building, records, continuity };
-		});
+	// No transaction: each statement reads its own snapshot, and a search is a suggestion
+	// the dispatcher acts on a moment later anyway (the assignment itself is conditional).
+	// Two round trips in the common case: the request with its place, then one box.
+	const request = await findRequestPlace(deps.db, requestId);
+	if (!request) throw notFound('The request');
+	const filter: CandidateFilter = { skill: request.type, dayStart: startOfLocalDay(deps.now()) };
+	const continuity = request.type === 'elder_visit' && request.elderId ? await findElderContinuity(deps.db, request.elderId) : NO_CONTINUITY;
+	const nearby = await searchAround(deps.db, filter, request, limit, radii);
+	// The elder's familiar volunteers are ranked wherever they stand, if they may go.
+	const known = new Set(nearby.map((r) => r.id));
+	const wanted = [continuity.plannedVolunteerId, continuity.lastVisitorId].filter((id): id is string => id !== null && !known.has(id));
+	const records = [...nearby, ...(await listCandidatesByIds(deps.db, filter, wanted))];
 
 	const inputs = records.map((r) => ({
 		...r,
 		isPlannedVisitor: r.id === continuity.plannedVolunteerId,
 		visitedLast: r.id === continuity.lastVisitorId
 	}));
-	return rankCandidates({ type: request.type, lat: building.lat, lng: building.lng }, inputs, { limit });
+	return rankCandidates({ type: request.type, lat: request.lat, lng: request.lng }, inputs, { limit });
 }
 
 /** Widens the box ×3 until the best `limit` are surely inside it, or it holds every candidate there is. */

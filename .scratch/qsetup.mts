@@ -1,0 +1,17 @@
+import pg from 'pg';
+import { sql } from 'kysely';
+import { connectDatabase } from '/work/main/src/lib/server/db/connect';
+import { migrateToLatest } from '/work/main/src/lib/server/db/migrate';
+import { seedDemoCommunity } from '/work/main/db/seed/seed';
+import { insertCrowd } from '/work/main/tests/helpers/crowd';
+import { REQUEST_TYPES } from '/work/main/src/lib/dispatch/vocabulary';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect(); await admin.query('drop database if exists vd_rank with (force)'); await admin.query('create database vd_rank'); await admin.end();
+const { db, close } = await connectDatabase({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:5432/vd_rank' });
+await migrateToLatest(db); const now = new Date(); await seedDemoCommunity(db, now);
+const crowd = await insertCrowd(db, 10000);
+const buildings = await db.selectFrom('buildings').select('id').execute();
+const rows = crowd.filter((_, i) => i % 12 === 0).map((assignee, i) => ({ type: REQUEST_TYPES[i % 3], building_id: buildings[i % buildings.length].id, description: 'x', status: (i % 2 ? 'assigned' : 'completed') as any, assignee_id: assignee, created_at: now, assigned_at: now, completed_at: i % 2 ? null : now }));
+for (let i = 0; i < rows.length; i += 500) await db.insertInto('requests').values(rows.slice(i, i + 500)).execute();
+await db.insertInto('requests').values(Array.from({ length: 60 }, (_, i) => ({ type: REQUEST_TYPES[i % 3], building_id: buildings[(i * 37) % buildings.length].id, description: 'q', created_at: now }))).execute();
+await sql`analyze`.execute(db); await close(); console.log('ok');
