@@ -5,6 +5,8 @@ import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePrese
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
 
 const DURABLE_EVENTS: DurableEventName[] = ['request:created', 'request:updated', 'volunteer:updated', 'task:assigned', 'task:updated'];
+/** Enough for any live moment on one frame; a burst or a catch-up spreads over several. */
+const EVENTS_PER_FRAME = 10;
 
 export interface LiveConnectionOptions {
 	/** The seq the page's data was read at; everything after it arrives live or by catch-up. */
@@ -147,15 +149,23 @@ export class LiveConnection {
 	#enqueue(events: CaughtUpEvent[]) {
 		if (events.length === 0) return;
 		this.#batch.push(...events);
+		this.#scheduleFlush();
+	}
+
+	/**
+	 * Applies at most EVENTS_PER_FRAME events a frame: a burst of a hundred then costs several
+	 * short frames, not one long one that freezes the board (a catch-up drains the same way).
+	 */
+	#scheduleFlush() {
 		if (this.#flushScheduled) return;
 		this.#flushScheduled = true;
 		// Animation frames pause in background tabs, and a volunteer's tab must still ring.
 		const schedule = document.visibilityState === 'visible' ? requestAnimationFrame : (fn: () => void) => setTimeout(fn, 0);
 		schedule(() => {
 			this.#flushScheduled = false;
-			const batch = this.#batch;
-			this.#batch = [];
-			this.options.onEvents(batch);
+			const slice = this.#batch.splice(0, EVENTS_PER_FRAME);
+			this.options.onEvents(slice);
+			if (this.#batch.length) this.#scheduleFlush();
 		});
 	}
 }

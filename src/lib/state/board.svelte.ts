@@ -20,8 +20,11 @@ export class BoardState {
 	typeFilter = $state<RequestType | null>(null);
 	statusFilter = $state<ActiveStatus | null>(null);
 	search = $state('');
-	/** Ids changed by the last live batch, to flash them once. */
-	recentlyChanged = $state(new Set<string>());
+	/**
+	 * Ids that arrived or changed live (not in the first load), so their rows flash. Plain, not
+	 * reactive: a row reads it once when it appears, and otherwise flashes on a version change.
+	 */
+	readonly changedLive = new Set<string>();
 
 	#buildingNames: Map<string, string>;
 
@@ -58,17 +61,15 @@ export class BoardState {
 	readonly onDuty = $derived([...this.volunteers.values()].filter((v) => v.available));
 
 	apply(batch: CaughtUpEvent[]): void {
-		const changed = new Set<string>();
 		for (const message of batch) {
 			if (message.event === 'request:created' || message.event === 'request:updated') {
-				if (this.#upsertRequest(message.data.request)) changed.add(message.data.request.id);
+				if (this.#upsertRequest(message.data.request)) this.changedLive.add(message.data.request.id);
 			} else if (message.event === 'volunteer:updated') {
 				const incoming = message.data.volunteer;
 				// `online` is live presence, which the stored event cannot know; keep ours.
 				this.volunteers.set(incoming.id, { ...incoming, online: this.volunteers.get(incoming.id)?.online ?? incoming.online });
 			}
 		}
-		if (changed.size) this.recentlyChanged = changed;
 	}
 
 	setOnline(volunteerId: string, online: boolean): void {

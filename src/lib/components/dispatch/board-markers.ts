@@ -15,6 +15,22 @@ function fanOut(lat: number, lng: number, index: number, count: number): [number
 	];
 }
 
+/**
+ * How many open requests pulse on the map at once. A pulse says "waiting, look here"; on a
+ * board of hundreds it would say nothing, and every pulsing marker repaints on every frame.
+ */
+export const MAX_PULSING = 12;
+
+/** The open requests that pulse: the newest, urgent ones first. */
+export function pulsingIds(requests: readonly RequestView[], max = MAX_PULSING): Set<string> {
+	const open = requests.filter((r) => r.status === 'open');
+	if (open.length <= max) return new Set(open.map((r) => r.id));
+	const loudest = [...open].sort(
+		(a, b) => Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') || b.createdAt.localeCompare(a.createdAt)
+	);
+	return new Set(loudest.slice(0, max).map((r) => r.id));
+}
+
 /** One DOM marker per active request: coloured by type, shaped by status, loud when urgent. */
 export function requestMarkers(
 	requests: RequestView[],
@@ -23,7 +39,12 @@ export function requestMarkers(
 	t: Translate
 ): MapMarker[] {
 	const byBuilding = new Map<string, RequestView[]>();
-	for (const r of requests) byBuilding.set(r.buildingId, [...(byBuilding.get(r.buildingId) ?? []), r]);
+	for (const r of requests) {
+		const group = byBuilding.get(r.buildingId);
+		if (group) group.push(r);
+		else byBuilding.set(r.buildingId, [r]);
+	}
+	const pulsing = pulsingIds(requests);
 	const markers: MapMarker[] = [];
 	for (const [buildingId, group] of byBuilding) {
 		const building = buildingsById.get(buildingId);
@@ -36,7 +57,7 @@ export function requestMarkers(
 				id: r.id,
 				lat,
 				lng,
-				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}`,
+				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulsing.has(r.id) ? ' pulse' : ''}`,
 				html: urgent ? '!' : '',
 				title: `${building.name} ${r.unit} · ${t(`type.${r.type}`)} · ${t(`status.${r.status}`)}`,
 				size: selected ? 26 : urgent ? 22 : 18,
