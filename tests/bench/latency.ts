@@ -4,9 +4,9 @@ import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
 import { nowMs, sleep, sleepUntil } from './clock';
 import { expectStatus, type TimedResponse } from './http-timing';
 import type { LoadFleet } from './load-fleet';
-import { sampleKey, type MeasuredEvent } from './load-protocol';
+import { sampleKey, type MeasuredEvent, type SocketPlan } from './load-protocol';
 import type { BenchUser, BenchVolunteer, BuildingPoint } from './bench-fixtures';
-import { ratio, summarize, type Summary } from './stats';
+import { percentileRatios, summarize, type Summary } from './stats';
 
 export interface LatencySetup {
 	appUrl: string;
@@ -25,7 +25,7 @@ export interface LatencySetup {
 }
 
 /** One measured change: which request, and when its HTTP call left and came back. */
-interface Sent {
+export interface Sent {
 	requestId: string;
 	sentAt: number;
 	returnedAt: number;
@@ -61,13 +61,19 @@ export interface LatencyResult {
 	baseline: { created: PathFigures; assigned: PathFigures };
 	ratio: Record<'created' | 'assigned', Record<'p50' | 'p95' | 'p99', number>>;
 	serverRssWithSockets: number;
-	connect: { app: { connected: number; failed: number; seconds: number }; baseline: { connected: number; failed: number; seconds: number } };
+	connect: { app: ConnectFigures; baseline: ConnectFigures };
+}
+
+export interface ConnectFigures {
+	connected: number;
+	failed: number;
+	seconds: number;
 }
 
 type Tick = (index: number, tickAt: number, recording: Recording | null) => Promise<void>;
 
 /** Open-loop pacing: tick i fires at start + i/R whatever earlier ticks are still doing. */
-async function paced(rate: number, seconds: number, firstIndex: number, tick: (index: number, at: number) => Promise<void>): Promise<number> {
+export async function paced(rate: number, seconds: number, firstIndex: number, tick: (index: number, at: number) => Promise<void>): Promise<number> {
 	const start = nowMs() + 5;
 	const count = Math.round(rate * seconds);
 	const inFlight: Promise<void>[] = [];
@@ -86,12 +92,7 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 	const payloads: Payload[] = [];
 
 	const appTick: Tick = async (i, at, recording) => {
-		const type = REQUEST_TYPES[i % REQUEST_TYPES.length];
-		const building = setup.buildings[(i * 7) % setup.buildings.length];
-		const created = await expectStatus<RequestView>(201, 'POST', `${setup.appUrl}/api/requests`, {
-			cookie: setup.driver.cookie,
-			body: { type, buildingId: building.id, description: `基准测试 ${i}：厨房水龙头漏水`, unit: '3-201', urgency: i % 10 === 0 ? 'urgent' : 'normal', contactName: '王阿姨', contactPhone: '13800000000' }
-		});
+		const created = await createRequest(setup.appUrl, setup.driver, setup.buildings, i);
 		recording?.created.push(sent(created.body.id, created));
 		await sleepUntil(at + halfPeriod);
 		const volunteer = volunteers[i % volunteers.length];
@@ -119,22 +120,15 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 		recording?.assigned.push(sent(id, assigned));
 	};
 
-	const connect = async (target: 'app' | 'baseline') => {
-		const started = nowMs();
-		const url = target === 'app' ? setup.appUrl : setup.baselineUrl;
-		const plans =
-			target === 'app'
-				? [...dispatchers, ...volunteers].map((u) => ({ cookie: u.cookie }))
-				: [...dispatchers.map(() => ({ rooms: 'staff' })), ...volunteers.map((v) => ({ rooms: `volunteer:${v.volunteerId}` }))];
-		const totals = await fleet.connect(target, url, plans);
-		const seconds = (nowMs() - started) / 1000;
-		log(`  ${target}: ${totals.connected} sockets connected in ${seconds.toFixed(1)} s${totals.failed ? `, ${totals.failed} failed (${totals.firstError})` : ''}`);
-		if (totals.connected !== plans.length) throw new Error(`only ${totals.connected} of ${plans.length} sockets connected to the ${target}`);
-		return { connected: totals.connected, failed: totals.failed, seconds };
-	};
+	// The baseline has no sessions: its sockets join, by query, the rooms the app would put them in.
+	const appPlans = [...dispatchers, ...volunteers].map((u) => ({ cookie: u.cookie }));
+	const baselinePlans = [...dispatchers.map(() => ({ rooms: 'staff' })), ...volunteers.map((v) => ({ rooms: `volunteer:${v.volunteerId}` }))];
 
 	log(`  connecting ${dispatchers.length} dispatcher and ${volunteers.length} volunteer sockets to the app and to the baseline`);
-	const connected = { app: await connect('app'), baseline: await connect('baseline') };
+	const connected = {
+		app: await connectAll(fleet, 'app', setup.appUrl, appPlans, log),
+		baseline: await connectAll(fleet, 'baseline', setup.baselineUrl, baselinePlans, log)
+	};
 	await sleep(2000); // let the presence announcements of thousands of arrivals drain
 
 	const app: Recording = { created: [], assigned: [] };
@@ -165,11 +159,7 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 	});
 	const appFigures = figures('app', app);
 	const baselineFigures = figures('baseline', baseline);
-	const ratios = (path: 'created' | 'assigned') => ({
-		p50: ratio(appFigures[path].fromReturn.p50, baselineFigures[path].fromReturn.p50),
-		p95: ratio(appFigures[path].fromReturn.p95, baselineFigures[path].fromReturn.p95),
-		p99: ratio(appFigures[path].fromReturn.p99, baselineFigures[path].fromReturn.p99)
-	});
+	const ratios = (path: 'created' | 'assigned') => percentileRatios(appFigures[path].fromReturn, baselineFigures[path].fromReturn);
 	return {
 		dispatchers: dispatchers.length,
 		volunteers: volunteers.length,
@@ -187,11 +177,35 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 	};
 }
 
-function sent(requestId: string, response: TimedResponse<unknown>): Sent {
+/** Create request number i as an intake desk would, through the app's own API. */
+export function createRequest(appUrl: string, driver: BenchUser, buildings: BuildingPoint[], i: number): Promise<TimedResponse<RequestView>> {
+	const type = REQUEST_TYPES[i % REQUEST_TYPES.length];
+	const building = buildings[(i * 7) % buildings.length];
+	return expectStatus<RequestView>(201, 'POST', `${appUrl}/api/requests`, {
+		cookie: driver.cookie,
+		body: { type, buildingId: building.id, description: `基准测试 ${i}：厨房水龙头漏水`, unit: '3-201', urgency: i % 10 === 0 ? 'urgent' : 'normal', contactName: '王阿姨', contactPhone: '13800000000' }
+	});
+}
+
+/**
+ * Connects every planned socket through the fleet under `target` (the prefix of their samples),
+ * failing unless all of them are in: a figure over fewer sockets than asked for would mislead.
+ */
+export async function connectAll(fleet: LoadFleet, target: string, url: string, plans: SocketPlan[], log: (line: string) => void): Promise<ConnectFigures> {
+	const started = nowMs();
+	const totals = await fleet.connect(target, url, plans);
+	const seconds = (nowMs() - started) / 1000;
+	log(`  ${target}: ${totals.connected} sockets connected in ${seconds.toFixed(1)} s${totals.failed ? `, ${totals.failed} failed (${totals.firstError})` : ''}`);
+	if (totals.connected !== plans.length) throw new Error(`only ${totals.connected} of ${plans.length} sockets connected to the ${target}`);
+	return { connected: totals.connected, failed: totals.failed, seconds };
+}
+
+export function sent(requestId: string, response: TimedResponse<unknown>): Sent {
 	return { requestId, sentAt: response.sentAt, returnedAt: response.returnedAt };
 }
 
-function pathFigures(samples: Map<string, number[]>, target: string, event: MeasuredEvent, sentList: Sent[], perChange: number): PathFigures {
+/** Latency of one event over every change in `sentList`, each expected at `perChange` sockets. */
+export function pathFigures(samples: Map<string, number[]>, target: string, event: MeasuredEvent, sentList: Sent[], perChange: number): PathFigures {
 	const fromReturn: number[] = [];
 	const fromSend: number[] = [];
 	for (const change of sentList) {

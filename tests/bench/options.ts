@@ -1,14 +1,14 @@
-export const PHASES = ['board', 'latency', 'memory', 'ranking'] as const;
+export const PHASES = ['board', 'latency', 'memory', 'ranking', 'cluster'] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
 	quick: boolean;
-	/** Dispatcher sockets (D) and volunteer sockets (V) during the latency run. */
+	/** Dispatcher sockets (D) and volunteer sockets (V) during the latency run; the cluster run splits D over two nodes. */
 	dispatchers: number;
 	volunteers: number;
-	/** Creates per second (R); each create is followed by one assignment. */
+	/** Creates per second (R); each create is followed by one assignment. The cluster phase creates at R too. */
 	rate: number;
-	/** Measured seconds per target (T), split into alternating app/baseline slices. */
+	/** Measured seconds per target (T), split into alternating app/baseline slices; the cluster phase measures T seconds. */
 	seconds: number;
 	sliceSeconds: number;
 	/** Idle authenticated sockets for the memory figure. */
@@ -75,8 +75,9 @@ const NUMERIC: Record<string, keyof typeof FULL> = {
 
 export const USAGE = `npm run bench [-- options]
   --quick                 a one-minute smoke version (small D, V, T and socket counts)
-  --only=board,latency,memory,ranking   run some phases only
-  --D=200 --V=2000 --R=20 --T=30        the latency run (dispatchers, volunteers, creates/s, seconds)
+  --only=board,latency,memory,ranking,cluster   run some phases only
+  --D=200 --V=2000 --R=20 --T=30        the latency run (dispatchers, volunteers, creates/s, seconds);
+                                        cluster uses D, R and T too (two nodes, needs DATABASE_URL)
   --slice=3               seconds per alternating app/baseline slice
   --sockets=10000         idle authenticated sockets for the memory figure
   --ranking-volunteers=10000 --ranking-calls=1000

@@ -8,6 +8,7 @@ import { addDispatchers, addSessionFor, addVolunteers, listBuildings, topUpActiv
 import { closeAgent } from './http-timing';
 import { LoadFleet } from './load-fleet';
 import { measureBoard } from './board';
+import { CLUSTER_NEEDS_POSTGRES, measureCluster, missedDeliveries } from './cluster';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
 import { measureRanking } from './ranking';
@@ -74,6 +75,7 @@ async function main() {
 		memory: null,
 		ranking: null,
 		board: null,
+		cluster: null,
 		targets: [],
 		notes: [],
 		durationSeconds: 0
@@ -96,11 +98,19 @@ async function main() {
 			);
 		}
 
-		if (options.phases.some((phase) => phase !== 'board')) {
-			log(`\n[setup] ${options.dispatchers} dispatchers and ${options.rankingVolunteers} volunteers with sessions`);
+		const clusterRuns = options.phases.includes('cluster') && database.engine === 'postgres';
+		if (options.phases.includes('cluster') && !clusterRuns) {
+			results.cluster = CLUSTER_NEEDS_POSTGRES;
+			results.notes.push(`Cross-node delivery skipped: ${CLUSTER_NEEDS_POSTGRES.reason}.`);
+		}
+		// The cluster phase connects dispatchers only; thousands of volunteers would just cost time.
+		const needsVolunteers = options.phases.some((phase) => phase === 'latency' || phase === 'memory' || phase === 'ranking');
+		if (needsVolunteers || clusterRuns) {
+			const volunteerCount = needsVolunteers ? options.rankingVolunteers : 0;
+			log(`\n[setup] ${options.dispatchers} dispatchers and ${volunteerCount} volunteers with sessions`);
 			const { dispatchers, volunteers } = await database.use(async (db) => ({
 				dispatchers: await addDispatchers(db, options.dispatchers),
-				volunteers: await addVolunteers(db, buildings, options.rankingVolunteers, options.volunteers)
+				volunteers: await addVolunteers(db, buildings, volunteerCount, options.volunteers)
 			}));
 			fleet = new LoadFleet(options.clients);
 
@@ -143,6 +153,28 @@ async function main() {
 						if (results.ranking.skipped) results.notes.push(`Ranking skipped: ${results.ranking.reason}.`);
 					}
 				});
+			}
+			if (clusterRuns) {
+				log(`\n[cluster] create → dispatcher on the same node and across two nodes (CLUSTER=postgres)`);
+				const clusterEnv = { ...database.env, CLUSTER: 'postgres' };
+				const cluster = await withServer(clusterEnv, options, (nodeA) =>
+					withServer(clusterEnv, options, (nodeB) =>
+						measureCluster({
+							nodeAUrl: nodeA.url,
+							nodeBUrl: nodeB.url,
+							fleet: fleet!,
+							driver,
+							dispatchers,
+							buildings,
+							rate: options.rate,
+							seconds: options.seconds,
+							log
+						})
+					)
+				);
+				results.cluster = cluster;
+				const missed = missedDeliveries(cluster);
+				if (missed) results.notes.push(missed);
 			}
 		}
 	} finally {

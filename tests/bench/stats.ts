@@ -32,3 +32,8 @@ export function median(values: number[]): number {
 export function ratio(app: number, baseline: number): number {
 	return baseline > 0 ? app / baseline : Number.NaN;
 }
+
+/** The same, percentile by percentile. */
+export function percentileRatios(app: Summary, baseline: Summary): Record<'p50' | 'p95' | 'p99', number> {
+	return { p50: ratio(app.p50, baseline.p50), p95: ratio(app.p95, baseline.p95), p99: ratio(app.p99, baseline.p99) };
+}
