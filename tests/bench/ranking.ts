@@ -1,4 +1,8 @@
+import { performance } from 'node:perf_hooks';
+import { sql, type Kysely } from 'kysely';
 import type { RequestView } from '../../src/lib/api/types';
+import type { Database } from '../../src/lib/server/db/schema';
+import { listCandidates } from '../../src/lib/server/services/candidates';
 import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
 import { expectStatus, timedRequest } from './http-timing';
 import type { BenchUser, BuildingPoint } from './bench-fixtures';
@@ -18,7 +22,18 @@ export type RankingResult =
 			floor: Summary;
 			/** p50 of candidates minus p50 of the floor: about what ranking itself adds. */
 			addedP50: number;
+			/** The requests ranked, for the in-process run. */
+			requestIds: string[];
+			/** The search and ranking themselves (listCandidates), called in-process: no HTTP, no session. */
+			inProcess?: InProcessRanking;
 	  };
+
+export interface InProcessRanking {
+	/** listCandidates on its own pool: its database reads and the ranking. */
+	search: Summary;
+	/** `select 1` on the same pool: one database round trip, the floor under every read. */
+	roundTrip: Summary;
+}
 
 /**
  * Candidate ranking through the endpoint a dispatcher's board calls, with the volunteers the
@@ -52,5 +67,29 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
 	}
 	const a = summarize(candidates);
 	const b = summarize(floor);
-	return { skipped: false, volunteers, calls, candidates: a, floor: b, addedP50: a.p50 - b.p50 };
+	return { skipped: false, volunteers, calls, candidates: a, floor: b, addedP50: a.p50 - b.p50, requestIds: requests.map((r) => r.id) };
+}
+
+/**
+ * The same ranking as the endpoint, called as the app calls it but from this process on a
+ * pool of its own: what the search and ranking cost without HTTP, cookies and JSON. Each call
+ * is paired with a bare round trip, so a noisy neighbour hurts both alike.
+ */
+export async function measureRankingInProcess(db: Kysely<Database>, requestIds: string[], calls: number): Promise<InProcessRanking> {
+	const deps = { db, now: () => new Date(), publisher: { publish() {} } };
+	const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
+	const search: number[] = [];
+	const roundTrip: number[] = [];
+	for (let i = 0; i < calls + WARM_UP; i++) {
+		let started = performance.now();
+		await listCandidates(deps, actor, requestIds[i % requestIds.length], 8);
+		const searched = performance.now() - started;
+		started = performance.now();
+		await sql`select 1`.execute(db);
+		const bare = performance.now() - started;
+		if (i < WARM_UP) continue;
+		search.push(searched);
+		roundTrip.push(bare);
+	}
+	return { search: summarize(search), roundTrip: summarize(roundTrip) };
 }

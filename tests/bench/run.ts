@@ -11,7 +11,7 @@ import { measureBoard } from './board';
 import { CLUSTER_NEEDS_POSTGRES, measureCluster, missedDeliveries } from './cluster';
 import { measureLatency } from './latency';
 import { measureMemory } from './memory';
-import { measureRanking } from './ranking';
+import { measureRanking, measureRankingInProcess } from './ranking';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { startAppServer, startBaselineServer, type ServerProcess } from './processes';
 import { checkTargets, formatReport, type BenchResults } from './report';
@@ -153,6 +153,12 @@ async function main() {
 						if (results.ranking.skipped) results.notes.push(`Ranking skipped: ${results.ranking.reason}.`);
 					}
 				});
+				// After the server has stopped: an embedded PGlite opens in one process at a time.
+				const ranking = results.ranking;
+				if (ranking && !ranking.skipped) {
+					log(`[ranking] the same search in-process, without HTTP`);
+					ranking.inProcess = await database.use((db) => measureRankingInProcess(db, ranking.requestIds, options.rankingCalls));
+				}
 			}
 			if (clusterRuns) {
 				log(`\n[cluster] create → dispatcher on the same node and across two nodes (CLUSTER=postgres)`);
