@@ -44,6 +44,17 @@ test('the CSP lets every page and the map work: no violations, the map draws', a
 	await anonymous.close();
 });
 
+test('a network blip that never dropped the socket ends with the badge saying connected again', async ({ volunteerPage: page }) => {
+	await page.goto('/volunteer');
+	const badge = page.locator('[data-testid="connection"]');
+	await expect(badge).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	// The browser says it went offline and came back; the websocket itself stayed up.
+	await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+	await expect(badge).toHaveAttribute('data-state', 'offline');
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(badge).toHaveAttribute('data-state', 'connected');
+});
+
 test.describe('when the database goes away', () => {
 	test.skip(!process.env.TEST_DATABASE_URL, 'needs a real PostgreSQL to take away');
 	let database: TestDatabase;

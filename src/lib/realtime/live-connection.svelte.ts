@@ -94,7 +94,16 @@ export class LiveConnection {
 		this.#socket?.emit('presence:view', requestId);
 	}
 
-	#onBrowserOnline = () => this.#socket?.connect();
+	#onBrowserOnline = () => {
+		const socket = this.#socket;
+		if (!socket) return;
+		// A short network blip may never have dropped the socket: then no 'connect' follows,
+		// so say connected here (and catch up, in case something slipped by).
+		if (socket.connected) {
+			this.state = 'connected';
+			void this.catchUp();
+		} else socket.connect();
+	};
 	#onBrowserOffline = () => (this.state = 'offline');
 
 	#markDown() {
