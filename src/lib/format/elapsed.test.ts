@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elapsedSince, formatElapsed } from './elapsed';
+import { elapsedSince, formatClock, formatElapsed, formatMoment } from './elapsed';
 
 const now = new Date('2026-11-26T10:00:00Z');
 
@@ -19,5 +19,19 @@ describe('elapsed time', () => {
 		expect(formatElapsed('en', '2026-11-26T09:57:00Z', now)).toBe('3 minutes ago');
 		expect(formatElapsed('zh-CN', '2026-11-26T09:57:00Z', now)).toBe('3分钟前');
 		expect(formatElapsed('en', '2026-11-26T09:59:50Z', now)).toBe('now');
+	});
+});
+
+describe('moments in community time (UTC+8), whatever zone the device is in', () => {
+	it('shows the community clock, not the device clock', () => {
+		expect(formatClock('en-GB', '2026-11-26T01:05:00Z')).toBe('09:05');
+		expect(formatClock('en-GB', '2026-11-26T01:05:07Z', true)).toBe('09:05:07');
+	});
+
+	it('counts "today" by the community calendar', () => {
+		// 23:30 UTC on the 25th is 07:30 on the 26th in the community: the same day as `now`.
+		expect(formatMoment('en-GB', '2026-11-25T23:30:00Z', now)).toBe('07:30');
+		// 15:30 UTC on the 25th is 23:30 on the 25th there: yesterday, so the date is shown.
+		expect(formatMoment('en-GB', '2026-11-25T15:30:00Z', now)).toBe('25 Nov, 23:30');
 	});
 });

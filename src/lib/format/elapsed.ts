@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/locales';
+import { COMMUNITY_TIME_ZONE } from '../history/community-time';
 
 export interface Elapsed {
 	value: number;
@@ -21,9 +22,25 @@ export function formatElapsed(locale: Locale, fromIso: string, now: Date): strin
 	return unit === 'second' ? format.format(0, 'second') : format.format(-value, unit);
 }
 
-/** A clock time or a date, whichever says more about a moment in the last month. */
+const communityDay = new Intl.DateTimeFormat('en-CA', { timeZone: COMMUNITY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * A clock time or a date, whichever says more about a moment in the last month, in community
+ * time (China, UTC+8) like the rest of the app, whatever zone the phone is set to.
+ */
 export function formatMoment(locale: Locale, iso: string, now: Date): string {
 	const date = new Date(iso);
-	const sameDay = date.toDateString() === now.toDateString();
-	return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date);
+	const sameDay = communityDay.format(date) === communityDay.format(now);
+	const parts: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+	return new Intl.DateTimeFormat(locale, { ...parts, timeZone: COMMUNITY_TIME_ZONE }).format(date);
+}
+
+/** A clock time (hh:mm) in community time. */
+export function formatClock(locale: Locale, iso: string | Date, withSeconds = false): string {
+	return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}), timeZone: COMMUNITY_TIME_ZONE }).format(new Date(iso));
+}
+
+/** A full date and time in community time, for tooltips. */
+export function formatDateTime(locale: Locale, iso: string): string {
+	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: COMMUNITY_TIME_ZONE }).format(new Date(iso));
 }
