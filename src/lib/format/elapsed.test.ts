@@ -24,14 +24,14 @@ describe('elapsed time', () => {
 
 describe('moments in community time (UTC+8), whatever zone the device is in', () => {
 	it('shows the community clock, not the device clock', () => {
-		expect(formatClock('en-GB', '2026-11-26T01:05:00Z')).toBe('09:05');
-		expect(formatClock('en-GB', '2026-11-26T01:05:07Z', true)).toBe('09:05:07');
+		expect(formatClock('zh-CN', '2026-11-26T01:05:00Z')).toBe('09:05');
+		expect(formatClock('zh-CN', '2026-11-26T01:05:07Z', true)).toBe('09:05:07');
 	});
 
 	it('counts "today" by the community calendar', () => {
 		// 23:30 UTC on the 25th is 07:30 on the 26th in the community: the same day as `now`.
-		expect(formatMoment('en-GB', '2026-11-25T23:30:00Z', now)).toBe('07:30');
+		expect(formatMoment('zh-CN', '2026-11-25T23:30:00Z', now)).toBe('07:30');
 		// 15:30 UTC on the 25th is 23:30 on the 25th there: yesterday, so the date is shown.
-		expect(formatMoment('en-GB', '2026-11-25T15:30:00Z', now)).toBe('25 Nov, 23:30');
+		expect(formatMoment('zh-CN', '2026-11-25T15:30:00Z', now)).toBe('11月25日 23:30');
 	});
 });
