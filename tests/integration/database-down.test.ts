@@ -92,3 +92,40 @@ describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 		watcher.close();
 	}, 120_000);
 });
+
+describe.skipIf(!hasPostgres)('a server whose PostgreSQL connections are reset mid-work', () => {
+	let database: TestDatabase;
+	let proxy: TcpProxy;
+	let server: RunningServer;
+
+	beforeAll(async () => {
+		database = await createTestDatabase('postgres');
+		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
+		// The visit job runs every 50 ms, so a pool client is nearly always checked out (holding
+		// the job's advisory lock) between two queries when the connections are reset.
+		server = await startServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', VISIT_CHECK_SECONDS: '0.05' });
+	});
+	afterAll(async () => {
+		await server?.stop();
+		await proxy?.close();
+		await database?.drop();
+	});
+
+	it('stays up through repeated resets under load, and answers ready again each time', async () => {
+		const dispatcher = await signedIn(server.url, 'dispatcher');
+		const alive = () => server.process.exitCode === null && server.process.signalCode === null;
+		for (let round = 0; round < 5; round++) {
+			const load = setInterval(() => {
+				void dispatcher.call('GET', '/api/requests').catch(() => {});
+				void fetch(`${server.url}/readyz`).catch(() => {});
+			}, 10);
+			await sleep(300);
+			proxy.cut();
+			await sleep(1500);
+			clearInterval(load);
+			expect({ round, alive: alive(), output: alive() ? '' : server.output().slice(-1500) }).toEqual({ round, alive: true, output: '' });
+			proxy.restore();
+			await until(async () => (await fetch(`${server.url}/readyz`)).status === 200);
+		}
+	}, 120_000);
+});

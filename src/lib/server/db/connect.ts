@@ -19,6 +19,10 @@ export async function connectDatabase(target: DatabaseTarget, poolSize = 10): Pr
 		const pool = new pg.Pool({ connectionString: target.url, max: poolSize, connectionTimeoutMillis: 5_000 });
 		// An idle client losing its server must not crash the process; the next query reports it.
 		pool.on('error', () => {});
+		// Nor may a client that is checked out between two queries (inside a transaction, or
+		// holding a job's advisory lock): pg emits its reset on the client, where nobody listens,
+		// and an unhandled 'error' event ends the process. The work in hand still fails with it.
+		pool.on('connect', (client) => client.on('error', () => {}));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, target, close: () => db.destroy() };
 	}

@@ -19,6 +19,8 @@ export async function createClusterAdapter(cluster: Config['cluster'], log: Logg
 		// A small pool of its own: the adapter holds one client for LISTEN for as long as it runs.
 		const pool = new pg.Pool({ connectionString: cluster.url, max: 3 });
 		pool.on('error', (error) => log.warn({ err: error }, 'cluster adapter connection error'));
+		// The LISTEN client stays checked out; a reset on it must not end the process (see db/connect.ts).
+		pool.on('connect', (client) => client.on('error', (error) => log.warn({ err: error }, 'cluster adapter connection error')));
 		return {
 			factory: createAdapter(pool, { errorHandler: (error) => log.warn({ err: error }, 'postgres adapter error') }),
 			close: () => pool.end()
