@@ -19,24 +19,33 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20
 	}
 }
 
+/** A production server on a fresh database that it reaches through a proxy the test can cut. */
+function serverBehindProxy(env: Record<string, string> = {}) {
+	const parts = {} as { database: TestDatabase; proxy: TcpProxy; server: RunningServer };
+	beforeAll(async () => {
+		parts.database = await createTestDatabase('postgres');
+		parts.proxy = await TcpProxy.start(targetOf(parts.database.env.DATABASE_URL));
+		parts.server = await startServer({ DATABASE_URL: throughProxy(parts.database.env.DATABASE_URL, parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
+	});
+	afterAll(async () => {
+		await parts.server?.stop();
+		await parts.proxy?.close();
+		await parts.database?.drop();
+	});
+	return parts;
+}
+
 describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
-	let database: TestDatabase;
-	let proxy: TcpProxy;
+	const parts = serverBehindProxy();
 	let server: RunningServer;
+	let proxy: TcpProxy;
 	let dispatcher: SignedIn;
 	let buildingId: string;
 
 	beforeAll(async () => {
-		database = await createTestDatabase('postgres');
-		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
-		server = await startServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5' });
+		({ server, proxy } = parts);
 		dispatcher = await signedIn(server.url, 'dispatcher');
 		buildingId = (await someBuilding(dispatcher.call)).id;
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await proxy?.close();
-		await database?.drop();
 	});
 
 	it('answers 503 unavailable, drops sockets to reconnecting, and recovers by itself with nothing lost', async () => {
@@ -94,24 +103,12 @@ describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 });
 
 describe.skipIf(!hasPostgres)('a server whose PostgreSQL connections are reset mid-work', () => {
-	let database: TestDatabase;
-	let proxy: TcpProxy;
-	let server: RunningServer;
-
-	beforeAll(async () => {
-		database = await createTestDatabase('postgres');
-		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
-		// The visit job runs every 50 ms, so a pool client is nearly always checked out (holding
-		// the job's advisory lock) between two queries when the connections are reset.
-		server = await startServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', VISIT_CHECK_SECONDS: '0.05' });
-	});
-	afterAll(async () => {
-		await server?.stop();
-		await proxy?.close();
-		await database?.drop();
-	});
+	// The visit job runs every 50 ms, so a pool client is nearly always checked out (holding
+	// the job's advisory lock) between two queries when the connections are reset.
+	const parts = serverBehindProxy({ VISIT_CHECK_SECONDS: '0.05' });
 
 	it('stays up through repeated resets under load, and answers ready again each time', async () => {
+		const { server, proxy } = parts;
 		const dispatcher = await signedIn(server.url, 'dispatcher');
 		const alive = () => server.process.exitCode === null && server.process.signalCode === null;
 		for (let round = 0; round < 5; round++) {
