@@ -4,6 +4,7 @@ import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/datab
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, signIn } from '../helpers/clients';
 import type { ElderView, VisitPlanView } from '../../src/lib/api/history-types';
+import type { RequestView, TimelineEntry } from '../../src/lib/api/types';
 
 describe.each(ENGINES)('the visit plans API on %s', (engine) => {
 	let database: TestDatabase;
@@ -68,5 +69,34 @@ describe.each(ENGINES)('the visit plans API on %s', (engine) => {
 		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
 		expect((await dispatcher('PUT', `/api/visit-plans/${plan.id}`, { active: true })).status).toBe(403);
 		expect((await dispatcher('POST', '/api/visit-plans', { elderId: plan.elderId, volunteerId: visitorId })).status).toBe(403);
+	});
+
+	it("hands a visit not yet accepted over to the plan's new volunteer, who sees it at once", async () => {
+		const plans = (await call<VisitPlanView[]>('GET', '/api/visit-plans')).body;
+		const plan = plans.find((p) => p.visit?.status === 'assigned' && p.visit.requestId)!;
+		expect(plan).toBeDefined();
+		const visitId = plan.visit!.requestId!;
+		// The next visitor: a demo volunteer who visits elders and is not on this plan yet.
+		const visitors = new Set((await call<{ id: string; skills: string[] }[]>('GET', '/api/volunteers')).body.filter((v) => v.skills.includes('elder_visit')).map((v) => v.id));
+		let next: { id: string; call: ReturnType<typeof apiClient> } | undefined;
+		for (let n = 1; !next && n <= 48; n++) {
+			const volunteerCall = apiClient(server.url, await signIn(server.url, `vol${String(n).padStart(2, '0')}`));
+			const id = (await volunteerCall<{ user: { volunteerId: string } }>('GET', '/api/session')).body.user.volunteerId;
+			if (visitors.has(id) && id !== plan.volunteerId) next = { id, call: volunteerCall };
+		}
+		if (!next) throw new Error('no second visitor in the demo');
+		const before = (await call<{ request: RequestView }>('GET', `/api/requests/${visitId}`)).body.request;
+
+		expect((await call('PUT', `/api/visit-plans/${plan.id}`, { volunteerId: next.id })).status).toBe(200);
+
+		const after = (await call<{ request: RequestView; events: TimelineEntry[] }>('GET', `/api/requests/${visitId}`)).body;
+		expect({ assigneeId: after.request.assigneeId, status: after.request.status, version: after.request.version }).toEqual({
+			assigneeId: next.id,
+			status: 'assigned',
+			version: before.version + 1
+		});
+		expect(after.events.at(-1)).toMatchObject({ action: 'reassign' });
+		const theirTasks = await next.call<{ id: string }[]>('GET', '/api/me/tasks');
+		expect(theirTasks.body.map((t) => t.id)).toContain(visitId);
 	});
 });

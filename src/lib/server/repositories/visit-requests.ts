@@ -16,3 +16,17 @@ export async function insertVisitRequestOnce(db: Queryable, request: NewRequest 
 		.returningAll()
 		.executeTakeFirst();
 }
+
+/**
+ * A plan's visits offered to a volunteer who has not accepted yet, locked for this
+ * transaction. visit_key starts with the plan's id (see dispatch/visits.ts visitKey).
+ */
+export async function lockUnansweredVisits(db: Queryable, planId: string): Promise<RequestRow[]> {
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('visit_key', 'like', `${planId}:%`)
+		.where('status', '=', 'assigned')
+		.forNoKeyUpdate()
+		.execute();
+}

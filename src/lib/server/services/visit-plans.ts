@@ -4,6 +4,11 @@ import { visitState } from '../../dispatch/visits';
 import { findPlanRecord, insertPlan, listPlanRecords, updatePlan, type PlanRecord } from '../repositories/visit-plans';
 import { findElder } from '../repositories/elders';
 import { findVolunteer } from '../repositories/volunteers';
+import { lockUnansweredVisits } from '../repositories/visit-requests';
+import { toRequestView, updateRequestIf } from '../repositories/requests';
+import type { NewEventRecord } from '../repositories/events';
+import type { Actor } from '../../dispatch/permissions';
+import { commitChange } from './commit';
 import { conflict, notFound, unprocessable } from '../http/api-error';
 import type { Queryable } from '../db/types';
 import type { ServiceDeps } from './deps';
@@ -79,14 +84,51 @@ export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody)
 }
 
 /** Changes apply from the next visit on; a visit already created keeps its volunteer. */
-export async function changeVisitPlan(deps: ServiceDeps, id: string, change: VisitPlanChange): Promise<VisitPlanView> {
+/**
+ * Edits a plan. A new volunteer takes over the plan's visits that are offered but not yet
+ * accepted too (the old volunteer hears they are gone, the new one is told at once); a visit
+ * already accepted stays with whoever accepted it.
+ */
+export async function changeVisitPlan(deps: ServiceDeps, actor: Actor, id: string, change: VisitPlanChange): Promise<VisitPlanView> {
 	if (change.volunteerId) await requireVisitor(deps.db, change.volunteerId);
-	const updated = await updatePlan(deps.db, id, {
-		...(change.volunteerId ? { volunteer_id: change.volunteerId } : {}),
-		...(change.intervalDays ? { interval_days: change.intervalDays } : {}),
-		...(change.nextDueAt ? { next_due_at: new Date(change.nextDueAt) } : {}),
-		...(change.active !== undefined ? { active: change.active } : {})
+	await commitChange(deps, async (trx) => {
+		const before = await findPlanRecord(trx, id);
+		const updated = await updatePlan(trx, id, {
+			...(change.volunteerId ? { volunteer_id: change.volunteerId } : {}),
+			...(change.intervalDays ? { interval_days: change.intervalDays } : {}),
+			...(change.nextDueAt ? { next_due_at: new Date(change.nextDueAt) } : {}),
+			...(change.active !== undefined ? { active: change.active } : {})
+		});
+		if (!before || !updated) throw notFound('The visit plan');
+		const handOver = change.volunteerId && change.volunteerId !== before.volunteer_id;
+		return { result: null, events: handOver ? await handOverVisits(trx, deps, actor, id, change.volunteerId!) : [] };
 	});
-	if (!updated) throw notFound('The visit plan');
 	return viewOf(deps, id);
+}
+
+async function handOverVisits(trx: Queryable, deps: ServiceDeps, actor: Actor, planId: string, volunteerId: string): Promise<NewEventRecord[]> {
+	const events: NewEventRecord[] = [];
+	const next = await findVolunteer(trx, volunteerId);
+	for (const visit of await lockUnansweredVisits(trx, planId)) {
+		const moved = await updateRequestIf(
+			trx,
+			{ id: visit.id, statuses: ['assigned'], version: visit.version },
+			{ assignee_id: volunteerId, assigned_at: deps.now(), offer_expired_at: null }
+		);
+		if (!moved) continue;
+		const previous = visit.assignee_id ? await findVolunteer(trx, visit.assignee_id) : undefined;
+		events.push({
+			kind: 'request_updated',
+			action: 'reassign',
+			actorId: actor.userId,
+			requestId: visit.id,
+			volunteerId,
+			previousAssigneeId: visit.assignee_id,
+			fromStatus: 'assigned',
+			toStatus: 'assigned',
+			note: `${previous?.name ?? '—'} → ${next?.name ?? '—'}`,
+			payload: toRequestView(moved, true)
+		});
+	}
+	return events;
 }

@@ -7,8 +7,8 @@ import { changeVisitPlan } from '$lib/server/services/visit-plans';
 import { getApp } from '$lib/server/app';
 
 export const PUT: RequestHandler = endpoint(async (event) => {
-	requireCoordinator(event);
+	const actor = requireCoordinator(event);
 	const id = parseWith(visitPlanIdSchema, event.params.id, 'Not a valid plan id.', 'id');
 	const change = await readJson(event.request, visitPlanChangeSchema);
-	return json(await changeVisitPlan(getApp().services, id, change));
+	return json(await changeVisitPlan(getApp().services, actor, id, change));
 });
