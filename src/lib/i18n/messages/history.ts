@@ -95,6 +95,10 @@ export const historyMessages = defineMessages({
 	'history.visits.plans': { zh: '探访计划', en: 'Visit plans' },
 	'history.visits.elder': { zh: '老人', en: 'Elder' },
 	'history.visits.volunteer': { zh: '探访志愿者', en: 'Visiting volunteer' },
+	'history.visits.handOver': {
+		zh: '保存后，尚未接受的探访会转给新志愿者；已接受的仍由原志愿者完成。',
+		en: 'On saving, visits not yet accepted move to the new volunteer; accepted ones stay with who accepted them.'
+	},
 	'history.visits.interval': { zh: '间隔（天）', en: 'Every (days)' },
 	'history.visits.everyDays': { zh: '每 {days} 天', en: 'every {days} days' },
 	'history.visits.nextDue': { zh: '下次到期', en: 'Next due' },
