@@ -101,8 +101,10 @@ export class BoardState {
 		const existing = this.requests.get(request.id);
 		if (existing && existing.version >= request.version) return false;
 		if (isActiveStatus(request.status)) this.requests.set(request.id, request);
-		else if (existing) this.requests.delete(request.id);
-		else return false;
+		else if (existing) {
+			this.requests.delete(request.id);
+			this.changedLive.delete(request.id); // its row is gone; a tab open for days keeps no trail
+		} else return false;
 		if (!isActiveStatus(request.status) && this.selectedId === request.id) this.selectedId = null;
 		return true;
 	}
