@@ -2,6 +2,9 @@ import type { RequestView } from '../../api/types';
 import { isStaff, type Actor } from '../../dispatch/permissions';
 import type { Status } from '../../dispatch/vocabulary';
 import { findRequest, toRequestView, updateRequestIf } from '../repositories/requests';
+import type { NewEventRecord } from '../repositories/events';
+import type { RequestRow } from '../db/schema';
+import type { Queryable } from '../db/types';
 import { findVolunteer } from '../repositories/volunteers';
 import { forbidden, notFound, unprocessable } from '../http/api-error';
 import { commitChange } from './commit';
@@ -36,31 +39,46 @@ export async function reassignRequest(
 		const volunteer = await lockEligibleVolunteer(trx, input.volunteerId, before.type);
 		if (volunteer.id === before.assignee_id) throw unprocessable(`${volunteer.name} already has this request.`);
 
-		const updated = await updateRequestIf(
-			trx,
-			{ id, statuses: REASSIGNABLE_FROM, version: input.version },
-			{ assignee_id: volunteer.id, assigned_at: deps.now(), offer_expired_at: null }
-		);
-		if (!updated) return explainConflict(trx, id, input.version, REASSIGNABLE_FROM);
-		// The version matched, so the row we read above still named the previous assignee.
-		const previous = before.assignee_id ? await findVolunteer(trx, before.assignee_id) : undefined;
-		const view = toRequestView(updated, true);
-		return {
-			result: view,
-			events: [
-				{
-					kind: 'request_updated',
-					action: 'reassign',
-					actorId: actor.userId,
-					requestId: id,
-					volunteerId: volunteer.id,
-					previousAssigneeId: before.assignee_id,
-					fromStatus: 'assigned',
-					toStatus: 'assigned',
-					note: previous ? `${previous.name} → ${volunteer.name}` : volunteer.name,
-					payload: view
-				}
-			]
-		};
+		const moved = await moveOffer(trx, deps.now(), actor.userId, before, volunteer);
+		if (!moved) return explainConflict(trx, id, input.version, REASSIGNABLE_FROM);
+		return { result: moved.view, events: [moved.event] };
 	});
+}
+
+/**
+ * The move itself, shared by a dispatcher's reassignment and a visit plan's hand-over: one
+ * conditional update on the offer as it was read (id, version, status 'assigned') and its
+ * 'reassign' event. Undefined when the offer was answered or changed meanwhile.
+ */
+export async function moveOffer(
+	trx: Queryable,
+	now: Date,
+	actorId: string,
+	offer: RequestRow,
+	to: { id: string; name: string }
+): Promise<{ view: RequestView; event: NewEventRecord } | undefined> {
+	const updated = await updateRequestIf(
+		trx,
+		{ id: offer.id, statuses: REASSIGNABLE_FROM, version: offer.version },
+		{ assignee_id: to.id, assigned_at: now, offer_expired_at: null }
+	);
+	if (!updated) return undefined;
+	// The version matched, so `offer` still names the previous assignee.
+	const previous = offer.assignee_id ? await findVolunteer(trx, offer.assignee_id) : undefined;
+	const view = toRequestView(updated, true);
+	return {
+		view,
+		event: {
+			kind: 'request_updated',
+			action: 'reassign',
+			actorId,
+			requestId: offer.id,
+			volunteerId: to.id,
+			previousAssigneeId: offer.assignee_id,
+			fromStatus: 'assigned',
+			toStatus: 'assigned',
+			note: previous ? `${previous.name} → ${to.name}` : to.name,
+			payload: view
+		}
+	};
 }

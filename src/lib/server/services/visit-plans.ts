@@ -5,10 +5,10 @@ import { findPlanRecord, insertPlan, listPlanRecords, updatePlan, type PlanRecor
 import { findElder } from '../repositories/elders';
 import { findVolunteer } from '../repositories/volunteers';
 import { lockUnansweredVisits } from '../repositories/visit-requests';
-import { toRequestView, updateRequestIf } from '../repositories/requests';
 import type { NewEventRecord } from '../repositories/events';
 import type { Actor } from '../../dispatch/permissions';
 import { commitChange } from './commit';
+import { moveOffer } from './reassign';
 import { conflict, notFound, unprocessable } from '../http/api-error';
 import type { Queryable } from '../db/types';
 import type { ServiceDeps } from './deps';
@@ -83,7 +83,6 @@ export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody)
 	return viewOf(deps, id);
 }
 
-/** Changes apply from the next visit on; a visit already created keeps its volunteer. */
 /**
  * Edits a plan. A new volunteer takes over the plan's visits that are offered but not yet
  * accepted too (the old volunteer hears they are gone, the new one is told at once); a visit
@@ -107,28 +106,12 @@ export async function changeVisitPlan(deps: ServiceDeps, actor: Actor, id: strin
 }
 
 async function handOverVisits(trx: Queryable, deps: ServiceDeps, actor: Actor, planId: string, volunteerId: string): Promise<NewEventRecord[]> {
-	const events: NewEventRecord[] = [];
 	const next = await findVolunteer(trx, volunteerId);
+	if (!next) return []; // checked by requireVisitor just before
+	const events: NewEventRecord[] = [];
 	for (const visit of await lockUnansweredVisits(trx, planId)) {
-		const moved = await updateRequestIf(
-			trx,
-			{ id: visit.id, statuses: ['assigned'], version: visit.version },
-			{ assignee_id: volunteerId, assigned_at: deps.now(), offer_expired_at: null }
-		);
-		if (!moved) continue;
-		const previous = visit.assignee_id ? await findVolunteer(trx, visit.assignee_id) : undefined;
-		events.push({
-			kind: 'request_updated',
-			action: 'reassign',
-			actorId: actor.userId,
-			requestId: visit.id,
-			volunteerId,
-			previousAssigneeId: visit.assignee_id,
-			fromStatus: 'assigned',
-			toStatus: 'assigned',
-			note: `${previous?.name ?? '—'} → ${next?.name ?? '—'}`,
-			payload: toRequestView(moved, true)
-		});
+		const moved = await moveOffer(trx, deps.now(), actor.userId, visit, next);
+		if (moved) events.push(moved.event);
 	}
 	return events;
 }
