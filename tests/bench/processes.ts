@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { reportedPort } from '../helpers/server';
 
 export interface ServerProcess {
 	url: string;
@@ -35,19 +36,7 @@ async function forkServer(script: string, env: Record<string, string>, execArgv:
 	child.stdout!.on('data', keep);
 	child.stderr!.on('data', keep);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${script} did not start in 90 s:\n${output}`)), 90_000);
-		child.on('message', (message: { ready?: boolean; port?: number }) => {
-			if (message.ready && message.port) {
-				clearTimeout(timer);
-				resolve(message.port);
-			}
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`${script} exited with ${code}:\n${output}`));
-		});
-	});
+	const port = await reportedPort(child, script, 90_000, () => output);
 	return {
 		url: `http://127.0.0.1:${port}`,
 		port,

@@ -24,25 +24,9 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 	child.stderr!.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-	const actualPort = await new Promise<number>((resolve, reject) => {
-		// A first PGlite start (initdb, migrations, demo seed) takes ~5 s on an idle machine but over a
-		// minute on two busy shared cores; stay just under vitest's 120 s hookTimeout.
-		const timer = setTimeout(() => {
-			// Do not leave a half-started server behind to slow down everything after it.
-			child.kill('SIGKILL');
-			reject(new Error(`server did not start in ${START_TIMEOUT_MS / 1000} s:\n${output}`));
-		}, START_TIMEOUT_MS);
-		child.on('message', (message: { ready?: boolean; port?: number }) => {
-			if (message.ready && message.port) {
-				clearTimeout(timer);
-				resolve(message.port);
-			}
-		});
-		child.once('exit', (code) => {
-			clearTimeout(timer);
-			reject(new Error(`server exited with ${code}:\n${output}`));
-		});
-	});
+	// A first PGlite start (initdb, migrations, demo seed) takes ~5 s on an idle machine but over a
+	// minute on two busy shared cores; stay just under vitest's 120 s hookTimeout.
+	const actualPort = await reportedPort(child, 'server', START_TIMEOUT_MS, () => output);
 	const stopWith = async (signal: NodeJS.Signals) => {
 		if (child.exitCode === null && child.signalCode === null) child.kill(signal);
 		await exited;
@@ -55,4 +39,28 @@ export async function startServer(env: Record<string, string>, port = 0): Promis
 		stop: () => stopWith('SIGTERM'),
 		kill: () => stopWith('SIGKILL')
 	};
+}
+
+/**
+ * The port a forked server reports over IPC once it listens (`{ready, port}`, as src/server.js
+ * sends it). Rejects with the server's output if it exits first or takes longer than
+ * `timeoutMs`; a server that is too slow is killed, so no half-started one slows what follows.
+ */
+export function reportedPort(child: ChildProcess, label: string, timeoutMs: number, output: () => string): Promise<number> {
+	return new Promise<number>((resolve, reject) => {
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`${label} did not start in ${timeoutMs / 1000} s:\n${output()}`));
+		}, timeoutMs);
+		child.on('message', (message: { ready?: boolean; port?: number }) => {
+			if (message.ready && message.port) {
+				clearTimeout(timer);
+				resolve(message.port);
+			}
+		});
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			reject(new Error(`${label} exited with ${code}:\n${output()}`));
+		});
+	});
 }
