@@ -25,7 +25,7 @@ export const MAX_PULSING = 12;
 export function pulsingIds(requests: readonly RequestView[], max = MAX_PULSING): Set<string> {
 	const open = requests.filter((r) => r.status === 'open');
 	if (open.length <= max) return new Set(open.map((r) => r.id));
-	const loudest = [...open].sort(
+	const loudest = open.sort(
 		(a, b) => Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') || b.createdAt.localeCompare(a.createdAt)
 	);
 	return new Set(loudest.slice(0, max).map((r) => r.id));
