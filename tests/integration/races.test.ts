@@ -155,4 +155,15 @@ describe.each([PRIMARY_ENGINE])('races on %s', (engine) => {
 			{ decline: 'open', reassign: 'assigned' }
 		);
 	}, 120_000);
+
+	it('a decline that arrives just after the reassignment is a 409 for whoever held the task, a 403 for anyone else', async () => {
+		const [type, sameSkill] = [...bySkill.entries()].find(([, people]) => people.length > 1)!;
+		const [first, second] = sameSkill;
+		const stranger = volunteers.find((v) => v !== first && v !== second)!;
+		const request = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!);
+		const moved = await dispatcher.call('POST', `/api/requests/${request.id}/reassign`, { volunteerId: second.user.volunteerId!, version: request.version });
+		expect(moved.status).toBe(200);
+		expect((await first.call('POST', `/api/requests/${request.id}/decline`, { note: '临时有事' })).status).toBe(409);
+		expect((await stranger.call('POST', `/api/requests/${request.id}/decline`, {})).status).toBe(403);
+	});
 });

@@ -87,6 +87,19 @@ export async function listEventsAfter(db: Queryable, after: number, audience: Au
 	}));
 }
 
+/** Whether the request was ever offered to this volunteer: an assign or a reassignment naming them. */
+export async function wasOfferedTo(db: Queryable, requestId: string, volunteerId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('events')
+		.select('seq')
+		.where('request_id', '=', requestId)
+		.where('volunteer_id', '=', volunteerId)
+		.where('action', 'in', ['assign', 'reassign'])
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
 export async function latestSeq(db: Queryable): Promise<number> {
 	const row = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
 	return Number(row?.max ?? 0);

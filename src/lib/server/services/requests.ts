@@ -6,6 +6,7 @@ import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '
 import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
 import { findRequest, findRequestForUpdate, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import { findBuilding } from '../repositories/buildings';
+import { wasOfferedTo } from '../repositories/events';
 import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
@@ -149,7 +150,14 @@ export async function actOnTask(
 	return commitChange(deps, async (trx) => {
 		const before = await findRequest(trx, id);
 		if (!before) throw notFound('The request');
-		if (!isAssignee(actor, before.assignee_id)) throw forbidden('This task is not assigned to you.');
+		if (!isAssignee(actor, before.assignee_id)) {
+			// Whoever held the task a moment ago lost a race (a reassignment got there first):
+			// that is a conflict to explain, not a stranger to refuse.
+			if (actor.volunteerId && (await wasOfferedTo(trx, id, actor.volunteerId))) {
+				throw conflict(before.status === 'open' ? 'This task is back in the queue now, so this cannot be done.' : 'This task was given to someone else a moment ago.');
+			}
+			throw forbidden('This task is not assigned to you.');
+		}
 		const to = nextStatus(before.status, action);
 		if (!to) return explainConflict(trx, id);
 
