@@ -3,16 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import type { Skill } from '../../src/lib/dispatch/vocabulary';
 
-/** mulberry32, so every run places the crowd the same way. */
-export function seededRandom(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = Math.imul(a ^ (a >>> 15), a | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+import { mulberry32 } from '../../db/seed/random';
+
+/** The demo seed's mulberry32, so every run places the crowd the same way. */
+export const seededRandom = mulberry32;
 
 const SKILL_SETS: Skill[][] = [['haircut'], ['repair'], ['elder_visit'], ['repair', 'haircut'], ['elder_visit', 'repair']];
 
