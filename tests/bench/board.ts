@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { RequestView } from '../../src/lib/api/types';
 import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
@@ -105,7 +105,10 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 			bench.recording = false;
 			return { longtasks: bench.longtasks, frames: bench.frames };
 		});
-		const mainThread = summarizeMainThread(await browser.stopTracing());
+		const traceJson = await browser.stopTracing();
+		// BENCH_TRACE=path keeps the timeline for Chromium's performance panel (chrome://tracing or DevTools).
+		if (process.env.BENCH_TRACE) writeFileSync(process.env.BENCH_TRACE, traceJson);
+		const mainThread = summarizeMainThread(traceJson);
 
 		const missing = await page.evaluate(
 			({ ids, rows }) => ids.filter((id) => !document.querySelector(`${rows.split(' ')[0]} [data-request-id="${id}"]`)),

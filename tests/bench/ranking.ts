@@ -3,6 +3,8 @@ import { sql, type Kysely } from 'kysely';
 import type { RequestView } from '../../src/lib/api/types';
 import type { Database } from '../../src/lib/server/db/schema';
 import { listCandidates } from '../../src/lib/server/services/candidates';
+import { startCandidateRoster } from '../../src/lib/server/roster/candidate-roster';
+import { createLogger } from '../../src/lib/server/log';
 import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
 import { expectStatus, timedRequest } from './http-timing';
 import type { BenchUser, BuildingPoint } from './bench-fixtures';
@@ -29,8 +31,10 @@ export type RankingResult =
 	  };
 
 export interface InProcessRanking {
-	/** listCandidates on its own pool: its database reads and the ranking. */
+	/** listCandidates as the app runs it, from a synced in-memory roster (roster/candidate-roster.ts). */
 	search: Summary;
+	/** listCandidates without a roster: the database search (two or more round trips) and the ranking. */
+	databaseSearch: Summary;
 	/** `select 1` on the same pool: one database round trip, the floor under every read. */
 	roundTrip: Summary;
 }
@@ -72,24 +76,39 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
 
 /**
  * The same ranking as the endpoint, called as the app calls it but from this process on a
- * pool of its own: what the search and ranking cost without HTTP, cookies and JSON. Each call
- * is paired with a bare round trip, so a noisy neighbour hurts both alike.
+ * pool and a candidate roster of its own: what the search and ranking cost without HTTP,
+ * cookies and JSON. Each call is paired with the database search and a bare round trip, so a
+ * noisy neighbour hurts all three alike.
  */
 export async function measureRankingInProcess(db: Kysely<Database>, requestIds: string[], calls: number): Promise<InProcessRanking> {
-	const deps = { db, now: () => new Date(), publisher: { publish() {} } };
-	const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
-	const search: number[] = [];
-	const roundTrip: number[] = [];
-	for (let i = 0; i < calls + WARM_UP; i++) {
-		let started = performance.now();
-		await listCandidates(deps, actor, requestIds[i % requestIds.length], 8);
-		const searched = performance.now() - started;
-		started = performance.now();
-		await sql`select 1`.execute(db);
-		const bare = performance.now() - started;
-		if (i < WARM_UP) continue;
-		search.push(searched);
-		roundTrip.push(bare);
+	const roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 250, reloadMs: 3_600_000 });
+	try {
+		await roster.sync();
+		const now = () => new Date();
+		const publisher = { publish() {} };
+		const fromRoster = { db, now, publisher, roster };
+		const fromDatabase = { db, now, publisher };
+		for (const id of requestIds) {
+			if (!roster.rank(id, 8, new Date())) throw new Error(`the roster does not know request ${id}: the bench would time the database fallback`);
+		}
+		const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
+		const search: number[] = [];
+		const databaseSearch: number[] = [];
+		const roundTrip: number[] = [];
+		const time = async (work: () => Promise<unknown>, into: number[] | null) => {
+			const started = performance.now();
+			await work();
+			into?.push(performance.now() - started);
+		};
+		for (let i = 0; i < calls + WARM_UP; i++) {
+			const warm = i >= WARM_UP;
+			const id = requestIds[i % requestIds.length];
+			await time(() => listCandidates(fromRoster, actor, id, 8), warm ? search : null);
+			await time(() => listCandidates(fromDatabase, actor, id, 8), warm ? databaseSearch : null);
+			await time(() => sql`select 1`.execute(db), warm ? roundTrip : null);
+		}
+		return { search: summarize(search), databaseSearch: summarize(databaseSearch), roundTrip: summarize(roundTrip) };
+	} finally {
+		roster.stop();
 	}
-	return { search: summarize(search), roundTrip: summarize(roundTrip) };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchSettled, SEARCH_RADII_M } from './candidate-search';
+import fc from 'fast-check';
+import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from './candidate-search';
 import { EARTH_RADIUS_M } from './geo';
+import { rankCandidates } from './ranking';
+import { REQUEST_TYPES } from './vocabulary';
 
 const center = { lat: 30.99, lng: 105.89 };
 const METRES_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
@@ -23,5 +26,48 @@ describe('isSearchSettled', () => {
 		expect(isSearchSettled(center, [], 48_600, 1)).toBe(false);
 		expect(SEARCH_RADII_M[0]).toBe(50);
 		SEARCH_RADII_M.slice(1).forEach((r, i) => expect(r).toBe(SEARCH_RADII_M[i] * 3));
+	});
+});
+
+describe('preselectCandidates', () => {
+	const crowd = fc.array(
+		fc.record({
+			north: fc.integer({ min: -800, max: 800 }),
+			east: fc.integer({ min: -800, max: 800 }),
+			activeCount: fc.integer({ min: 0, max: 3 }),
+			tasksToday: fc.integer({ min: 0, max: 5 }),
+			role: fc.constantFrom('plain', 'plain', 'plain', 'planned', 'last')
+		}),
+		{ maxLength: 80 }
+	);
+
+	it('gives rankCandidates the same best `limit` as ranking everyone, for every request type', () => {
+		fc.assert(
+			fc.property(crowd, fc.integer({ min: 1, max: 12 }), fc.constantFrom(...REQUEST_TYPES), (people, limit, type) => {
+				const request = { ...center, type };
+				const candidates = people.map((p, i) => ({
+					id: `v${String(i).padStart(3, '0')}`,
+					name: `v${i}`,
+					lat: center.lat + p.north / METRES_PER_DEGREE,
+					lng: center.lng + p.east / METRES_PER_DEGREE,
+					activeCount: p.activeCount,
+					tasksToday: p.tasksToday,
+					isPlannedVisitor: p.role === 'planned',
+					visitedLast: p.role === 'last',
+					online: false
+				}));
+				const picked = preselectCandidates(request, candidates, limit);
+				expect(rankCandidates(request, picked, { limit })).toEqual(rankCandidates(request, candidates, { limit }));
+				const continuing = candidates.filter((c) => type === 'elder_visit' && (c.isPlannedVisitor || c.visitedLast));
+				expect(picked.length).toBeLessThanOrEqual(limit + continuing.length);
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
+	it('breaks ties on price by id, as rankCandidates does', () => {
+		const request = { ...center, type: 'repair' as const };
+		const sameSpot = ['v9', 'v3', 'v7', 'v1', 'v5'].map((id) => ({ ...at(100), id, name: id, isPlannedVisitor: false, visitedLast: false, online: false }));
+		expect(preselectCandidates(request, sameSpot, 2).map((c) => c.id)).toEqual(['v1', 'v3']);
 	});
 });

@@ -3,7 +3,7 @@
 // it is sure the best `limit` are inside, or it holds every on-duty volunteer with the skill.
 
 import { haversineMeters, type LatLng } from './geo';
-import { workloadMeters, RANKING_WEIGHTS, type RankingWeights } from './ranking';
+import { continuityOf, workloadMeters, RANKING_WEIGHTS, type CandidateInput, type RankedRequest, type RankingWeights } from './ranking';
 
 /**
  * 50 m, 150 m, 450 m, 1.35 km, 4 km, 12 km, 36 km; after that the box is dropped.
@@ -40,4 +40,36 @@ export function isSearchSettled(
 		if (certain >= limit) return true;
 	}
 	return false;
+}
+
+/**
+ * The few candidates out of many that ranking needs to find the best `limit`: the `limit`
+ * cheapest by price without continuity (distance and load), and every continuity candidate,
+ * whose bonus could lift them from anywhere. rankCandidates over these gives the same best
+ * `limit` as over everyone, without scoring and sorting thousands (the in-memory roster).
+ */
+export function preselectCandidates<C extends CandidateInput>(
+	request: RankedRequest,
+	candidates: Iterable<C>,
+	limit: number,
+	weights: RankingWeights = RANKING_WEIGHTS
+): C[] {
+	// Kept sorted by price, then id as rankCandidates breaks ties; at most `limit` long.
+	const best: { candidate: C; price: number }[] = [];
+	const continuing: C[] = [];
+	const before = (price: number, id: string, than: { candidate: C; price: number }) =>
+		price < than.price || (price === than.price && id < than.candidate.id);
+	for (const candidate of candidates) {
+		if (continuityOf(request, candidate) !== null) {
+			continuing.push(candidate);
+			continue;
+		}
+		const price = haversineMeters(request, candidate) + workloadMeters(candidate, weights);
+		if (best.length >= limit && !before(price, candidate.id, best[best.length - 1])) continue;
+		let at = best.length;
+		while (at > 0 && before(price, candidate.id, best[at - 1])) at--;
+		best.splice(at, 0, { candidate, price });
+		if (best.length > limit) best.pop();
+	}
+	return [...best.map((e) => e.candidate), ...continuing];
 }

@@ -15,6 +15,8 @@ export const STATUSES = ['open', 'assigned', 'accepted', 'in_progress', 'complet
 export type Status = (typeof STATUSES)[number];
 
 export const ACTIVE_STATUSES = ['open', 'assigned', 'accepted', 'in_progress'] as const satisfies readonly Status[];
+/** A volunteer holds the task: it counts as their active load (see ranking.ts). */
+export const HELD_STATUSES = ['assigned', 'accepted', 'in_progress'] as const satisfies readonly Status[];
 export const FINISHED_STATUSES = ['completed', 'cancelled'] as const satisfies readonly Status[];
 
 export const ROLES = ['dispatcher', 'volunteer', 'coordinator'] as const;

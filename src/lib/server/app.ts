@@ -15,6 +15,7 @@ import type { ServiceDeps } from './services/deps';
 import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
 import { jobsFor } from './jobs/index';
+import { startCandidateRoster } from './roster/candidate-roster';
 
 /** Everything one running server holds: configuration, database, logger and live sockets. */
 export interface App {
@@ -63,6 +64,7 @@ async function bootApp(config: Config): Promise<App> {
 	}
 
 	let databaseWatch: DatabaseWatch | null = null;
+	const roster = config.roster ? startCandidateRoster(db, log, config.roster) : null;
 	const app: App = {
 		config,
 		db,
@@ -72,10 +74,17 @@ async function bootApp(config: Config): Promise<App> {
 		services: {
 			db,
 			now: () => new Date(),
-			publisher: { publish: (events) => app.realtime?.publish(events) }
+			roster,
+			publisher: {
+				publish: (events) => {
+					roster?.apply(events);
+					app.realtime?.publish(events);
+				}
+			}
 		},
 		async close() {
 			databaseWatch?.stop();
+			roster?.stop();
 			app.jobs?.stop();
 			await app.realtime?.close();
 			await handle.close();
@@ -89,8 +98,14 @@ async function bootApp(config: Config): Promise<App> {
 			log,
 			adapter,
 			presence: {
-				renew: (ids, until) => renewOnline(db, ids, until),
-				offline: (id) => markOffline(db, id)
+				renew: async (ids, until) => {
+					await renewOnline(db, ids, until);
+					roster?.setOnlineUntil(ids, until);
+				},
+				offline: async (id) => {
+					await markOffline(db, id);
+					roster?.setOnlineUntil([id], null);
+				}
 			},
 			authenticate: (cookieHeader) =>
 				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())

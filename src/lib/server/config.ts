@@ -25,6 +25,8 @@ const environment = z.object({
 	LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
 	DB_CHECK_SECONDS: z.coerce.number().positive().default(2),
 	VISIT_CHECK_SECONDS: z.coerce.number().positive().default(60),
+	CANDIDATE_ROSTER: flag.default(true),
+	ROSTER_RELOAD_SECONDS: z.coerce.number().positive().default(30),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -49,6 +51,8 @@ export interface Config {
 	dbCheckMs: number;
 	/** How often each node looks for elder visits that have fallen due (only one node acts at a time). */
 	visitCheckMs: number;
+	/** The candidate search in memory (roster/candidate-roster.ts): null searches the database each time. */
+	roster: { reloadMs: number; tailMs: number } | null;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -82,7 +86,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000
 		},
 		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
-		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000
+		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000,
+		roster: e.CANDIDATE_ROSTER ? { reloadMs: e.ROSTER_RELOAD_SECONDS * 1000, tailMs: 250 } : null
 	};
 }
 

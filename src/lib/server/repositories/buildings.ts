@@ -12,3 +12,8 @@ export async function findBuilding(db: Queryable, id: string) {
 export async function listMapFeatures(db: Queryable): Promise<MapFeatureView[]> {
 	return db.selectFrom('map_features').select(['kind', 'name', 'geometry', 'width_m as widthM']).orderBy('kind', 'desc').execute();
 }
+
+/** Where every building stands, for the in-memory candidate roster. */
+export async function listBuildingPlaces(db: Queryable): Promise<{ id: string; lat: number; lng: number }[]> {
+	return db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+}

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/types';
 import type { NewRequest, RequestRow, RequestUpdate } from '../db/schema';
 import type { RequestView } from '../../api/types';
-import type { Status } from '../../dispatch/vocabulary';
+import { ACTIVE_STATUSES, HELD_STATUSES, type Status } from '../../dispatch/vocabulary';
+import type { LastVisit, RosterRequest } from '../roster/roster-state';
 
 export async function insertRequest(db: Queryable, request: NewRequest): Promise<RequestRow> {
 	return db.insertInto('requests').values(request).returningAll().executeTakeFirstOrThrow();
@@ -35,7 +36,7 @@ export async function listActiveTasksOf(db: Queryable, volunteerId: string): Pro
 		.selectFrom('requests')
 		.selectAll()
 		.where('assignee_id', '=', volunteerId)
-		.where('status', 'in', ['assigned', 'accepted', 'in_progress'])
+		.where('status', 'in', HELD_STATUSES)
 		.orderBy('assigned_at')
 		.execute();
 }
@@ -115,4 +116,42 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		view.contactPhone = row.contact_phone;
 	}
 	return view;
+}
+
+/**
+ * The requests the in-memory candidate roster keeps: open or held ones, and any assigned
+ * since `assignedSince` (tasks today).
+ */
+export async function listRosterRequests(db: Queryable, assignedSince: Date): Promise<RosterRequest[]> {
+	const rows = await db
+		.selectFrom('requests')
+		.select(['id', 'type', 'building_id', 'elder_id', 'status', 'assignee_id', 'assigned_at', 'completed_at'])
+		.where((eb) => eb.or([eb('status', 'in', ACTIVE_STATUSES), eb('assigned_at', '>=', assignedSince)]))
+		.execute();
+	return rows.map((r) => ({
+		id: r.id,
+		type: r.type,
+		buildingId: r.building_id,
+		elderId: r.elder_id,
+		status: r.status,
+		assigneeId: r.assignee_id,
+		assignedAt: r.assigned_at?.getTime() ?? null,
+		completedAt: r.completed_at?.getTime() ?? null
+	}));
+}
+
+/** Who made each elder's most recent completed visit (continuity in the candidate roster). */
+export async function listLastVisits(db: Queryable): Promise<LastVisit[]> {
+	const rows = await db
+		.selectFrom('requests')
+		.distinctOn('elder_id')
+		.select(['elder_id', 'assignee_id', 'completed_at'])
+		.where('type', '=', 'elder_visit')
+		.where('status', '=', 'completed')
+		.where('elder_id', 'is not', null)
+		.where('assignee_id', 'is not', null)
+		.orderBy('elder_id')
+		.orderBy('completed_at', 'desc')
+		.execute();
+	return rows.map((r) => ({ elderId: r.elder_id!, volunteerId: r.assignee_id!, completedAt: r.completed_at!.getTime() }));
 }

@@ -107,3 +107,8 @@ export async function lockDuePlan(db: Queryable, id: string, now: Date) {
 		.forUpdate('visit_plans')
 		.executeTakeFirst();
 }
+
+/** The volunteer of each elder's active plan, for the in-memory candidate roster. */
+export async function listPlannedVisitors(db: Queryable): Promise<{ elderId: string; volunteerId: string }[]> {
+	return db.selectFrom('visit_plans').select(['elder_id as elderId', 'volunteer_id as volunteerId']).where('active', '=', true).execute();
+}

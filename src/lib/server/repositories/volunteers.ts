@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { NewVolunteer, VolunteerRow } from '../db/schema';
 import type { Skill } from '../../dispatch/vocabulary';
+import type { RosterVolunteer } from '../roster/roster-state';
 
 /** A volunteer as staff see them, before the live `online` flag is added. */
 export interface VolunteerRecord {
@@ -91,4 +92,10 @@ export async function renewOnline(db: Queryable, ids: string[], until: Date): Pr
 
 export async function markOffline(db: Queryable, id: string): Promise<void> {
 	await db.updateTable('volunteers').set({ online_until: null, last_seen_at: new Date() }).where('id', '=', id).execute();
+}
+
+/** Every volunteer as the in-memory candidate roster keeps them. */
+export async function listRosterVolunteers(db: Queryable): Promise<RosterVolunteer[]> {
+	const rows = await db.selectFrom('volunteers').select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until']).execute();
+	return rows.map((r) => ({ id: r.id, name: r.name, skills: r.skills, available: r.available, lat: r.lat, lng: r.lng, onlineUntil: r.online_until?.getTime() ?? null }));
 }

@@ -24,6 +24,8 @@ const NO_CONTINUITY: ElderContinuity = { plannedVolunteerId: null, lastVisitorId
 /**
  * The best volunteers for a request, best first (see dispatch/ranking.ts for the why).
  * Requests that are no longer open are ranked too, so an unanswered offer can be moved.
+ * From the node's in-memory roster when it can answer (roster/candidate-roster.ts), otherwise
+ * from the database; both rank the same volunteers the same way.
  */
 export async function listCandidates(
 	deps: ServiceDeps,
@@ -34,6 +36,8 @@ export async function listCandidates(
 	radii: readonly number[] = SEARCH_RADII_M
 ): Promise<CandidateView[]> {
 	if (!isStaff(actor.role)) throw forbidden('Only dispatchers and coordinators may do this.');
+	const fromRoster = radii === SEARCH_RADII_M ? deps.roster?.rank(requestId, limit, deps.now()) : null;
+	if (fromRoster) return fromRoster;
 	// No transaction: each statement reads its own snapshot, and a search is a suggestion
 	// the dispatcher acts on a moment later anyway (the assignment itself is conditional).
 	// Two round trips in the common case: the request with its place, then one box.

@@ -80,6 +80,7 @@ export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody)
 		active: body.active
 	});
 	if (!id) throw conflict('This elder already has a visit plan; edit that one instead.');
+	deps.roster?.invalidate(); // the elder's planned visitor, for ranking
 	return viewOf(deps, id);
 }
 
@@ -102,6 +103,7 @@ export async function changeVisitPlan(deps: ServiceDeps, actor: Actor, id: strin
 		const handOver = change.volunteerId && change.volunteerId !== before.volunteer_id;
 		return { result: null, events: handOver ? await handOverVisits(trx, deps, actor, id, change.volunteerId!) : [] };
 	});
+	deps.roster?.invalidate(); // the elder's planned visitor, for ranking
 	return viewOf(deps, id);
 }
 

@@ -1,0 +1,174 @@
+// The in-memory candidate roster ranks exactly as the database search does, while requests,
+// offers, duty and visit plans change through the services: on this node (events applied as
+// published) and on "another node" (a publisher that tells the roster nothing, so it must
+// read the events table).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { insertCrowd, seededRandom } from '../helpers/crowd';
+import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { seedDemoCommunity } from '../../db/seed/seed';
+import { createLogger } from '../../src/lib/server/log';
+import { startCandidateRoster, type CandidateRoster } from '../../src/lib/server/roster/candidate-roster';
+import { listCandidates } from '../../src/lib/server/services/candidates';
+import { actOnTask, assignVolunteer, cancelRequest, createRequest } from '../../src/lib/server/services/requests';
+import { reassignRequest } from '../../src/lib/server/services/reassign';
+import { setAvailability } from '../../src/lib/server/services/volunteers';
+import { changeVisitPlan } from '../../src/lib/server/services/visit-plans';
+import { createDueVisit } from '../../src/lib/server/services/visit-scheduler';
+import type { ServiceDeps } from '../../src/lib/server/services/deps';
+import type { Actor } from '../../src/lib/dispatch/permissions';
+import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
+import type { AssigneeAction } from '../../src/lib/dispatch/lifecycle';
+import type { RequestView } from '../../src/lib/api/types';
+
+const SETUP_TIMEOUT_MS = 240_000;
+const CROWD = 1500;
+const STEPS = 240;
+
+describe.each(ENGINES)('the candidate roster on %s', (engine) => {
+	let database: TestDatabase;
+	let handle: DatabaseHandle;
+	let roster: CandidateRoster;
+	/** This node: its commits reach the roster at once, and ranking may use it. */
+	let here: ServiceDeps;
+	/** Another node sharing the database: its commits reach the roster only through the events table. */
+	let elsewhere: ServiceDeps;
+	/** The database search alone, the reference. */
+	let reference: ServiceDeps;
+	let dispatcher: Actor;
+	let volunteers: { actor: Actor; skills: RequestType[] }[];
+	let buildingIds: string[];
+
+	beforeAll(async () => {
+		database = await createTestDatabase(engine);
+		handle = await connectDatabase(database.target);
+		await migrateToLatest(handle.db);
+		await seedDemoCommunity(handle.db, new Date());
+		await insertCrowd(handle.db, CROWD);
+		const db = handle.db;
+		roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 20, reloadMs: 3_600_000 });
+		const now = () => new Date();
+		here = { db, now, roster, publisher: { publish: (events) => roster.apply(events) } };
+		elsewhere = { db, now, publisher: { publish() {} } };
+		reference = { db, now, publisher: { publish() {} } };
+		const staff = await db.selectFrom('users').select(['id', 'name']).where('role', '=', 'dispatcher').executeTakeFirstOrThrow();
+		dispatcher = { userId: staff.id, role: 'dispatcher', volunteerId: null, name: staff.name };
+		const people = await db
+			.selectFrom('volunteers')
+			.innerJoin('users', 'users.id', 'volunteers.user_id')
+			.select(['users.id as userId', 'volunteers.id', 'volunteers.name', 'volunteers.skills'])
+			.orderBy('volunteers.name')
+			.execute();
+		volunteers = people.map((p) => ({ actor: { userId: p.userId, role: 'volunteer', volunteerId: p.id, name: p.name }, skills: p.skills }));
+		buildingIds = (await db.selectFrom('buildings').select('id').execute()).map((b) => b.id);
+		await roster.sync();
+	}, SETUP_TIMEOUT_MS);
+	afterAll(async () => {
+		roster?.stop();
+		await handle?.close();
+		await database?.drop();
+	});
+
+	/** Every request the dispatcher could rank now: open, held, and some finished today. */
+	async function rankable(): Promise<string[]> {
+		const rows = await handle.db.selectFrom('requests').select('id').where('assigned_at', '>=', new Date(Date.now() - 3_600_000)).execute();
+		const open = await handle.db.selectFrom('requests').select('id').where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress']).execute();
+		return [...new Set([...rows, ...open].map((r) => r.id))];
+	}
+
+	let withPlannedVisitor = 0;
+	async function expectSameAsDatabase(limit: number) {
+		const ids = await rankable();
+		expect(ids.length).toBeGreaterThan(0);
+		let fromRoster = 0;
+		for (const id of ids) {
+			const ranked = roster.rank(id, limit, new Date());
+			if (!ranked) continue;
+			fromRoster++;
+			if (ranked.some((c) => c.continuity === 'planned')) withPlannedVisitor++;
+			expect(ranked, `request ${id}`).toEqual(await listCandidates(reference, dispatcher, id, limit));
+		}
+		// Every request the app knows of has been heard of by now, through one path or the other.
+		expect(fromRoster).toBe(ids.length);
+	}
+
+	it('ranks every request as the database does, through hundreds of changes on two nodes', async () => {
+		const random = seededRandom(42);
+		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+		const requests: RequestView[] = [];
+		let done = 0;
+		for (let step = 0; step < STEPS; step++) {
+			const deps = random() < 0.5 ? here : elsewhere;
+			const roll = random();
+			try {
+				if (roll < 0.25 || requests.length < 5) {
+					requests.push(await createRequest(deps, dispatcher, { type: pick(REQUEST_TYPES), buildingId: pick(buildingIds), description: '名册测试', urgency: 'normal', unit: '', contactName: null, contactPhone: null }));
+				} else if (roll < 0.45) {
+					const request = pick(requests);
+					const [best] = await listCandidates(reference, dispatcher, request.id, 1);
+					const demo = volunteers.find((v) => v.actor.volunteerId === best?.volunteerId) ?? pick(volunteers);
+					const current = await handle.db.selectFrom('requests').select(['version', 'status']).where('id', '=', request.id).executeTakeFirstOrThrow();
+					const move = current.status === 'assigned' ? reassignRequest : assignVolunteer;
+					await move(deps, dispatcher, request.id, { volunteerId: demo.actor.volunteerId!, version: current.version });
+				} else if (roll < 0.75) {
+					const held = await handle.db.selectFrom('requests').select(['id', 'assignee_id', 'status']).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+					const task = held.length ? pick(held) : null;
+					const holder = volunteers.find((v) => v.actor.volunteerId === task?.assignee_id);
+					if (task && holder) {
+						const next: AssigneeAction = task.status === 'assigned' ? (random() < 0.8 ? 'accept' : 'decline') : task.status === 'accepted' ? 'start' : 'complete';
+						await actOnTask(deps, holder.actor, task.id, next, next === 'complete' ? '已完成' : null);
+						if (next === 'complete') done++;
+					}
+				} else if (roll < 0.82) {
+					await cancelRequest(deps, dispatcher, pick(requests).id, '名册测试取消');
+				} else if (roll < 0.95) {
+					const volunteer = pick(volunteers);
+					const place = await handle.db.selectFrom('buildings').select(['lat', 'lng']).where('id', '=', pick(buildingIds)).executeTakeFirstOrThrow();
+					await setAvailability(deps, volunteer.actor, random() < 0.3 ? { available: false } : { available: true, lat: place.lat, lng: place.lng });
+				} else {
+					// Plans carry no event: this node invalidates, and ranking waits for a fresh snapshot.
+					const plan = await handle.db.selectFrom('visit_plans').select('id').orderBy('id').offset(Math.floor(random() * 5)).limit(1).executeTakeFirstOrThrow();
+					const visitor = pick(volunteers.filter((v) => v.skills.includes('elder_visit')));
+					await changeVisitPlan(here, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
+					// and the plan's next visit falls due, so an elder visit with continuity is ranked below.
+					await createDueVisit(deps, plan.id, new Date(Date.now() + 400 * 86_400_000));
+					await roster.sync();
+				}
+			} catch (error) {
+				// A 409 or 422 (a finished request, a volunteer off duty) is part of the traffic.
+				const status = (error as { status?: number }).status;
+				if (status !== 409 && status !== 422) throw error;
+			}
+			if (step % 60 === 59) {
+				await roster.sync();
+				await expectSameAsDatabase(10);
+			}
+		}
+		expect(done).toBeGreaterThan(3);
+		expect(withPlannedVisitor).toBeGreaterThan(0);
+		await roster.sync();
+		await expectSameAsDatabase(50);
+		// Elder visits rank their continuity candidates first, from memory too.
+		const visit = await createRequest(here, dispatcher, { type: 'elder_visit', buildingId: pick(buildingIds), description: '探访', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		expect(roster.rank(visit.id, 5, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 5));
+	}, 240_000);
+
+	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
+		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;
+		const place = await handle.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]).executeTakeFirstOrThrow();
+		await setAvailability(here, volunteer.actor, { available: true, lat: place.lat, lng: place.lng });
+		const request = await createRequest(here, dispatcher, { type: 'repair', buildingId: place.id, description: '就在门口', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		const atTheDoor = () => roster.rank(request.id, CROWD, new Date())?.find((c) => c.volunteerId === volunteer.actor.volunteerId);
+		expect(atTheDoor()).toMatchObject({ distanceM: 0 });
+
+		await setAvailability(elsewhere, volunteer.actor, { available: false });
+		await roster.sync();
+		expect(atTheDoor()).toBeUndefined();
+		roster.stop(); // no tail from here on (a step under way ends within a few ms)
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const unheard = await createRequest(elsewhere, dispatcher, { type: 'repair', buildingId: place.id, description: '别处创建', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		expect(roster.rank(unheard.id, 5, new Date())).toBeNull();
+		expect(await listCandidates(here, dispatcher, unheard.id, 5)).toEqual(await listCandidates(reference, dispatcher, unheard.id, 5));
+	});
+});
