@@ -79,7 +79,9 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 		await sleep(2000); // let the first render's work finish before the burst
 		const before = { rows: await count(page, ROWS), markers: await count(page, MARKERS) };
 
-		await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+		// BENCH_TRACE_JS=1 adds the JS sampler to that trace (it costs a little, so not in a measured run).
+		const sampler = process.env.BENCH_TRACE_JS ? ['disabled-by-default-v8.cpu_profiler'] : [];
+		await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...sampler] });
 		const pageStart = await page.evaluate(() => (window as unknown as BenchWindow).__bench.startFrames());
 		const sendStarted = nowMs();
 		const created = await Promise.all(

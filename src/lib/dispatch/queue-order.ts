@@ -1,5 +1,6 @@
 import type { RequestView } from '../api/types';
 import type { Status } from './vocabulary';
+import { compareCodeUnits } from './compare';
 
 // What needs a dispatcher's hands first: open work, then unanswered offers, then the rest.
 const STATUS_RANK: Record<Status, number> = { open: 0, assigned: 1, accepted: 2, in_progress: 3, completed: 4, cancelled: 5 };
@@ -12,7 +13,7 @@ export function compareQueue(a: RequestView, b: RequestView): number {
 	if (noResponse) return noResponse;
 	const status = STATUS_RANK[a.status] - STATUS_RANK[b.status];
 	if (status) return status;
-	return a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
+	return compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id);
 }
 
 /** Minutes since a moment, never negative (clocks differ a little between machines). */

@@ -21,6 +21,7 @@
 
 import { haversineMeters, type LatLng } from './geo';
 import type { RequestType } from './vocabulary';
+import { compareCodeUnits } from './compare';
 
 export interface RankingWeights {
 	metresPerActiveTask: number;
@@ -103,7 +104,7 @@ export function rankCandidates(request: RankedRequest, candidates: readonly Cand
 		const effective = distance + workloadMeters(candidate, weights) - continuityBonus(continuity, weights);
 		return { candidate, distance, continuity, effective };
 	});
-	scored.sort((a, b) => a.effective - b.effective || compareIds(a.candidate.id, b.candidate.id));
+	scored.sort((a, b) => a.effective - b.effective || compareCodeUnits(a.candidate.id, b.candidate.id));
 	const kept = options.limit === undefined ? scored : scored.slice(0, Math.max(0, options.limit));
 	return kept.map(({ candidate, distance, continuity, effective }) => ({
 		volunteerId: candidate.id,
@@ -118,9 +119,4 @@ export function rankCandidates(request: RankedRequest, candidates: readonly Cand
 		// `+ 0` turns −0 into 0 for a volunteer at the door.
 		score: -Math.round(effective * 10) / 10 + 0
 	}));
-}
-
-/** Plain code-unit order, the same in every locale (localeCompare is not). */
-function compareIds(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
 }

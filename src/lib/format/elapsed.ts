@@ -6,6 +6,26 @@ export interface Elapsed {
 	unit: 'second' | 'minute' | 'hour' | 'day';
 }
 
+const formats = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+/**
+ * One formatter per locale and style, made once: making one costs far more than using it, and
+ * a board of a thousand rows formats a thousand times.
+ */
+function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${locale} ${JSON.stringify(options)}`;
+	let format = formats.get(key) as Intl.DateTimeFormat | undefined;
+	if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: COMMUNITY_TIME_ZONE })));
+	return format;
+}
+
+function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
+	const key = `${locale} relative`;
+	let format = formats.get(key) as Intl.RelativeTimeFormat | undefined;
+	if (!format) formats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+	return format;
+}
+
 /** How long ago `fromIso` was, in the largest unit that fits, never negative. */
 export function elapsedSince(fromIso: string, now: Date): Elapsed {
 	const seconds = Math.max(0, Math.floor((now.getTime() - Date.parse(fromIso)) / 1000));
@@ -18,7 +38,7 @@ export function elapsedSince(fromIso: string, now: Date): Elapsed {
 /** "3 分钟前" / "3 minutes ago"; anything under a minute reads as "just now". */
 export function formatElapsed(locale: Locale, fromIso: string, now: Date): string {
 	const { value, unit } = elapsedSince(fromIso, now);
-	const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+	const format = relativeFormat(locale);
 	return unit === 'second' ? format.format(0, 'second') : format.format(-value, unit);
 }
 
@@ -32,15 +52,15 @@ export function formatMoment(locale: Locale, iso: string, now: Date): string {
 	const date = new Date(iso);
 	const sameDay = communityDay.format(date) === communityDay.format(now);
 	const parts: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
-	return new Intl.DateTimeFormat(locale, { ...parts, timeZone: COMMUNITY_TIME_ZONE }).format(date);
+	return dateFormat(locale, parts).format(date);
 }
 
 /** A clock time (hh:mm) in community time. */
 export function formatClock(locale: Locale, iso: string | Date, withSeconds = false): string {
-	return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}), timeZone: COMMUNITY_TIME_ZONE }).format(new Date(iso));
+	return dateFormat(locale, withSeconds ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** A full date and time in community time, for tooltips. */
 export function formatDateTime(locale: Locale, iso: string): string {
-	return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: COMMUNITY_TIME_ZONE }).format(new Date(iso));
+	return dateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }

@@ -1,6 +1,7 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
 import type { RequestView } from '$lib/api/types';
 import type { CaughtUpEvent } from '$lib/realtime/events';
+import { compareCodeUnits } from '$lib/dispatch/compare';
 
 /** Why a task left the volunteer's list without them finishing it. */
 export type TaskNoticeKind = 'cancelled' | 'reassigned' | 'requeued';
@@ -38,7 +39,7 @@ export class MyTasksState {
 	#noticeKey = 0;
 
 	readonly active = $derived(
-		[...this.tasks.values()].sort((a, b) => ORDER[a.status] - ORDER[b.status] || (a.assignedAt ?? '').localeCompare(b.assignedAt ?? ''))
+		[...this.tasks.values()].sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareCodeUnits(a.assignedAt ?? '', b.assignedAt ?? ''))
 	);
 
 	constructor(

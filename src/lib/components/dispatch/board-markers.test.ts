@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestView } from '$lib/api/types';
-import { MAX_PULSING, pulsingIds } from './board-markers';
+import type { BuildingView } from '$lib/api/types';
+import { haversineMeters } from '$lib/dispatch/geo';
+import { MAX_PULSING, pulsingIds, requestMarkers } from './board-markers';
 
 const request = (id: string, minute: number, extra: Partial<RequestView> = {}) =>
 	({ id, status: 'open', urgency: 'normal', createdAt: new Date(Date.UTC(2026, 10, 26, 9, minute)).toISOString(), ...extra }) as RequestView;
@@ -22,5 +24,28 @@ describe('pulsingIds', () => {
 		expect([...pulsing].filter((id) => id.startsWith('r')).sort()).toEqual(
 			Array.from({ length: MAX_PULSING - 1 }, (_, i) => `r${39 - i}`).sort()
 		);
+	});
+});
+
+describe('requestMarkers', () => {
+	const building = { id: 'b1', name: '3栋', lat: 30.99, lng: 105.89 } as BuildingView;
+	const buildings = new Map([[building.id, building]]);
+	const t = (key: string) => key;
+	const at = (id: string, minute: number, extra: Partial<RequestView> = {}) => request(id, minute, { buildingId: 'b1', type: 'repair', unit: '', ...extra });
+	const places = (requests: RequestView[]) => new Map(requestMarkers(requests, buildings, null, t).map((m) => [m.id, [m.lat, m.lng]]));
+
+	it('puts a lone request on its building, and spreads several so each can be clicked', () => {
+		expect(places([at('a', 1)]).get('a')).toEqual([building.lat, building.lng]);
+		const spread = [...places(Array.from({ length: 12 }, (_, i) => at(`r${i}`, i))).values()].map(([lat, lng]) => ({ lat, lng }));
+		for (const [i, a] of spread.entries()) for (const b of spread.slice(i + 1)) expect(haversineMeters(a, b)).toBeGreaterThan(4);
+	});
+
+	it('moves no marker when a newer request arrives or another changes status (a burst re-renders only what is new)', () => {
+		const before = [at('a', 1), at('b', 2, { status: 'assigned' }), at('c', 3, { urgency: 'urgent' })];
+		const after = [at('d', 4), ...before.map((r) => (r.id === 'a' ? { ...r, status: 'accepted' as const } : r))];
+		const old = places(before);
+		const now = places(after);
+		for (const [id, place] of old) expect(now.get(id)).toEqual(place);
+		expect(now.size).toBe(4);
 	});
 });

@@ -1,19 +1,29 @@
 import type { BuildingView, CandidateView, RequestView, VolunteerView } from '$lib/api/types';
 import type { MapMarker } from '$lib/components/map/marker-layer';
 import type { Translate } from '$lib/i18n/translate';
+import { compareCodeUnits } from '$lib/dispatch/compare';
 
 const METERS_PER_DEGREE = 111_320;
 
-/** Several requests at one building fan out in a small ring so each stays clickable. */
-function fanOut(lat: number, lng: number, index: number, count: number): [number, number] {
-	if (count <= 1) return [lat, lng];
-	const angle = (2 * Math.PI * index) / count;
-	const radiusM = 7 + count;
+/** The golden angle: successive points on it never line up, so a spiral of any length stays even. */
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/**
+ * Several requests at one building spread on a sunflower spiral, oldest at the centre, so each
+ * stays clickable. A place depends only on the request's rank by age at its building, never on
+ * how many there are: a new request adds a marker and moves none of the others.
+ */
+export function spiralPlace(lat: number, lng: number, index: number): [number, number] {
+	if (index === 0) return [lat, lng];
+	const angle = index * GOLDEN_ANGLE;
+	const radiusM = 8 * Math.sqrt(index);
 	return [
 		lat + (radiusM * Math.sin(angle)) / METERS_PER_DEGREE,
 		lng + (radiusM * Math.cos(angle)) / (METERS_PER_DEGREE * Math.cos((lat * Math.PI) / 180))
 	];
 }
+
+const byAge = (a: RequestView, b: RequestView) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id);
 
 /**
  * How many open requests pulse on the map at once. A pulse says "waiting, look here"; on a
@@ -26,10 +36,17 @@ export function pulsingIds(requests: readonly RequestView[], max = MAX_PULSING):
 	const open = requests.filter((r) => r.status === 'open');
 	if (open.length <= max) return new Set(open.map((r) => r.id));
 	const loudest = open.sort(
-		(a, b) => Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') || b.createdAt.localeCompare(a.createdAt)
+		(a, b) => Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') || compareCodeUnits(b.createdAt, a.createdAt)
 	);
 	return new Set(loudest.slice(0, max).map((r) => r.id));
 }
+
+/**
+ * The marker last built for each request snapshot (snapshots are replaced, never changed): a
+ * frame of a live burst rebuilds only the markers whose request, place or highlight changed,
+ * and the marker layer skips the rest by identity.
+ */
+const built = new WeakMap<RequestView, { lat: number; lng: number; selected: boolean; pulse: boolean; t: Translate; marker: MapMarker }>();
 
 /** One DOM marker per active request: coloured by type, shaped by status, loud when urgent. */
 export function requestMarkers(
@@ -49,20 +66,28 @@ export function requestMarkers(
 	for (const [buildingId, group] of byBuilding) {
 		const building = buildingsById.get(buildingId);
 		if (!building) continue;
-		group.forEach((r, index) => {
-			const [lat, lng] = fanOut(building.lat, building.lng, index, group.length);
-			const urgent = r.urgency === 'urgent';
+		group.sort(byAge).forEach((r, index) => {
+			const [lat, lng] = spiralPlace(building.lat, building.lng, index);
 			const selected = r.id === selectedId;
-			markers.push({
+			const pulse = pulsing.has(r.id);
+			const cached = built.get(r);
+			if (cached && cached.lat === lat && cached.lng === lng && cached.selected === selected && cached.pulse === pulse && cached.t === t) {
+				markers.push(cached.marker);
+				return;
+			}
+			const urgent = r.urgency === 'urgent';
+			const marker: MapMarker = {
 				id: r.id,
 				lat,
 				lng,
-				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulsing.has(r.id) ? ' pulse' : ''}`,
+				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulse ? ' pulse' : ''}`,
 				html: urgent ? '!' : '',
 				title: `${building.name} ${r.unit} · ${t(`type.${r.type}`)} · ${t(`status.${r.status}`)}`,
 				size: selected ? 26 : urgent ? 22 : 18,
 				zIndex: selected ? 1000 : urgent ? 500 : 0
-			});
+			};
+			built.set(r, { lat, lng, selected, pulse, t, marker });
+			markers.push(marker);
 		});
 	}
 	return markers;

@@ -18,7 +18,8 @@ export interface MapMarker {
  * updates on a board of a thousand requests re-renders only the changed markers.
  */
 export class MarkerLayer {
-	#markers = new Map<string, { marker: Leaflet.Marker; signature: string }>();
+	/** Each marker on the map, with the description it was last drawn from (`source`, skipped when passed again as is). */
+	#markers = new Map<string, { source: MapMarker; marker: Leaflet.Marker; lat: number; lng: number; look: string; zIndex: number }>();
 	#group: Leaflet.LayerGroup;
 
 	constructor(
@@ -34,18 +35,22 @@ export class MarkerLayer {
 		const seen = new Set<string>();
 		for (const m of markers) {
 			seen.add(m.id);
-			const signature = `${m.lat},${m.lng},${m.className},${m.html},${m.title},${m.size},${m.zIndex ?? 0}`;
 			const existing = this.#markers.get(m.id);
-			if (existing?.signature === signature) continue;
+			if (existing?.source === m) continue;
+			// Rebuilding an icon parses its HTML and replaces its element; moving one is a transform.
+			const look = `${m.className},${m.html},${m.title},${m.size}`;
+			const zIndex = m.zIndex ?? 0;
 			if (existing) {
-				existing.marker.setLatLng([m.lat, m.lng]).setIcon(this.#icon(m)).setZIndexOffset(m.zIndex ?? 0);
-				existing.signature = signature;
+				if (existing.lat !== m.lat || existing.lng !== m.lng) existing.marker.setLatLng([m.lat, m.lng]);
+				if (existing.look !== look) existing.marker.setIcon(this.#icon(m));
+				if (existing.zIndex !== zIndex) existing.marker.setZIndexOffset(zIndex);
+				Object.assign(existing, { source: m, lat: m.lat, lng: m.lng, look, zIndex });
 				continue;
 			}
-			const marker = this.L.marker([m.lat, m.lng], { icon: this.#icon(m), title: m.title, keyboard: false, zIndexOffset: m.zIndex ?? 0 });
+			const marker = this.L.marker([m.lat, m.lng], { icon: this.#icon(m), title: m.title, keyboard: false, zIndexOffset: zIndex });
 			if (this.onClick) marker.on('click', () => this.onClick!(m.id));
 			marker.addTo(this.#group);
-			this.#markers.set(m.id, { marker, signature });
+			this.#markers.set(m.id, { source: m, marker, lat: m.lat, lng: m.lng, look, zIndex });
 		}
 		for (const [id, { marker }] of this.#markers) {
 			if (!seen.has(id)) {
