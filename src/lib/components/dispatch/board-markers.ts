@@ -16,7 +16,7 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function spiralPlace(lat: number, lng: number, index: number): [number, number] {
 	if (index === 0) return [lat, lng];
 	const angle = index * GOLDEN_ANGLE;
-	const radiusM = 8 * Math.sqrt(index);
+	const radiusM = 10 * Math.sqrt(index);
 	return [
 		lat + (radiusM * Math.sin(angle)) / METERS_PER_DEGREE,
 		lng + (radiusM * Math.cos(angle)) / (METERS_PER_DEGREE * Math.cos((lat * Math.PI) / 180))
