@@ -26,8 +26,8 @@ export function spiralPlace(lat: number, lng: number, index: number): [number, n
 const byAge = (a: RequestView, b: RequestView) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.id, b.id);
 
 /**
- * How many open requests pulse on the map at once. A pulse says "waiting, look here"; on a
- * board of hundreds it would say nothing, and every pulsing marker repaints on every frame.
+ * How many open requests carry the "waiting, look here" ring at once (it blinks as they arrive,
+ * see markers.css). On a board of hundreds a ring on every open request would say nothing.
  */
 export const MAX_PULSING = 12;
 
