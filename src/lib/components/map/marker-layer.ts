@@ -21,6 +21,7 @@ export class MarkerLayer {
 	/** Each marker on the map, with the description it was last drawn from (`source`, skipped when passed again as is). */
 	#markers = new Map<string, { source: MapMarker; marker: Leaflet.Marker; lat: number; lng: number; look: string; zIndex: number }>();
 	#group: Leaflet.LayerGroup;
+	#Marker: typeof Leaflet.Marker;
 
 	constructor(
 		private L: typeof Leaflet,
@@ -29,6 +30,7 @@ export class MarkerLayer {
 		private onClick?: (id: string) => void
 	) {
 		this.#group = L.layerGroup().addTo(map);
+		this.#Marker = flatMarkerClass(L);
 	}
 
 	sync(markers: MapMarker[]): void {
@@ -47,7 +49,7 @@ export class MarkerLayer {
 				Object.assign(existing, { source: m, lat: m.lat, lng: m.lng, look, zIndex });
 				continue;
 			}
-			const marker = this.L.marker([m.lat, m.lng], { icon: this.#icon(m), title: m.title, keyboard: false, zIndexOffset: zIndex });
+			const marker = new this.#Marker([m.lat, m.lng], { icon: this.#icon(m), title: m.title, keyboard: false, zIndexOffset: zIndex });
 			if (this.onClick) marker.on('click', () => this.onClick!(m.id));
 			marker.addTo(this.#group);
 			this.#markers.set(m.id, { source: m, marker, lat: m.lat, lng: m.lng, look, zIndex });
@@ -68,6 +70,31 @@ export class MarkerLayer {
 			iconAnchor: [m.size / 2, m.size / 2]
 		});
 	}
+}
+
+/**
+ * A marker placed with left/top, as Leaflet itself places markers where 3D transforms are
+ * missing, instead of translate3d. A 3D transform makes each marker a compositor layer of its
+ * own: with a thousand of them every frame of a live burst spent 5-10 ms on the main thread
+ * layerizing and committing them, and Chromium's compositor threads most of a core drawing
+ * them, which stretched the main thread's tasks (measured with `npm run bench`, see README).
+ * Flat, they paint into the map pane's one layer. Markers stack by zIndexOffset alone (selected
+ * and urgent on top), not also by latitude: a per-marker z-index splits the pane's painting
+ * into a thousand pieces. The map turns markerZoomAnimation off, since left/top cannot follow
+ * the zoom transition; markers hide for the quarter second of a zoom instead.
+ * This replaces Leaflet 1.9's private Marker#_setPos (package.json pins leaflet ~1.9).
+ */
+function flatMarkerClass(L: typeof Leaflet): typeof Leaflet.Marker {
+	return L.Marker.extend({
+		_setPos(this: Leaflet.Marker & { _icon: (HTMLElement & { _leaflet_pos?: Leaflet.Point }) | null }, pos: Leaflet.Point) {
+			if (!this._icon) return;
+			this._icon._leaflet_pos = pos; // Leaflet reads it back (DomUtil.getPosition)
+			this._icon.style.left = `${pos.x}px`;
+			this._icon.style.top = `${pos.y}px`;
+			const offset = this.options.zIndexOffset ?? 0;
+			this._icon.style.zIndex = offset ? String(offset) : '';
+		}
+	});
 }
 
 function escapeAttribute(text: string): string {
