@@ -81,7 +81,7 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
  * noisy neighbour hurts all three alike.
  */
 export async function measureRankingInProcess(db: Kysely<Database>, requestIds: string[], calls: number): Promise<InProcessRanking> {
-	const roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 250, reloadMs: 3_600_000 });
+	const roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 250, refreshMs: 3_600_000, reloadMs: 3_600_000 });
 	try {
 		await roster.sync();
 		const now = () => new Date();

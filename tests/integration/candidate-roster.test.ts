@@ -17,6 +17,7 @@ import { setAvailability } from '../../src/lib/server/services/volunteers';
 import { changeVisitPlan } from '../../src/lib/server/services/visit-plans';
 import { createDueVisit } from '../../src/lib/server/services/visit-scheduler';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
+import { renewOnline } from '../../src/lib/server/repositories/volunteers';
 import type { Actor } from '../../src/lib/dispatch/permissions';
 import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
 import type { AssigneeAction } from '../../src/lib/dispatch/lifecycle';
@@ -47,7 +48,7 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 		await seedDemoCommunity(handle.db, new Date());
 		await insertCrowd(handle.db, CROWD);
 		const db = handle.db;
-		roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 20, reloadMs: 3_600_000 });
+		roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 20, refreshMs: 3_600_000, reloadMs: 3_600_000 });
 		const now = () => new Date();
 		here = { db, now, roster, publisher: { publish: (events) => roster.apply(events) } };
 		elsewhere = { db, now, publisher: { publish() {} } };
@@ -153,6 +154,31 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 		const visit = await createRequest(here, dispatcher, { type: 'elder_visit', buildingId: pick(buildingIds), description: '探访', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
 		expect(roster.rank(visit.id, 5, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 5));
 	}, 240_000);
+
+	it('rereads what no event carries: a plan changed and a volunteer come online on another node', async () => {
+		const rereading = startCandidateRoster(handle.db, createLogger('silent'), { tailMs: 20, refreshMs: 1500, reloadMs: 3_600_000 });
+		try {
+			await rereading.sync();
+			const plan = await handle.db.selectFrom('visit_plans').select(['id', 'volunteer_id']).where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
+			const visitor = volunteers.find((v) => v.skills.includes('elder_visit') && v.actor.volunteerId !== plan.volunteer_id)!;
+			await setAvailability(elsewhere, visitor.actor, { available: true });
+			await changeVisitPlan(elsewhere, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
+			await createDueVisit(elsewhere, plan.id, new Date(Date.now() + 800 * 86_400_000));
+			const visit = await handle.db.selectFrom('requests').select('id').where('description', 'like', '定期探访%').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			await renewOnline(handle.db, [visitor.actor.volunteerId!], new Date(Date.now() + 60_000));
+			const plannedOf = () => rereading.rank(visit.id, 50, new Date())?.find((c) => c.continuity === 'planned');
+
+			await rereading.sync(); // the tail alone, well within refreshMs: the visit is known, the plan change is not
+			expect(rereading.rank(visit.id, 50, new Date())).not.toBeNull();
+			expect(plannedOf()?.volunteerId ?? null).not.toBe(visitor.actor.volunteerId);
+			await new Promise((resolve) => setTimeout(resolve, 1600));
+			await rereading.sync();
+			expect(plannedOf()).toMatchObject({ volunteerId: visitor.actor.volunteerId, online: true });
+			expect(rereading.rank(visit.id, 50, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 50));
+		} finally {
+			rereading.stop();
+		}
+	});
 
 	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
 		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;

@@ -26,7 +26,8 @@ const environment = z.object({
 	DB_CHECK_SECONDS: z.coerce.number().positive().default(2),
 	VISIT_CHECK_SECONDS: z.coerce.number().positive().default(60),
 	CANDIDATE_ROSTER: flag.default(true),
-	ROSTER_RELOAD_SECONDS: z.coerce.number().positive().default(30),
+	ROSTER_REFRESH_SECONDS: z.coerce.number().positive().default(30),
+	ROSTER_RELOAD_SECONDS: z.coerce.number().positive().default(600),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -52,7 +53,7 @@ export interface Config {
 	/** How often each node looks for elder visits that have fallen due (only one node acts at a time). */
 	visitCheckMs: number;
 	/** The candidate search in memory (roster/candidate-roster.ts): null searches the database each time. */
-	roster: { reloadMs: number; tailMs: number } | null;
+	roster: { tailMs: number; refreshMs: number; reloadMs: number } | null;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -87,7 +88,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		},
 		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
 		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000,
-		roster: e.CANDIDATE_ROSTER ? { reloadMs: e.ROSTER_RELOAD_SECONDS * 1000, tailMs: 250 } : null
+		roster: e.CANDIDATE_ROSTER ? { tailMs: 250, refreshMs: e.ROSTER_REFRESH_SECONDS * 1000, reloadMs: e.ROSTER_RELOAD_SECONDS * 1000 } : null
 	};
 }
 

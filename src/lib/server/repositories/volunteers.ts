@@ -94,8 +94,19 @@ export async function markOffline(db: Queryable, id: string): Promise<void> {
 	await db.updateTable('volunteers').set({ online_until: null, last_seen_at: new Date() }).where('id', '=', id).execute();
 }
 
-/** Every volunteer as the in-memory candidate roster keeps them. */
-export async function listRosterVolunteers(db: Queryable): Promise<RosterVolunteer[]> {
-	const rows = await db.selectFrom('volunteers').select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until']).execute();
+/**
+ * Volunteers as the in-memory candidate roster keeps them, a page at a time in id order (the
+ * roster reads 10,000 in pages, so parsing them never holds the event loop for long).
+ */
+export async function listRosterVolunteers(db: Queryable, afterId: string | null, limit: number): Promise<RosterVolunteer[]> {
+	let query = db.selectFrom('volunteers').select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until']).orderBy('id').limit(limit);
+	if (afterId) query = query.where('id', '>', afterId);
+	const rows = await query.execute();
 	return rows.map((r) => ({ id: r.id, name: r.name, skills: r.skills, available: r.available, lat: r.lat, lng: r.lng, onlineUntil: r.online_until?.getTime() ?? null }));
+}
+
+/** Who is online now, and until when (presence is kept apart from events; see presence.ts). */
+export async function listOnlineVolunteers(db: Queryable): Promise<{ id: string; onlineUntil: number }[]> {
+	const rows = await db.selectFrom('volunteers').select(['id', 'online_until']).where('online_until', '>', new Date()).execute();
+	return rows.map((r) => ({ id: r.id, onlineUntil: r.online_until!.getTime() }));
 }

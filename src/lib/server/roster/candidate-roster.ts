@@ -3,13 +3,14 @@
 //
 // Each node keeps its own roster: a snapshot read in one transaction, with every committed
 // event applied on top. This node's events are applied as they are published, other nodes'
-// when the tail reads them from the events table a moment later, and a fresh snapshot every
-// `reloadMs` picks up what no event carries (visit plans, other nodes' presence, rows written
-// outside the app). Ranking is a suggestion: the assignment itself checks the volunteer in the
-// database, so a ranking a moment old can never assign someone who may not go.
+// when the tail reads them from the events table a moment later. What no event carries is
+// read again every `refreshMs` (elders' planned visitors, who is online: small reads), and a
+// whole fresh snapshot every `reloadMs` picks up rows written outside the app. Ranking is a
+// suggestion: the assignment itself checks the volunteer in the database, so a ranking a
+// moment old can never assign someone who may not go.
 //
 // When the roster cannot vouch for itself (still loading, the tail failing, plans changed
-// here and not yet reloaded, a request it has not heard of), `rank` answers null and the
+// here and not yet reread, a request it has not heard of), `rank` answers null and the
 // caller searches the database as before.
 
 import type { Kysely } from 'kysely';
@@ -18,11 +19,12 @@ import type { StoredEvent } from '../../realtime/deliveries';
 import type { Database } from '../db/schema';
 import type { Logger } from '../log';
 import { latestSeq, listEventsAfter } from '../repositories/events';
-import { listRosterVolunteers } from '../repositories/volunteers';
+import { listOnlineVolunteers, listRosterVolunteers } from '../repositories/volunteers';
 import { listLastVisits, listRosterRequests } from '../repositories/requests';
 import { listBuildingPlaces } from '../repositories/buildings';
 import { listPlannedVisitors } from '../repositories/visit-plans';
-import { RosterState, type RosterSnapshot } from './roster-state';
+import { RosterState, type RosterSnapshot, type RosterVolunteer } from './roster-state';
+import type { Queryable } from '../db/types';
 
 export interface CandidateRoster {
 	/** The best `limit` for a request, or null: ask the database. */
@@ -30,7 +32,7 @@ export interface CandidateRoster {
 	/** Events this node just committed. */
 	apply(events: readonly StoredEvent[]): void;
 	setOnlineUntil(volunteerIds: readonly string[], until: Date | null): void;
-	/** Something no event carries changed here (a visit plan): search the database until the next snapshot, which starts now. */
+	/** Something no event carries changed here (a visit plan): search the database until it is reread, which starts now. */
 	invalidate(): void;
 	/** Catches up with every event committed before the call, or throws (tests and the bench). */
 	sync(): Promise<void>;
@@ -40,11 +42,15 @@ export interface CandidateRoster {
 export interface RosterOptions {
 	/** How often other nodes' events are read from the events table. */
 	tailMs: number;
+	/** How often planned visitors and presence, which no event carries, are read again. */
+	refreshMs: number;
 	/** How often a whole fresh snapshot replaces the roster. */
 	reloadMs: number;
 }
 
 const TAIL_BATCH = 1000;
+/** Volunteers per read while taking a snapshot: parsing 10,000 rows at once held the event loop ~50 ms. */
+const VOLUNTEER_PAGE = 1000;
 const DAY_MS = 86_400_000;
 
 /** Reads everything the roster holds at one event seq: one repeatable-read snapshot. */
@@ -54,7 +60,7 @@ export async function readRosterSnapshot(db: Kysely<Database>, now: Date): Promi
 		.setIsolationLevel('repeatable read')
 		.execute(async (trx) => ({
 			seq: await latestSeq(trx),
-			volunteers: await listRosterVolunteers(trx),
+			volunteers: await readAllVolunteers(trx),
 			// A day back covers "today" for as long as this snapshot lives.
 			requests: await listRosterRequests(trx, new Date(now.getTime() - DAY_MS)),
 			buildings: await listBuildingPlaces(trx),
@@ -63,16 +69,27 @@ export async function readRosterSnapshot(db: Kysely<Database>, now: Date): Promi
 		}));
 }
 
+async function readAllVolunteers(db: Queryable): Promise<RosterVolunteer[]> {
+	const all: RosterVolunteer[] = [];
+	for (;;) {
+		const page = await listRosterVolunteers(db, all.at(-1)?.id ?? null, VOLUNTEER_PAGE);
+		all.push(...page);
+		if (page.length < VOLUNTEER_PAGE) return all;
+	}
+}
+
 export function startCandidateRoster(db: Kysely<Database>, log: Logger, options: RosterOptions): CandidateRoster {
 	let state: RosterState | null = null;
 	/** The seq up to which every committed event has been applied. */
 	let cursor = 0;
 	let trusted = false;
 	let lastReload = 0;
+	let lastRefresh = 0;
+	let reloadWanted = true;
+	let refreshWanted = false;
 	/** When the roster last caught up with the events table; older than `staleMs` is too old to rank from. */
 	let syncedAt = 0;
 	const staleMs = Math.max(5 * options.tailMs, 2_000);
-	let reloadWanted = true;
 	/** Events published while a snapshot is being read: applied to it once it is in place. */
 	let heldForSnapshot: StoredEvent[] | null = null;
 	let running: Promise<void> | null = null;
@@ -89,6 +106,7 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 
 	async function reload() {
 		reloadWanted = false;
+		refreshWanted = false;
 		heldForSnapshot = [];
 		const startedAt = Date.now();
 		try {
@@ -97,17 +115,28 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 			cursor = next.seq;
 			await tail(next);
 			state = next;
-			lastReload = startedAt;
+			lastReload = lastRefresh = startedAt;
 		} finally {
 			heldForSnapshot = null;
 		}
 	}
 
+	async function refresh(into: RosterState) {
+		refreshWanted = false;
+		const startedAt = Date.now();
+		into.refreshUnevented(await listPlannedVisitors(db), await listOnlineVolunteers(db));
+		lastRefresh = startedAt;
+	}
+
 	async function step() {
 		try {
-			if (reloadWanted || Date.now() - lastReload >= options.reloadMs) await reload();
-			else if (state) await tail(state);
-			trusted = !reloadWanted && state !== null;
+			const now = Date.now();
+			if (!state || reloadWanted || now - lastReload >= options.reloadMs) await reload();
+			else {
+				await tail(state);
+				if (refreshWanted || now - lastRefresh >= options.refreshMs) await refresh(state);
+			}
+			trusted = !reloadWanted && !refreshWanted && state !== null;
 			syncedAt = Date.now();
 		} catch (error) {
 			// The database path answers (or fails plainly) until the roster catches up again.
@@ -140,7 +169,7 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 		},
 		invalidate() {
 			trusted = false;
-			reloadWanted = true;
+			refreshWanted = true;
 			void run();
 		},
 		async sync() {

@@ -119,6 +119,14 @@ export class RosterState {
 		}
 	}
 
+	/** Replaces what no event carries: elders' planned visitors and who is online, read afresh. */
+	refreshUnevented(plannedVisitors: readonly { elderId: string; volunteerId: string }[], online: readonly { id: string; onlineUntil: number }[]): void {
+		this.plannedVisitors.clear();
+		for (const p of plannedVisitors) this.plannedVisitors.set(p.elderId, p.volunteerId);
+		const until = new Map(online.map((o) => [o.id, o.onlineUntil]));
+		for (const volunteer of this.volunteers.values()) volunteer.onlineUntil = until.get(volunteer.id) ?? null;
+	}
+
 	/**
 	 * The best `limit` volunteers for a request, as listCandidates ranks them from the
 	 * database; null when the roster does not know the request (the caller asks the database).
