@@ -111,9 +111,10 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 		const startedAt = Date.now();
 		try {
 			const next = new RosterState(await readRosterSnapshot(db, new Date()));
-			next.apply(heldForSnapshot);
 			cursor = next.seq;
 			await tail(next);
+			// Published while the snapshot and the tail were read, maybe after the tail's read.
+			next.apply(heldForSnapshot);
 			state = next;
 			lastReload = lastRefresh = startedAt;
 		} finally {
