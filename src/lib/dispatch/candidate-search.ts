@@ -3,6 +3,7 @@
 // it is sure the best `limit` are inside, or it holds every on-duty volunteer with the skill.
 
 import { haversineMeters, type LatLng } from './geo';
+import { compareCodeUnits } from './compare';
 import { continuityOf, workloadMeters, RANKING_WEIGHTS, type CandidateInput, type RankedRequest, type RankingWeights } from './ranking';
 
 /**
@@ -58,7 +59,7 @@ export function preselectCandidates<C extends CandidateInput>(
 	const best: { candidate: C; price: number }[] = [];
 	const continuing: C[] = [];
 	const before = (price: number, id: string, than: { candidate: C; price: number }) =>
-		price < than.price || (price === than.price && id < than.candidate.id);
+		price < than.price || (price === than.price && compareCodeUnits(id, than.candidate.id) < 0);
 	for (const candidate of candidates) {
 		if (continuityOf(request, candidate) !== null) {
 			continuing.push(candidate);

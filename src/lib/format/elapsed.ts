@@ -6,23 +6,21 @@ export interface Elapsed {
 	unit: 'second' | 'minute' | 'hour' | 'day';
 }
 
-const formats = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+// One formatter per locale and style, made once: making one costs far more than using it, and
+// a board of a thousand rows formats a thousand times.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
 
-/**
- * One formatter per locale and style, made once: making one costs far more than using it, and
- * a board of a thousand rows formats a thousand times.
- */
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
 	const key = `${locale} ${JSON.stringify(options)}`;
-	let format = formats.get(key) as Intl.DateTimeFormat | undefined;
-	if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: COMMUNITY_TIME_ZONE })));
+	let format = dateFormats.get(key);
+	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone: COMMUNITY_TIME_ZONE })));
 	return format;
 }
 
 function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
-	const key = `${locale} relative`;
-	let format = formats.get(key) as Intl.RelativeTimeFormat | undefined;
-	if (!format) formats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
+	let format = relativeFormats.get(locale);
+	if (!format) relativeFormats.set(locale, (format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
 	return format;
 }
 

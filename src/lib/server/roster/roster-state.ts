@@ -42,7 +42,7 @@ export interface LastVisit {
 export interface RosterSnapshot {
 	seq: number;
 	volunteers: RosterVolunteer[];
-	/** Open and held requests, and any assigned since `requestsSince` (for tasks today). */
+	/** Open and held requests, and any assigned in the last day (for tasks today). */
 	requests: RosterRequest[];
 	buildings: (LatLng & { id: string })[];
 	/** The volunteer of each elder's active visit plan. */
@@ -67,10 +67,13 @@ export function requestFromView(view: RequestView): RosterRequest {
 	};
 }
 
-/** Copied field by field: objects built by rest or spread can fall into V8's slow dictionary mode, which made a pass over 10,000 volunteers twenty times slower. */
-function volunteerFromView(view: VolunteerView, known: RosterVolunteer | undefined): RosterVolunteer {
-	// Presence is not in events (see setOnlineUntil).
-	return { id: view.id, name: view.name, skills: view.skills, available: view.available, lat: view.lat, lng: view.lng, onlineUntil: known?.onlineUntil ?? null };
+/**
+ * Copied field by field, whatever the source (a database row, an event's view, a test's
+ * spread): objects built by rest or spread can fall into V8's slow dictionary mode, which made
+ * a pass over 10,000 volunteers twenty times slower.
+ */
+function rosterVolunteer(source: Omit<RosterVolunteer, 'onlineUntil'>, onlineUntil: number | null): RosterVolunteer {
+	return { id: source.id, name: source.name, skills: source.skills, available: source.available, lat: source.lat, lng: source.lng, onlineUntil };
 }
 
 export class RosterState {
@@ -94,7 +97,7 @@ export class RosterState {
 	constructor(snapshot: RosterSnapshot) {
 		this.seq = snapshot.seq;
 		for (const b of snapshot.buildings) this.buildings.set(b.id, { lat: b.lat, lng: b.lng });
-		for (const v of snapshot.volunteers) this.putVolunteer({ id: v.id, name: v.name, skills: v.skills, available: v.available, lat: v.lat, lng: v.lng, onlineUntil: v.onlineUntil });
+		for (const v of snapshot.volunteers) this.putVolunteer(rosterVolunteer(v, v.onlineUntil));
 		for (const r of snapshot.requests) this.putRequest(r);
 		for (const p of snapshot.plannedVisitors) this.plannedVisitors.set(p.elderId, p.volunteerId);
 		for (const visit of snapshot.lastVisits) this.lastVisits.set(visit.elderId, visit);
@@ -106,7 +109,8 @@ export class RosterState {
 			const payload = event.payload;
 			if ((this.seenAt.get(payload.id) ?? this.seq) >= event.seq) continue;
 			this.seenAt.set(payload.id, event.seq);
-			if (event.kind === 'volunteer_updated') this.putVolunteer(volunteerFromView(payload as VolunteerView, this.volunteers.get(payload.id)));
+			// Presence is not in events (see setOnlineUntil): keep what this node knows.
+			if (event.kind === 'volunteer_updated') this.putVolunteer(rosterVolunteer(payload as VolunteerView, this.volunteers.get(payload.id)?.onlineUntil ?? null));
 			else this.putRequest(requestFromView(payload as RequestView));
 		}
 	}
