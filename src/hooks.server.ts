@@ -110,6 +110,23 @@ const guardPages: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/**
+ * Kit answers a method an endpoint lacks with a plain-text 405. The contract's error table has
+ * no 405, and an /api caller always gets its JSON shape, so this is the same 404 as any other
+ * path the API does not have, with the methods it does take in `Allow`.
+ */
+const apiMethodNotFound: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	if (response.status !== 405 || !event.url.pathname.startsWith('/api/')) return response;
+	const method = event.request.method;
+	const allowed = response.headers.get('allow');
+	const answer = errorResponse(
+		new ApiError('not_found', allowed ? `${method} is not supported on this API path; it takes ${allowed}.` : `${method} is not supported on this API path.`)
+	);
+	if (allowed) answer.headers.set('allow', allowed);
+	return answer;
+};
+
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('x-content-type-options', 'nosniff');
@@ -119,7 +136,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(identify, logRequests, securityHeaders, checkOrigin, authenticate, guardPages);
+export const handle = sequence(identify, logRequests, securityHeaders, apiMethodNotFound, checkOrigin, authenticate, guardPages);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };

@@ -74,6 +74,16 @@ describe.each(ENGINES)('the production server on %s', (engine) => {
 		expect(after.body.length).toBe(before.body.length);
 	});
 
+	it('answers a method an API path does not take, or a path it does not have, as not_found in JSON', async () => {
+		const cookie = await signIn(server.url, 'dispatcher');
+		const wrongMethod = await fetch(`${server.url}/api/requests/${crypto.randomUUID()}`, { method: 'POST', headers: { cookie } });
+		expect(wrongMethod.status).toBe(404);
+		expect(wrongMethod.headers.get('allow')).toMatch(/GET/);
+		expect(await wrongMethod.json()).toEqual({ error: { code: 'not_found', message: expect.stringMatching(/^POST is not supported .* it takes .*GET/) } });
+		const noPath = await apiClient(server.url, cookie)('DELETE', '/api/no-such-thing');
+		expect(noPath).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
+	});
+
 	it('never sends a stack trace, whatever the input', async () => {
 		const cookie = await signIn(server.url, 'dispatcher');
 		const call = apiClient(server.url, cookie);

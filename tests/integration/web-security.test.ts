@@ -1,6 +1,6 @@
 // Web security: sign-in throttling, sessions that end (logout, password change, expiry) and
 // take their sockets with them, the Origin rule, security headers, and logs without personal data.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
@@ -188,6 +188,10 @@ describe('web security', () => {
 			const traced = await fetch(`${server.url}/api/session`, { headers: { cookie: dispatcher.cookie, 'x-request-id': 'trace-4242' } });
 			expect(traced.headers.get('x-request-id')).toBe('trace-4242');
 			await fetch(`${server.url}/api/session`, { headers: { 'x-request-id': 'evil {"level":60}' } });
+			// Log lines reach us through a pipe after the answers do; stdout keeps their order, so
+			// once a last marked request's line is here, every earlier line is too.
+			await fetch(`${server.url}/api/session`, { headers: { 'x-request-id': 'trace-last' } });
+			await vi.waitFor(() => expect(server.output()).toContain('"requestId":"trace-last"'), { timeout: 5_000 });
 
 			const output = server.output();
 			const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
