@@ -5,9 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { createLogger } from '../../src/lib/server/log';
 import { startCandidateRoster, type CandidateRoster } from '../../src/lib/server/roster/candidate-roster';
 import { listCandidates } from '../../src/lib/server/services/candidates';
@@ -29,7 +27,7 @@ const STEPS = 240;
 
 describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 	let database: TestDatabase;
-	let handle: DatabaseHandle;
+	let app: InProcessApp;
 	let roster: CandidateRoster;
 	/** This node: its commits reach the roster at once, and ranking may use it. */
 	let here: ServiceDeps;
@@ -43,11 +41,9 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
-		handle = await connectDatabase(database.target);
-		await migrateToLatest(handle.db);
-		await seedDemoCommunity(handle.db, new Date());
-		await insertCrowd(handle.db, CROWD);
-		const db = handle.db;
+		app = await openInProcess(database.target, { seedAt: new Date() });
+		const db = app.db;
+		await insertCrowd(db, CROWD);
 		roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 20, refreshMs: 3_600_000, reloadMs: 3_600_000 });
 		const now = () => new Date();
 		here = { db, now, roster, publisher: { publish: (events) => roster.apply(events) } };
@@ -67,14 +63,14 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		roster?.stop();
-		await handle?.close();
+		await app?.close();
 		await database?.drop();
 	});
 
 	/** Every request the dispatcher could rank now: open, held, and some finished today. */
 	async function rankable(): Promise<string[]> {
-		const rows = await handle.db.selectFrom('requests').select('id').where('assigned_at', '>=', new Date(Date.now() - 3_600_000)).execute();
-		const open = await handle.db.selectFrom('requests').select('id').where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress']).execute();
+		const rows = await app.db.selectFrom('requests').select('id').where('assigned_at', '>=', new Date(Date.now() - 3_600_000)).execute();
+		const open = await app.db.selectFrom('requests').select('id').where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress']).execute();
 		return [...new Set([...rows, ...open].map((r) => r.id))];
 	}
 
@@ -113,11 +109,11 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 					const request = pick(requests);
 					const [best] = await listCandidates(reference, dispatcher, request.id, 1);
 					const demo = volunteers.find((v) => v.actor.volunteerId === best?.volunteerId) ?? pick(volunteers);
-					const current = await handle.db.selectFrom('requests').select(['version', 'status']).where('id', '=', request.id).executeTakeFirstOrThrow();
+					const current = await app.db.selectFrom('requests').select(['version', 'status']).where('id', '=', request.id).executeTakeFirstOrThrow();
 					const move = current.status === 'assigned' ? reassignRequest : assignVolunteer;
 					await move(deps, dispatcher, request.id, { volunteerId: demo.actor.volunteerId!, version: current.version });
 				} else if (roll < 0.75) {
-					const held = await handle.db.selectFrom('requests').select(['id', 'assignee_id', 'status']).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+					const held = await app.db.selectFrom('requests').select(['id', 'assignee_id', 'status']).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
 					const task = held.length ? pick(held) : null;
 					const holder = volunteers.find((v) => v.actor.volunteerId === task?.assignee_id);
 					if (task && holder) {
@@ -129,11 +125,11 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 					await cancelRequest(deps, dispatcher, pick(requests).id, '名册测试取消');
 				} else if (roll < 0.95) {
 					const volunteer = pick(volunteers);
-					const place = await handle.db.selectFrom('buildings').select(['lat', 'lng']).where('id', '=', pick(buildingIds)).executeTakeFirstOrThrow();
+					const place = await app.db.selectFrom('buildings').select(['lat', 'lng']).where('id', '=', pick(buildingIds)).executeTakeFirstOrThrow();
 					await setAvailability(deps, volunteer.actor, random() < 0.3 ? { available: false } : { available: true, lat: place.lat, lng: place.lng });
 				} else {
 					// Plans carry no event: this node invalidates, and ranking waits for a fresh snapshot.
-					const plan = await handle.db.selectFrom('visit_plans').select('id').orderBy('id').offset(Math.floor(random() * 5)).limit(1).executeTakeFirstOrThrow();
+					const plan = await app.db.selectFrom('visit_plans').select('id').orderBy('id').offset(Math.floor(random() * 5)).limit(1).executeTakeFirstOrThrow();
 					const visitor = pick(volunteers.filter((v) => v.skills.includes('elder_visit')));
 					await changeVisitPlan(here, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 					// and the plan's next visit falls due, so an elder visit with continuity is ranked below.
@@ -157,16 +153,16 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 	}, 240_000);
 
 	it('rereads what no event carries: a plan changed and a volunteer come online on another node', async () => {
-		const rereading = startCandidateRoster(handle.db, createLogger('silent'), { tailMs: 20, refreshMs: 1500, reloadMs: 3_600_000 });
+		const rereading = startCandidateRoster(app.db, createLogger('silent'), { tailMs: 20, refreshMs: 1500, reloadMs: 3_600_000 });
 		try {
 			await rereading.sync();
-			const plan = await handle.db.selectFrom('visit_plans').select(['id', 'volunteer_id']).where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
+			const plan = await app.db.selectFrom('visit_plans').select(['id', 'volunteer_id']).where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
 			const visitor = volunteers.find((v) => v.skills.includes('elder_visit') && v.actor.volunteerId !== plan.volunteer_id)!;
 			await setAvailability(elsewhere, visitor.actor, { available: true });
 			await changeVisitPlan(elsewhere, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 			await createDueVisit(elsewhere, plan.id, new Date(Date.now() + 800 * 86_400_000));
-			const visit = await handle.db.selectFrom('requests').select('id').where('description', 'like', '定期探访%').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-			await renewOnline(handle.db, [visitor.actor.volunteerId!], new Date(Date.now() + 60_000));
+			const visit = await app.db.selectFrom('requests').select('id').where('description', 'like', '定期探访%').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			await renewOnline(app.db, [visitor.actor.volunteerId!], new Date(Date.now() + 60_000));
 			const plannedOf = () => rereading.rank(visit.id, 50, new Date())?.find((c) => c.continuity === 'planned');
 
 			await rereading.sync(); // the tail alone, well within refreshMs: the visit is known, the plan change is not
@@ -184,7 +180,7 @@ describe.each(ENGINES)('the candidate roster on %s', (engine) => {
 	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
 		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;
 		await roster.sync(); // fresh now; the changes below must show without another sync
-		const place = await handle.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]).executeTakeFirstOrThrow();
+		const place = await app.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]).executeTakeFirstOrThrow();
 		await setAvailability(here, volunteer.actor, { available: true, lat: place.lat, lng: place.lng });
 		const request = await createRequest(here, dispatcher, { type: 'repair', buildingId: place.id, description: '就在门口', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
 		const atTheDoor = () => roster.rank(request.id, CROWD, new Date())?.find((c) => c.volunteerId === volunteer.actor.volunteerId);

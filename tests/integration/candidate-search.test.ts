@@ -4,9 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
-import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { listCandidates } from '../../src/lib/server/services/candidates';
 import { candidatesInBoxQuery } from '../../src/lib/server/repositories/candidates';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
@@ -25,23 +23,21 @@ const METRES_PER_DEGREE = 111_195;
 const SETUP_TIMEOUT_MS = 240_000;
 describe.each(ENGINES)('the candidate search on %s', (engine) => {
 	let database: TestDatabase;
-	let handle: DatabaseHandle;
+	let app: InProcessApp;
 	let deps: ServiceDeps;
 	const now = new Date();
 
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
-		handle = await connectDatabase(database.target);
-		await migrateToLatest(handle.db);
-		await seedDemoCommunity(handle.db, now);
-		deps = { db: handle.db, now: () => now, publisher: { publish() {} } };
+		app = await openInProcess(database.target, { seedAt: now, now: () => now });
+		deps = app.deps;
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
-		await handle?.close();
+		await app?.close();
 		await database?.drop();
 	});
 
-	const db = () => handle.db;
+	const db = () => app.db;
 	const place = (buildingId: string) => db().selectFrom('buildings').select(['lat', 'lng']).where('id', '=', buildingId).executeTakeFirstOrThrow();
 	const standAt = (id: string, at: { lat: number; lng: number }, available = true) =>
 		db().updateTable('volunteers').set({ available, lat: at.lat, lng: at.lng }).where('id', '=', id).execute();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { BoundingBox } from '../../dispatch/geo';
 import type { RequestType } from '../../dispatch/vocabulary';
+import { heldRequestCount } from './requests';
 
 /** An on-duty volunteer with the skill, and their load, as the candidate search reads them. */
 export interface CandidateRecord {
@@ -36,8 +37,7 @@ function selectCandidates(db: Queryable, filter: CandidateFilter) {
 			'volunteers.name',
 			'volunteers.lat',
 			'volunteers.lng',
-			sql<number>`(select count(*)::int from requests r
-				where r.assignee_id = volunteers.id and r.status in ('assigned', 'accepted', 'in_progress'))`.as('activeCount'),
+			heldRequestCount.as('activeCount'),
 			sql<number>`(select count(*)::int from requests r
 				where r.assignee_id = volunteers.id and r.assigned_at >= ${filter.dayStart})`.as('tasksToday'),
 			sql<boolean>`coalesce(volunteers.online_until > now(), false)`.as('online')

@@ -1,8 +1,17 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { NewRequest, RequestRow, RequestUpdate } from '../db/schema';
 import type { RequestView } from '../../api/types';
 import { ACTIVE_STATUSES, HELD_STATUSES, type Status } from '../../dispatch/vocabulary';
 import type { LastVisit, RosterRequest } from '../roster/roster-state';
+
+/**
+ * How many requests the volunteer of the enclosing `select … from volunteers` holds now: a
+ * correlated subquery, a few probes of requests_assignee_idx (assignee_id, status) per volunteer.
+ * The statuses are literals, as they were when the plan was measured (see candidates.ts).
+ */
+export const heldRequestCount = sql<number>`(select count(*)::int from requests r
+	where r.assignee_id = volunteers.id and r.status in (${sql.join(HELD_STATUSES.map((status) => sql.lit(status)))}))`;
 
 export async function insertRequest(db: Queryable, request: NewRequest): Promise<RequestRow> {
 	return db.insertInto('requests').values(request).returningAll().executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/types';
 import type { NewVolunteer, VolunteerRow } from '../db/schema';
 import type { Skill } from '../../dispatch/vocabulary';
 import type { RosterVolunteer } from '../roster/roster-state';
+import { heldRequestCount } from './requests';
 
 /** A volunteer as staff see them, before the live `online` flag is added. */
 export interface VolunteerRecord {
@@ -18,11 +19,6 @@ export interface VolunteerRecord {
 	lastSeenAt: Date | null;
 }
 
-const activeCount = sql<number>`(
-	select count(*)::int from requests r
-	where r.assignee_id = volunteers.id and r.status in ('assigned', 'accepted', 'in_progress')
-)`;
-
 const isOnline = sql<boolean>`coalesce(volunteers.online_until > now(), false)`;
 
 function selectRecords(db: Queryable) {
@@ -37,7 +33,7 @@ function selectRecords(db: Queryable) {
 			'volunteers.lat',
 			'volunteers.lng',
 			'volunteers.last_seen_at as lastSeenAt',
-			activeCount.as('activeCount'),
+			heldRequestCount.as('activeCount'),
 			isOnline.as('online')
 		]);
 }
