@@ -77,6 +77,8 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 		await page.waitForFunction(({ rows, n }) => document.querySelectorAll(rows).length >= n, { rows: ROWS, n: activeRequests }, { timeout: 60_000 });
 		const loadMs = nowMs() - loadStarted;
 		await sleep(2000); // let the first render's work finish before the burst
+		// BENCH_CSS='…' hides or restyles part of the page, to see what that part costs in the burst.
+		if (process.env.BENCH_CSS) await page.addStyleTag({ content: process.env.BENCH_CSS });
 		const before = { rows: await count(page, ROWS), markers: await count(page, MARKERS) };
 
 		// BENCH_TRACE_JS=1 adds the JS sampler to that trace (it costs a little, so not in a measured run).
