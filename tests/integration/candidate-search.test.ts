@@ -6,6 +6,7 @@ import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/datab
 import { insertCrowd, seededRandom } from '../helpers/crowd';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { listCandidates } from '../../src/lib/server/services/candidates';
+import { createRequest } from '../../src/lib/server/services/requests';
 import { candidatesInBoxQuery } from '../../src/lib/server/repositories/candidates';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import type { Actor } from '../../src/lib/dispatch/permissions';
@@ -49,7 +50,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 		db().updateTable('requests').set((eb) => ({ status: 'cancelled', cancelled_at: now, version: eb('version', '+', 1) })).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
 
 	describe('continuity for elder visits', () => {
-		let elder: { id: string; building_id: string; planned: string };
+		let elder: { id: string; building_id: string; unit: string; planned: string };
 		let lastVisitor: string;
 		let neighbour: string;
 		let home: { lat: number; lng: number };
@@ -59,7 +60,7 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 			elder = await db()
 				.selectFrom('elders')
 				.innerJoin('visit_plans', 'visit_plans.elder_id', 'elders.id')
-				.select(['elders.id', 'elders.building_id', 'visit_plans.volunteer_id as planned'])
+				.select(['elders.id', 'elders.building_id', 'elders.unit', 'visit_plans.volunteer_id as planned'])
 				.orderBy('elders.name')
 				.executeTakeFirstOrThrow();
 			home = await place(elder.building_id);
@@ -104,6 +105,19 @@ describe.each(ENGINES)('the candidate search on %s', (engine) => {
 
 			const best = await listCandidates(deps, dispatcher, id, 1);
 			expect(best.map((c) => c.volunteerId)).toEqual([elder.planned]);
+		});
+
+		it('links an elder visit taken in by hand at the elder\'s building and unit to the elder, so it keeps continuity too', async () => {
+			const staff = await db().selectFrom('users').select(['id', 'name']).where('role', '=', 'dispatcher').executeTakeFirstOrThrow();
+			const intake: Actor = { userId: staff.id, role: 'dispatcher', volunteerId: null, name: staff.name };
+			const atHome = await createRequest(deps, intake, { type: 'elder_visit', buildingId: elder.building_id, unit: elder.unit, description: '电话预约探访', urgency: 'normal', contactName: null, contactPhone: null });
+			expect(atHome.elderId).toBe(elder.id);
+			const ranked = await listCandidates(deps, dispatcher, atHome.id, 5);
+			expect(ranked.slice(0, 2).map((c) => [c.volunteerId, c.continuity])).toEqual([[elder.planned, 'planned'], [lastVisitor, 'last']]);
+			// Another unit of the same building is somebody else's door; a repair at the elder's is no visit.
+			const nextDoor = await createRequest(deps, intake, { type: 'elder_visit', buildingId: elder.building_id, unit: `${elder.unit}-隔壁`, description: '探访', urgency: 'normal', contactName: null, contactPhone: null });
+			const repair = await createRequest(deps, intake, { type: 'repair', buildingId: elder.building_id, unit: elder.unit, description: '修水管', urgency: 'normal', contactName: null, contactPhone: null });
+			expect([nextDoor.elderId, repair.elderId]).toEqual([null, null]);
 		});
 
 		it('leaves out a planned visitor who is off duty, and gives no continuity to other request types', async () => {

@@ -9,6 +9,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
 import { onDuty, signedIn, someBuilding, sleep, type SignedIn } from '../helpers/api-factories';
 import type { RequestView } from '../../src/lib/api/types';
+import { CATCH_UP_PAGE } from '../../src/lib/server/services/catch-up';
 import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 
 const TARGET_EVENTS = 1000;
@@ -125,6 +126,22 @@ describe.each([PRIMARY_ENGINE])('catch-up on %s', (engine) => {
 		);
 		for (const client of clients) client.close();
 	}, 240_000);
+
+	it('answers GET /api/events?after= without a limit with every event after it, however many pages that is', async () => {
+		for (const name of ['dispatcher', 'vol01']) {
+			const who = await signedIn(nodes[0].url, name);
+			const paged = await allEventsAfter(nodes[0].url, who.cookie, 0);
+			const response = await fetch(`${nodes[0].url}/api/events?after=0`, { headers: { cookie: who.cookie } });
+			expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+			const whole = (await response.json()) as { seq: number }[];
+			expect(whole).toEqual(paged);
+			if (name === 'dispatcher') expect(whole.length).toBeGreaterThan(CATCH_UP_PAGE);
+			expect(whole.length).toBeGreaterThan(0);
+			const from = whole[Math.floor(whole.length / 2)].seq;
+			const tail = (await (await fetch(`${nodes[0].url}/api/events?after=${from}`, { headers: { cookie: who.cookie } })).json()) as { seq: number }[];
+			expect(tail).toEqual(whole.filter((e) => e.seq > from));
+		}
+	});
 });
 
 /** One request's life, counting each committed change. Network failures end the chain early. */

@@ -153,6 +153,23 @@ describe('web security', () => {
 			expect((await dispatcher.call('GET', '/api/session')).status).toBe(200);
 		});
 
+		it('refuses a form-like body from a foreign origin even without a cookie (login CSRF), in the contract JSON', async () => {
+			const cases: [string, string, string][] = [
+				['/login', 'application/x-www-form-urlencoded', 'username=dispatcher&password=demo1234'],
+				['/api/session', 'text/plain', JSON.stringify({ username: 'dispatcher', password: 'demo1234' })],
+				['/api/requests', 'multipart/form-data; boundary=x', '--x--']
+			];
+			for (const [path, type, body] of cases) {
+				const answer = await fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example', 'content-type': type }, body });
+				expect({ path, status: answer.status, setCookie: answer.headers.getSetCookie().length }).toEqual({ path, status: 403, setCookie: 0 });
+				expect(await answer.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
+			}
+			// The same form from our own origin still signs in.
+			const own = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'username=dispatcher&password=demo1234' });
+			expect(own.status).toBe(303);
+			expect(own.headers.getSetCookie().join(';')).toMatch(/session=/);
+		});
+
 		it('refuses a socket handshake from a foreign origin', async () => {
 			const { io } = await import('socket.io-client');
 			const socket = io(server.url, { transports: ['websocket'], extraHeaders: { cookie: await signIn(server.url, 'dispatcher'), origin: 'https://evil.example' }, reconnection: false, forceNew: true });

@@ -51,7 +51,8 @@ export const statusListSchema = z.array(z.enum(STATUSES)).max(STATUSES.length);
 
 export const eventsQuerySchema = z.object({
 	after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-	limit: z.coerce.number().int().min(1).max(5000).default(1000)
+	/** Without it, every event after `after` (streamed); with it, a page of at most this many. */
+	limit: z.coerce.number().int().min(1).max(5000).optional()
 });
 
 export const availabilitySchema = z.object({

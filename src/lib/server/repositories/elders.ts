@@ -13,3 +13,9 @@ export async function listElders(db: Queryable): Promise<ElderView[]> {
 export async function findElder(db: Queryable, id: string) {
 	return db.selectFrom('elders').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
 }
+
+/** The one elder living at this building and unit, if exactly one does (an elder visit taken in by hand names only the place). */
+export async function findElderAt(db: Queryable, buildingId: string, unit: string): Promise<string | null> {
+	const rows = await db.selectFrom('elders').select('id').where('building_id', '=', buildingId).where('unit', '=', unit).limit(2).execute();
+	return rows.length === 1 ? rows[0].id : null;
+}

@@ -6,15 +6,44 @@ import { deliveriesFor } from '../../realtime/deliveries';
 import { ROOM_STAFF, roomForVolunteer, type CaughtUpEvent } from '../../realtime/events';
 import { listEventsAfter, type Audience } from '../repositories/events';
 
-/** The events this actor would have heard live after `after`, in seq order. */
+/** Events read from the table per query when a caller asks for everything. */
+export const CATCH_UP_PAGE = 1000;
+
+/** The events this actor would have heard live after `after`, in seq order: at most `limit` stored events' worth. */
 export async function eventsAfter(db: Kysely<Database>, actor: Actor, after: number, limit: number): Promise<CaughtUpEvent[]> {
+	return (await readPage(db, actor, after, limit)).events;
+}
+
+/**
+ * All of them, page by page, until a page comes back short: a long absence costs one page of
+ * memory, not the whole tail. The first page is read before this returns, so a database that is
+ * down is an error the caller can still answer with a status, not a broken stream.
+ */
+export async function allEventsAfter(db: Kysely<Database>, actor: Actor, after: number): Promise<{ first: CaughtUpEvent[]; rest: AsyncIterable<CaughtUpEvent[]> }> {
+	const first = await readPage(db, actor, after, CATCH_UP_PAGE);
+	async function* rest() {
+		let page = first;
+		while (page.complete) {
+			page = await readPage(db, actor, page.lastSeq, CATCH_UP_PAGE);
+			if (page.events.length) yield page.events;
+		}
+	}
+	return { first: first.events, rest: rest() };
+}
+
+async function readPage(db: Kysely<Database>, actor: Actor, after: number, limit: number) {
 	const audience: Audience | null = isStaff(actor.role)
 		? { kind: 'staff' }
 		: actor.volunteerId
 			? { kind: 'volunteer', volunteerId: actor.volunteerId }
 			: null;
-	if (!audience) return [];
+	if (!audience) return { events: [], lastSeq: after, complete: false };
 	const rooms = new Set(audience.kind === 'staff' ? [ROOM_STAFF] : [roomForVolunteer(audience.volunteerId)]);
 	const stored = await listEventsAfter(db, after, audience, limit);
-	return stored.flatMap((event) => deliveriesFor(event).filter((d) => rooms.has(d.room)).map((d) => d.message));
+	return {
+		events: stored.flatMap((event) => deliveriesFor(event).filter((d) => rooms.has(d.room)).map((d) => d.message)),
+		lastSeq: stored.at(-1)?.seq ?? after,
+		/** A full page: there may be more after it. */
+		complete: stored.length === limit
+	};
 }

@@ -6,6 +6,7 @@ import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '
 import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
 import { findRequest, findRequestForUpdate, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import { findBuilding } from '../repositories/buildings';
+import { findElderAt } from '../repositories/elders';
 import { wasOfferedTo } from '../repositories/events';
 import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
@@ -32,8 +33,12 @@ export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewR
 		if (!(await findBuilding(trx, input.buildingId))) {
 			throw invalidInput('That building does not exist.', [{ path: 'buildingId', message: 'Unknown building' }]);
 		}
+		// A visit to a known elder keeps its continuity (the same volunteer as last time) when the
+		// dispatcher names the elder's building and unit.
+		const elderId = input.type === 'elder_visit' ? await findElderAt(trx, input.buildingId, input.unit) : null;
 		const row = await insertRequest(trx, {
 			type: input.type,
+			elder_id: elderId,
 			building_id: input.buildingId,
 			description: input.description,
 			urgency: input.urgency,
