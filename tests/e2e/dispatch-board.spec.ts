@@ -1,4 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, signInContext } from './fixtures';
 import type { BuildingView, RequestView } from '../../src/lib/api/types';
 
@@ -96,6 +96,19 @@ test('a request can be taken in with the keyboard alone', async ({ dispatcherPag
 	await expect(created).toBeVisible();
 	await expect(created).toContainText('3栋');
 	await expect(created).toHaveAttribute('data-status', 'open');
+
+	// The new request is selected: A gives it to the top candidate. Pressed again, A changes
+	// nothing: on an assigned request it would be a silent reassignment.
+	await expect(page.locator('[data-testid="candidates"] [data-volunteer-id]').first()).toBeVisible();
+	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+	await page.keyboard.press('a');
+	await expect(created).toHaveAttribute('data-status', 'assigned');
+	const id = (await created.getAttribute('data-request-id'))!;
+	const assigned = ((await (await page.request.get(`/api/requests/${id}`)).json()) as { request: RequestView }).request;
+	await page.keyboard.press('a');
+	await page.waitForTimeout(500);
+	const after = ((await (await page.request.get(`/api/requests/${id}`)).json()) as { request: RequestView }).request;
+	expect({ assigneeId: after.assigneeId, version: after.version }).toEqual({ assigneeId: assigned.assigneeId, version: assigned.version });
 });
 
 test('the shortcut help lists the keys', async ({ dispatcherPage: page }) => {
@@ -123,8 +136,11 @@ test('cancelling from the board takes a reason; a cancel that crossed an assignm
 		await cancelMayGo;
 		await route.continue();
 	});
-	await page.getByRole('button', { name: /取消此工单/ }).click();
-	await page.getByLabel('取消原因').fill('居民已自行修好');
+	// Without a reason the button asks for one and sends nothing.
+	await page.locator('[data-action="cancel"]').click();
+	await expect(page.getByRole('alert').filter({ hasText: '请先写下取消原因' })).toBeVisible();
+	await expect(page.locator('[name="reason"]')).toBeFocused();
+	await page.locator('[name="reason"]').fill('居民已自行修好');
 	await page.locator('[data-action="cancel"]').click();
 
 	const candidates = (await (await page.request.get(`/api/requests/${request.id}/candidates`)).json()) as { volunteerId: string }[];
@@ -141,4 +157,31 @@ test('cancelling from the board takes a reason; a cancel that crossed an assignm
 	await expect(page.getByRole('status').filter({ hasText: '工单已取消' })).toBeVisible();
 	const after = (await (await page.request.get(`/api/requests/${request.id}`)).json()) as { request: RequestView };
 	expect({ status: after.request.status, version: after.request.version }).toEqual({ status: 'cancelled', version: 3 });
+});
+
+test('a volunteer who goes off duty leaves the candidate list by itself', async ({ browser, dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	const building = ((await (await page.request.get('/api/buildings')).json()) as BuildingView[]).find((b) => b.name === '21栋')!;
+	const repairers = new Set(((await (await page.request.get('/api/volunteers')).json()) as { id: string; skills: string[] }[]).filter((v) => v.skills.includes('repair')).map((v) => v.id));
+	// A repairer of our own, standing at the door, so they are among the first candidates.
+	let phone: BrowserContext | null = null;
+	let volunteerId = '';
+	for (let n = 40; n <= 48 && !phone; n++) {
+		const context = await browser.newContext();
+		await signInContext(context, `vol${n}`);
+		const me = ((await (await context.request.get('/api/session')).json()) as { user: { volunteerId: string } }).user;
+		if (repairers.has(me.volunteerId)) [phone, volunteerId] = [context, me.volunteerId];
+		else await context.close();
+	}
+	expect(phone, 'a repairer among vol40…vol48').not.toBeNull();
+	expect((await phone!.request.put('/api/me/availability', { data: { available: true, lat: building.lat, lng: building.lng } })).status()).toBe(200);
+
+	const request = await createRequest(page, '21栋', `下班测试 ${Date.now()}`);
+	await row(page, request.id).getByRole('button').click();
+	const theirRow = page.locator(`[data-testid="candidates"] [data-volunteer-id="${volunteerId}"]`);
+	await expect(theirRow).toBeVisible();
+	expect((await phone!.request.put('/api/me/availability', { data: { available: false } })).status()).toBe(200);
+	await expect(theirRow).toHaveCount(0, { timeout: 5_000 });
+	await phone!.close();
 });

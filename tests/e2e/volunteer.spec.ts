@@ -64,7 +64,8 @@ test('a decline with a reason sends the request back to open on the board, with 
 	const card = page.locator(`[data-testid="my-tasks"] [data-request-id="${task.id}"]`);
 	await expect(card).toBeVisible();
 
-	await card.locator('[data-action="decline"]').click();
+	// The reason is optional and folded away; one press on decline sends the task back.
+	await card.getByText('附上无法接单的原因').click();
 	await card.locator('textarea[name="note"]').fill('今天不在小区');
 	await card.locator('[data-action="decline"]').click();
 

@@ -59,6 +59,8 @@ export class BoardState {
 	readonly selected = $derived(this.selectedId ? (this.requests.get(this.selectedId) ?? null) : null);
 
 	readonly onDuty = $derived([...this.volunteers.values()].filter((v) => v.available));
+	/** Grows with every volunteer change (duty, position, workload): what a ranking depends on. */
+	volunteerChanges = $state(0);
 
 	apply(batch: CaughtUpEvent[]): void {
 		for (const message of batch) {
@@ -68,6 +70,7 @@ export class BoardState {
 				const incoming = message.data.volunteer;
 				// `online` is live presence, which the stored event cannot know; keep ours.
 				this.volunteers.set(incoming.id, { ...incoming, online: this.volunteers.get(incoming.id)?.online ?? incoming.online });
+				this.volunteerChanges += 1;
 			}
 		}
 	}

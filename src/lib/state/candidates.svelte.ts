@@ -1,11 +1,13 @@
 import type { CandidateView } from '$lib/api/types';
 import { callApi } from '$lib/api/client';
+import type { FailedCall } from '$lib/i18n/api-problem';
 
 /** The ranked volunteers for one request, refetched when the request or the volunteers change. */
 export class CandidateFeed {
 	state = $state<'loading' | 'ready' | 'error'>('loading');
 	list = $state<CandidateView[]>([]);
-	problem = $state('');
+	/** Why the last load failed; the list says it in the reader's language. */
+	problem = $state<FailedCall | null>(null);
 	#requestId: string | null = null;
 	#generation = 0;
 
@@ -20,7 +22,7 @@ export class CandidateFeed {
 			this.list = result.data;
 			this.state = 'ready';
 		} else {
-			this.problem = result.message;
+			this.problem = { status: result.status, code: result.code };
 			this.state = 'error';
 		}
 	}

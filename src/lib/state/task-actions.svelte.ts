@@ -9,13 +9,14 @@ export type ActionProblem =
 	| { kind: 'conflict' }
 	| { kind: 'not_yours' }
 	| { kind: 'network' }
-	| { kind: 'other'; message: string };
+	| { kind: 'other'; status: number; code: string };
 
 function problemOf(outcome: Extract<ApiOutcome<unknown>, { ok: false }>): ActionProblem {
 	if (outcome.status === 0) return { kind: 'network' };
 	if (outcome.status === 409) return { kind: 'conflict' };
 	if (outcome.status === 403 || outcome.status === 404) return { kind: 'not_yours' };
-	return { kind: 'other', message: outcome.message };
+	// The server's English message is not for volunteers; the code chooses the sentence.
+	return { kind: 'other', status: outcome.status, code: outcome.code };
 }
 
 /** Sends accept / decline / start / complete, one at a time per task, and applies the answer. */

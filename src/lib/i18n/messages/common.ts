@@ -16,7 +16,7 @@ export const commonMessages = defineMessages({
 	'connection.reconnecting': { zh: '正在重新连接…', en: 'Reconnecting…' },
 	'connection.offline': { zh: '已离线', en: 'Offline' },
 	'login.title': { zh: '登录', en: 'Sign in' },
-	'login.subtitle': { zh: '社区志愿服务调度系统', en: 'Community volunteer dispatch' },
+	'login.subtitle': { zh: '供调度员、协调员和志愿者使用', en: 'For dispatchers, coordinators and volunteers' },
 	'login.username': { zh: '用户名', en: 'Username' },
 	'login.password': { zh: '密码', en: 'Password' },
 	'login.submit': { zh: '登录', en: 'Sign in' },

@@ -3,9 +3,10 @@ import { dispatchMessages } from './dispatch';
 import { volunteerMessages } from './volunteer';
 import { historyMessages } from './history';
 import { reliabilityMessages } from './reliability';
+import { problemMessages } from './problems';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
-export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages };
+export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages };
 export type MessageKey = keyof typeof messages;
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -3,19 +3,28 @@ import type { ElderView, HistoryPage, HistoryStats, VisitPlanView } from '$lib/a
 import type { ApiErrorBody } from '$lib/api/types';
 import { apiQuery, readFilters, readTab } from '$lib/history/filters';
 
-/** A resource the page shows, or the reason it could not be read, said plainly. */
-export type Loaded<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A resource the page shows, or why it could not be read: the status and code choose the
+ * sentence (0 and 'network' when no answer came); `detail` is the server's English, for a tooltip.
+ */
+export type Loaded<T> = { ok: true; value: T } | { ok: false; status: number; code: string; detail: string };
 
 async function read<T>(fetcher: typeof fetch, path: string): Promise<Loaded<T>> {
+	let response: Response;
 	try {
-		const response = await fetcher(path);
-		if (response.ok) return { ok: true, value: (await response.json()) as T };
-		const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
-		const issues = body?.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
-		return { ok: false, message: [body?.error.message ?? response.statusText, issues].filter(Boolean).join(' ') };
-	} catch (error) {
-		return { ok: false, message: error instanceof Error ? error.message : String(error) };
+		response = await fetcher(path);
+	} catch {
+		return { ok: false, status: 0, code: 'network', detail: '' };
 	}
+	if (response.ok) return { ok: true, value: (await response.json()) as T };
+	const body = (await response.json().catch(() => null)) as ApiErrorBody | null;
+	const issues = body?.error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ');
+	return {
+		ok: false,
+		status: response.status,
+		code: body?.error.code ?? 'unknown',
+		detail: [body?.error.message ?? response.statusText, issues].filter(Boolean).join(' ')
+	};
 }
 
 // Each tab reads only what it shows; the visit plans feed the due/overdue notice on every tab.
