@@ -51,8 +51,11 @@ test('a network blip that never dropped the socket ends with the badge saying co
 	// The browser says it went offline and came back; the websocket itself stayed up.
 	await page.evaluate(() => window.dispatchEvent(new Event('offline')));
 	await expect(badge).toHaveAttribute('data-state', 'offline');
+	// Offline is said in words too, not only by the badge's colour.
+	await expect(page.locator('[data-testid="offline-banner"]')).toContainText('连接已断开');
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 	await expect(badge).toHaveAttribute('data-state', 'connected');
+	await expect(page.locator('[data-testid="offline-banner"]')).toHaveCount(0);
 });
 
 test.describe('when the database goes away', () => {

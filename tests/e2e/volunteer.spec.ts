@@ -51,6 +51,7 @@ test('an assignment reaches the open tab at once, rings, notifies, and the board
 	await expect(row).toHaveCount(0);
 	await expect(card).toHaveCount(0);
 	await expect(page.locator(`[data-testid="my-completed"] [data-request-id="${task.id}"]`)).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '8栋 2单元301 的服务已完成' })).toBeVisible();
 	const timeline = await timelineOf(board.request, task.id);
 	expect(timeline.map((e) => e.action)).toEqual(['create', 'assign', 'accept', 'start', 'complete']);
 	expect(timeline.at(-1)?.note).toBe('剪好了，老人很满意');

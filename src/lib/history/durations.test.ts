@@ -13,6 +13,12 @@ describe('stageDurations', () => {
 		expect(d).toEqual({ toAssign: 240_000, toAccept: 150_000, toComplete: 5_010_000, working: 3_600_000 });
 	});
 
+	it('counts the wait for a volunteer to the first assignment when the timeline gives it, not to a later reassignment', () => {
+		const reassigned = { createdAt: '2026-11-20T01:00:00Z', assignedAt: '2026-11-20T01:50:00Z', acceptedAt: null, startedAt: null, completedAt: null };
+		expect(stageDurations(reassigned).toAssign).toBe(50 * 60_000);
+		expect(stageDurations(reassigned, '2026-11-20T01:08:00Z').toAssign).toBe(8 * 60_000);
+	});
+
 	it('leaves stages that never happened empty', () => {
 		const d = stageDurations({ createdAt: '2026-11-20T01:00:00Z', assignedAt: null, acceptedAt: null, startedAt: null, completedAt: null });
 		expect(d).toEqual({ toAssign: null, toAccept: null, toComplete: null, working: null });

@@ -2,7 +2,7 @@
 import type { RequestView } from '../api/types';
 
 export interface StageDurations {
-	/** Created → assigned (the last assignment, when an offer was declined first). */
+	/** Created → first assigned, when the timeline is known; else → the last assignment (what the request row keeps). */
 	toAssign: number | null;
 	/** Assigned → accepted. */
 	toAccept: number | null;
@@ -14,10 +14,16 @@ export interface StageDurations {
 
 const between = (from: string | null, to: string | null) => (from && to ? Math.max(0, Date.parse(to) - Date.parse(from)) : null);
 
-/** Milliseconds per stage; null where a stage was never reached. */
-export function stageDurations(r: Pick<RequestView, 'createdAt' | 'assignedAt' | 'acceptedAt' | 'startedAt' | 'completedAt'>): StageDurations {
+/**
+ * Milliseconds per stage; null where a stage was never reached. `firstAssignedAt`, from the
+ * timeline, keeps a later reassignment or a decline from counting as waiting for a volunteer.
+ */
+export function stageDurations(
+	r: Pick<RequestView, 'createdAt' | 'assignedAt' | 'acceptedAt' | 'startedAt' | 'completedAt'>,
+	firstAssignedAt: string | null = null
+): StageDurations {
 	return {
-		toAssign: between(r.createdAt, r.assignedAt),
+		toAssign: between(r.createdAt, firstAssignedAt ?? r.assignedAt),
 		toAccept: between(r.assignedAt, r.acceptedAt),
 		toComplete: between(r.acceptedAt, r.completedAt),
 		working: between(r.startedAt, r.completedAt)

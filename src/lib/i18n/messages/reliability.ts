@@ -10,5 +10,9 @@ export const reliabilityMessages = defineMessages({
 		zh: '数据库暂时无法连接。您的操作没有保存，恢复后会自动重新连接。',
 		en: 'The database cannot be reached right now. Nothing you do is saved until it is back; this page reconnects by itself.'
 	},
+	'service.offline': {
+		zh: '与服务器的连接已断开，正在重试。页面上的内容可能不是最新的，操作可能无法提交。',
+		en: 'The connection to the server is lost; retrying. What you see may be out of date, and actions may not go through.'
+	},
 	'service.unavailableTitle': { zh: '暂时无法使用', en: 'Temporarily unavailable' }
 });

@@ -56,6 +56,8 @@ export const volunteerMessages = defineMessages({
 	'volunteer.action.start': { zh: '开始服务', en: 'Start' },
 	'volunteer.action.complete': { zh: '完成服务', en: 'Complete' },
 	'volunteer.action.sending': { zh: '正在提交…', en: 'Sending…' },
+	'volunteer.done.completed': { zh: '{place} 的服务已完成，谢谢您！', en: 'Done at {place}. Thank you!' },
+	'volunteer.done.declined': { zh: '已把 {place} 的任务退回调度员。', en: 'The task at {place} went back to the dispatcher.' },
 	'volunteer.decline.addReason': { zh: '附上无法接单的原因（可不填）', en: 'Add a reason for declining (optional)' },
 	'volunteer.decline.reason': { zh: '告诉调度员原因，再点“无法接单”', en: 'Tell the dispatcher why, then press Decline' },
 	'volunteer.decline.placeholder': { zh: '或者自己写原因', en: 'Or write your own reason' },
