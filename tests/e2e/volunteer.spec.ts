@@ -75,6 +75,15 @@ test('a decline with a reason sends the request back to open on the board, with 
 	await expect(row).toHaveAttribute('data-status', 'open');
 	const timeline = await timelineOf(board.request, task.id);
 	expect(timeline.at(-1)).toMatchObject({ action: 'decline', note: '今天不在小区' });
+	// On the board, whoever declined is not offered it first again: last, and said so.
+	const buildings = (await (await board.request.get('/api/buildings')).json()) as { name: string; lat: number; lng: number }[];
+	const at = buildings.find((b) => b.name === '8栋')!;
+	expect((await context.request.put('/api/me/availability', { data: { available: true, lat: at.lat, lng: at.lng } })).status()).toBe(200);
+	await row.getByRole('button').click();
+	const candidates = board.locator('[data-testid="candidates"] [data-volunteer-id]');
+	await expect(candidates.last()).toHaveAttribute('data-volunteer-id', volunteerId);
+	await expect(candidates.last()).toContainText('已拒绝过此单');
+	await expect(candidates.first()).not.toContainText('已拒绝过此单');
 	// The volunteer's own decline is no news to them.
 	await expect(page.locator('[data-testid="task-notice"]')).toHaveCount(0);
 	await context.close();

@@ -134,7 +134,15 @@ describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
 		expect(update.request.contactPhone).toBeUndefined();
 		expect((await volA('GET', `/api/requests/${task.id}`)).status).toBe(403);
 		const timeline = (await staff<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
-		expect(timeline.at(-1)).toMatchObject({ action: 'decline', from: 'assigned', to: 'open', note: '今天不在小区' });
+		expect(timeline.at(-1)).toMatchObject({ action: 'decline', from: 'assigned', to: 'open', note: '今天不在小区', declinedBy: idA });
+		// Offered next to B, the task's timeline does not tell B who declined it before.
+		const reopened = (await staff<{ request: RequestView }>('GET', `/api/requests/${task.id}`)).body.request;
+		expect((await staff('POST', `/api/requests/${task.id}/assign`, { volunteerId: idB, version: reopened.version })).status).toBe(200);
+		const seenByB = (await volB<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
+		expect(seenByB.find((e) => e.action === 'decline')).toBeDefined();
+		expect(seenByB.some((e) => 'declinedBy' in e)).toBe(false);
+		expect(JSON.stringify(seenByB)).not.toContain(idA);
+		await volB('POST', `/api/requests/${task.id}/decline`, {});
 	});
 
 	it('shows dispatchers a volunteer going online and offline as the tab opens and closes', async () => {

@@ -90,6 +90,8 @@ export interface TimelineEntry {
 	from: Status | null;
 	to: Status | null;
 	note: string | null;
+	/** On a decline, for staff only: the volunteer who declined, so the board can say so beside them. */
+	declinedBy?: string;
 }
 
 export interface ApiErrorBody {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RANKING_WEIGHTS, rankCandidates, workloadMeters, type CandidateInput, type RankedRequest } from './ranking';
+import { RANKING_WEIGHTS, declinersLast, rankCandidates, workloadMeters, type CandidateInput, type RankedRequest } from './ranking';
 import { EARTH_RADIUS_M } from './geo';
 
 const building = { lat: 30.99, lng: 105.89 };
@@ -87,5 +87,14 @@ describe('rankCandidates', () => {
 
 	it('returns nothing for no candidates', () => {
 		expect(rankCandidates(repair, [])).toEqual([]);
+	});
+});
+
+describe('declinersLast', () => {
+	it('moves those who declined after the rest, keeping each part in ranking order', () => {
+		const ranked = ['a', 'b', 'c', 'd', 'e'].map((volunteerId) => ({ volunteerId }));
+		expect(declinersLast(ranked, new Set(['b', 'd'])).map((c) => c.volunteerId)).toEqual(['a', 'c', 'e', 'b', 'd']);
+		expect(declinersLast(ranked, new Set()).map((c) => c.volunteerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(declinersLast(ranked, new Set(['a', 'b', 'c', 'd', 'e'])).map((c) => c.volunteerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
 	});
 });

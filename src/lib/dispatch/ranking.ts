@@ -120,3 +120,12 @@ export function rankCandidates(request: RankedRequest, candidates: readonly Cand
 		score: -Math.round(effective * 10) / 10 + 0
 	}));
 }
+
+/**
+ * The board's order: volunteers who already declined this request go after everyone else,
+ * each part in ranking order. Not asked first again, yet still there if nobody else can go.
+ */
+export function declinersLast<T extends { volunteerId: string }>(ranked: readonly T[], declined: ReadonlySet<string>): T[] {
+	if (declined.size === 0) return [...ranked];
+	return [...ranked.filter((c) => !declined.has(c.volunteerId)), ...ranked.filter((c) => declined.has(c.volunteerId))];
+}

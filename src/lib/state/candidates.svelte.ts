@@ -1,6 +1,7 @@
 import type { CandidateView } from '$lib/api/types';
 import { callApi } from '$lib/api/client';
 import type { FailedCall } from '$lib/i18n/api-problem';
+import { declinersLast } from '$lib/dispatch/ranking';
 
 /** The ranked volunteers for one request, refetched when the request or the volunteers change. */
 export class CandidateFeed {
@@ -8,12 +9,16 @@ export class CandidateFeed {
 	list = $state<CandidateView[]>([]);
 	/** Why the last load failed; the list says it in the reader's language. */
 	problem = $state<FailedCall | null>(null);
+	/** Volunteers who declined this request (from its timeline): shown last, and never the "top". */
+	declined = $state<ReadonlySet<string>>(new Set());
+	readonly ordered = $derived(declinersLast(this.list, this.declined));
 	#requestId: string | null = null;
 	#generation = 0;
 
 	async load(requestId: string, keepList = false): Promise<void> {
 		const generation = ++this.#generation;
 		if (requestId !== this.#requestId || !keepList) this.list = [];
+		if (requestId !== this.#requestId) this.declined = new Set();
 		this.#requestId = requestId;
 		this.state = 'loading';
 		const result = await callApi<CandidateView[]>('GET', `/api/requests/${requestId}/candidates?limit=8`);
@@ -28,6 +33,7 @@ export class CandidateFeed {
 	}
 
 	get top(): CandidateView | null {
-		return this.state === 'ready' ? (this.list[0] ?? null) : null;
+		const first = this.ordered[0];
+		return this.state === 'ready' && first && !this.declined.has(first.volunteerId) ? first : null;
 	}
 }

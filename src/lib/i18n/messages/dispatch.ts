@@ -63,6 +63,7 @@ export const dispatchMessages = defineMessages({
 	'candidates.today': { zh: '今日 {n} 单', en: '{n} today' },
 	'candidates.planned': { zh: '结对探访人', en: 'planned visitor' },
 	'candidates.visitedLast': { zh: '上次探访', en: 'visited last time' },
+	'candidates.declinedThis': { zh: '已拒绝过此单', en: 'declined this one' },
 	'candidates.online': { zh: '在线', en: 'online' },
 	'candidates.offline': { zh: '离线', en: 'offline' },
 	'shortcuts.title': { zh: '键盘快捷键', en: 'Keyboard shortcuts' },

@@ -105,12 +105,15 @@ export async function latestSeq(db: Queryable): Promise<number> {
 	return Number(row?.max ?? 0);
 }
 
-/** A request's audit trail, oldest first, with who did each step. */
-export async function listRequestTimeline(db: Queryable, requestId: string): Promise<TimelineEntry[]> {
+/**
+ * A request's audit trail, oldest first, with who did each step. `forStaff` adds which
+ * volunteer declined (a volunteer reading their own task does not learn who else was asked).
+ */
+export async function listRequestTimeline(db: Queryable, requestId: string, forStaff: boolean): Promise<TimelineEntry[]> {
 	const rows = await db
 		.selectFrom('events')
 		.leftJoin('users', 'users.id', 'events.actor_id')
-		.select(['events.seq', 'events.at', 'users.name as actor', 'events.action', 'events.from_status', 'events.to_status', 'events.note'])
+		.select(['events.seq', 'events.at', 'users.name as actor', 'events.action', 'events.from_status', 'events.to_status', 'events.note', 'events.previous_assignee_id'])
 		.where('events.request_id', '=', requestId)
 		.orderBy('events.seq')
 		.execute();
@@ -121,6 +124,7 @@ export async function listRequestTimeline(db: Queryable, requestId: string): Pro
 		action: row.action,
 		from: row.from_status as Status | null,
 		to: row.to_status as Status | null,
-		note: row.note
+		note: row.note,
+		...(forStaff && row.action === 'decline' && row.previous_assignee_id ? { declinedBy: row.previous_assignee_id } : {})
 	}));
 }
