@@ -112,7 +112,9 @@ const guardPages: Handle = async ({ event, resolve }) => {
 	const rule = PAGE_ROLES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
 	if (rule && !event.locals.databaseDown) {
 		const user = event.locals.user;
-		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}`);
+		// A cookie that no longer names a session: say on the login page that it ended.
+		const ended = event.cookies.get(SESSION_COOKIE) ? '&ended=1' : '';
+		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}${ended}`);
 		if (!rule.allowed(user.role)) redirect(303, homePathFor(user.role));
 	}
 	return resolve(event);

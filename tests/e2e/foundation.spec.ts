@@ -23,6 +23,21 @@ test('a wrong password is said plainly on the login page', async ({ page }) => {
 	await expect(page).toHaveURL(/\/login/);
 });
 
+test('a session that ended sends the page to sign-in with a word why, and back after signing in', async ({ dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	// Signed out elsewhere (another tab, a password change, expiry): the cookie names no session.
+	const [session] = (await page.context().cookies()).filter((c) => c.name === 'session');
+	await page.context().addCookies([{ ...session, value: 'ended-session' }]);
+	await page.goto('/dispatch');
+	await expect(page).toHaveURL(/\/login\?next=%2Fdispatch&ended=1$/);
+	await expect(page.getByRole('status')).toContainText('登录已失效');
+	await page.locator('input[name="username"]').fill('dispatcher');
+	await page.locator('input[name="password"]').fill('demo1234');
+	await page.locator('button[type="submit"]').click();
+	await expect(page).toHaveURL(/\/dispatch$/);
+});
+
 test('a volunteer lands on their own page and is kept off the board', async ({ volunteerPage: page }) => {
 	await page.goto('/');
 	await expect(page).toHaveURL(/\/volunteer$/);

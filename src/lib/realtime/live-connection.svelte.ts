@@ -113,7 +113,7 @@ export class LiveConnection {
 
 	#signInAgain() {
 		this.stop();
-		window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}`;
+		window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}&ended=1`;
 	}
 
 	#receive(event: CaughtUpEvent) {

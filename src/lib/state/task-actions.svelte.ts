@@ -38,7 +38,7 @@ export class TaskActionRunner {
 				return true;
 			}
 			if (outcome.status === 401) {
-				window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}`;
+				window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}&ended=1`;
 				return false;
 			}
 			this.problems.set(id, problemOf(outcome));

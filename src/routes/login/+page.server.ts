@@ -15,7 +15,7 @@ function safeNext(next: string | null): string | null {
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homePathFor(locals.user.role));
-	return { demo: getApp().config.demo };
+	return { demo: getApp().config.demo, sessionEnded: url.searchParams.get('ended') === '1' };
 };
 
 export const actions: Actions = {

@@ -22,6 +22,7 @@ export const commonMessages = defineMessages({
 	'login.submit': { zh: '登录', en: 'Sign in' },
 	'login.submitting': { zh: '正在登录…', en: 'Signing in…' },
 	'login.wrong': { zh: '用户名或密码不正确。', en: 'The username or password is wrong.' },
+	'login.sessionEnded': { zh: '您的登录已失效（已退出、已过期或密码已更改），请重新登录。', en: 'Your session has ended (signed out, expired or the password changed). Please sign in again.' },
 	'login.failed': { zh: '暂时无法登录，请稍后再试。', en: 'Signing in is not possible right now. Please try again shortly.' },
 	'login.demoHint': { zh: '演示账号：dispatcher、coordinator、vol01 … 密码 demo1234', en: 'Demo logins: dispatcher, coordinator, vol01 … password demo1234' },
 	'type.haircut': { zh: '上门理发', en: 'Haircut' },
