@@ -10,7 +10,7 @@ describe('translations', () => {
 		}
 	});
 	it('fill in parameters', () => {
-		expect(createTranslator('en')('map.error', { message: 'boom' })).toBe('The map could not load: boom');
+		expect(createTranslator('en')('volunteer.done.completed', { place: '8栋 2单元301' })).toBe('Done at 8栋 2单元301. Thank you!');
 		expect(createTranslator('zh-CN')('status.open')).toBe('待派单');
 	});
 });
