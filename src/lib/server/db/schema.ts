@@ -152,11 +152,13 @@ export interface Database {
 }
 
 export type BuildingRow = Selectable<BuildingTable>;
+export type NewBuilding = Insertable<BuildingTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type VolunteerRow = Selectable<VolunteerTable>;
 export type NewVolunteer = Insertable<VolunteerTable>;
 export type VolunteerUpdate = Updateable<VolunteerTable>;
+export type NewElder = Insertable<ElderTable>;
 export type RequestRow = Selectable<RequestTable>;
 export type NewRequest = Insertable<RequestTable>;
 export type RequestUpdate = Updateable<RequestTable>;

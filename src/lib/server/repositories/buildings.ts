@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
+import type { NewBuilding } from '../db/schema';
 import type { BuildingView, MapFeatureView } from '../../api/types';
 
 export async function listBuildings(db: Queryable): Promise<BuildingView[]> {
@@ -16,4 +18,24 @@ export async function listMapFeatures(db: Queryable): Promise<MapFeatureView[]> 
 /** Where every building stands, for the in-memory candidate roster. */
 export async function listBuildingPlaces(db: Queryable): Promise<{ id: string; lat: number; lng: number }[]> {
 	return db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+}
+
+/** Every building's id by its name (names are unique), for files that refer to buildings by name. */
+export async function buildingIdsByName(db: Queryable): Promise<Map<string, { id: string; lat: number; lng: number }>> {
+	const rows = await db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).execute();
+	return new Map(rows.map((b) => [b.name, { id: b.id, lat: b.lat, lng: b.lng }]));
+}
+
+/** Adds a building, or moves and reshapes the one of that name. Says which it was. */
+export async function upsertBuildingByName(db: Queryable, building: NewBuilding): Promise<{ id: string; lat: number; lng: number; created: boolean }> {
+	const row = await db
+		.insertInto('buildings')
+		.values(building)
+		.onConflict((oc) =>
+			oc.column('name').doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), lat: eb.ref('excluded.lat'), lng: eb.ref('excluded.lng'), footprint: eb.ref('excluded.footprint'), street: eb.ref('excluded.street') }))
+		)
+		// xmax is 0 for a row this statement inserted, and set for one it updated.
+		.returning(['id', 'lat', 'lng', sql<boolean>`xmax = 0`.as('created')])
+		.executeTakeFirstOrThrow();
+	return row;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types';
+import type { NewElder } from '../db/schema';
 import type { ElderView } from '../../api/history-types';
 
 export async function listElders(db: Queryable): Promise<ElderView[]> {
@@ -18,4 +19,21 @@ export async function findElder(db: Queryable, id: string) {
 export async function findElderAt(db: Queryable, buildingId: string, unit: string): Promise<string | null> {
 	const rows = await db.selectFrom('elders').select('id').where('building_id', '=', buildingId).where('unit', '=', unit).limit(2).execute();
 	return rows.length === 1 ? rows[0].id : null;
+}
+
+/** Adds an elder, or updates the phone and notes of the one of that name at that building and unit. */
+export async function upsertElder(db: Queryable, elder: NewElder): Promise<'created' | 'updated'> {
+	const existing = await db
+		.selectFrom('elders')
+		.select('id')
+		.where('name', '=', elder.name)
+		.where('building_id', '=', elder.building_id)
+		.where('unit', '=', elder.unit ?? '')
+		.executeTakeFirst();
+	if (existing) {
+		await db.updateTable('elders').set({ phone: elder.phone, notes: elder.notes }).where('id', '=', existing.id).execute();
+		return 'updated';
+	}
+	await db.insertInto('elders').values(elder).execute();
+	return 'created';
 }
