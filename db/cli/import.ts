@@ -39,7 +39,7 @@ try {
 			(summary.existingUsernames.length ? `, ${summary.existingUsernames.length} already there (left as they are: ${summary.existingUsernames.join(', ')}).` : '.')
 	);
 	if (summary.newLogins.length) {
-		console.log('\nFirst passwords, shown this once. Hand each to its volunteer (PUT /api/me/password changes it):');
+		console.log('\nFirst passwords, shown this once. Hand each to its volunteer, who changes it on their account page (/account):');
 		for (const login of summary.newLogins) console.log(`  ${login.username.padEnd(20)} ${login.password}  (${login.name})`);
 	}
 } catch (failure) {

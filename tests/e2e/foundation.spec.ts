@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, signInContext } from './fixtures';
 
 test('a dispatcher signs in through the login page and sees the community map, live', async ({ page }) => {
 	await page.goto('/');
@@ -56,4 +56,32 @@ test('the language follows the lang cookie and the header switch', async ({ coor
 	await page.getByRole('button', { name: 'English' }).click();
 	await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
 	await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test('anyone signed in changes their password from the account page, reached from their name', async ({ browser }) => {
+	const context = await browser.newContext();
+	await signInContext(context, 'vol39');
+	const page = await context.newPage();
+	await page.goto('/volunteer');
+	await page.locator('a[href="/account"]').click();
+	await expect(page).toHaveURL(/\/account$/);
+	const form = page.locator('[data-testid="password-change"]');
+	const fill = async (current: string, next: string, again: string) => {
+		await form.locator('[name="currentPassword"]').fill(current);
+		await form.locator('[name="newPassword"]').fill(next);
+		await form.locator('[name="confirmPassword"]').fill(again);
+		await form.getByRole('button').click();
+	};
+	await fill('demo1234', 'new-secret-39', 'new-secret-3');
+	await expect(form.getByRole('alert')).toContainText('两次输入的新密码不一样');
+	await fill('wrong-one', 'new-secret-39', 'new-secret-39');
+	await expect(form.getByRole('alert')).toContainText('当前密码不对');
+	await fill('demo1234', 'new-secret-39', 'new-secret-39');
+	await expect(form.getByRole('status')).toContainText('密码已修改');
+	// The new password signs in; the old one no longer does.
+	const fresh = await browser.newContext();
+	expect((await fresh.request.post('/api/session', { data: { username: 'vol39', password: 'demo1234' } })).status()).toBe(401);
+	expect((await fresh.request.post('/api/session', { data: { username: 'vol39', password: 'new-secret-39' } })).status()).toBe(200);
+	await fresh.close();
+	await context.close();
 });

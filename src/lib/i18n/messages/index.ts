@@ -4,9 +4,10 @@ import { volunteerMessages } from './volunteer';
 import { historyMessages } from './history';
 import { reliabilityMessages } from './reliability';
 import { problemMessages } from './problems';
+import { accountMessages } from './account';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
-export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages };
+export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages, ...accountMessages };
 export type MessageKey = keyof typeof messages;
 
 export function isMessageKey(key: string): key is MessageKey {
