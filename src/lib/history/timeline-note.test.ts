@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timelineNote } from './timeline-note';
+import { timelineActionKey, timelineNote } from './timeline-note';
 import { createTranslator } from '../i18n/translate';
 
 const zh = createTranslator('zh-CN');
@@ -18,5 +18,14 @@ describe('timelineNote', () => {
 		expect(timelineNote({ action: 'cancel', note: '居民已自行修好' }, en)).toBe('居民已自行修好');
 		expect(timelineNote({ action: 'complete', note: '5 min' }, en)).toBe('5 min');
 		expect(timelineNote({ action: 'assign', note: null }, en)).toBeNull();
+	});
+});
+
+describe('timelineActionKey', () => {
+	it('names every step the server writes, and an unknown one generically', () => {
+		for (const action of ['create', 'assign', 'reassign', 'accept', 'decline', 'start', 'complete', 'cancel', 'offer_expired', 'offer_requeued']) {
+			expect(timelineActionKey(action)).toBe(`action.${action}`);
+		}
+		expect(en(timelineActionKey('merged_by_robot'))).toBe('other change');
 	});
 });
