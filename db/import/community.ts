@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database, GeoPolygon } from '../../src/lib/server/db/schema';
 import { BUILDING_KINDS, SKILLS } from '../../src/lib/dispatch/vocabulary';
-import { buildingIdsByName, upsertBuildingByName } from '../../src/lib/server/repositories/buildings';
+import { buildingPlacesByName, upsertBuildingByName } from '../../src/lib/server/repositories/buildings';
 import { findUserByUsername, insertUser } from '../../src/lib/server/repositories/users';
 import { insertVolunteer } from '../../src/lib/server/repositories/volunteers';
 import { upsertElder } from '../../src/lib/server/repositories/elders';
@@ -109,7 +109,7 @@ export async function importCommunity(db: Kysely<Database>, file: CommunityFile,
 	);
 	return db.transaction().execute(async (trx) => {
 		const summary: ImportSummary = { buildings: { created: 0, updated: 0 }, newLogins: [], existingUsernames: [], elders: { created: 0, updated: 0 } };
-		const places = await buildingIdsByName(trx);
+		const places = await buildingPlacesByName(trx);
 		for (const b of file.buildings) {
 			const footprint = JSON.stringify(b.footprint ?? blockAround(b.lat, b.lng));
 			const row = await upsertBuildingByName(trx, { name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint, street: b.street ?? null });

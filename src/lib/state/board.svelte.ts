@@ -58,7 +58,6 @@ export class BoardState {
 
 	readonly selected = $derived(this.selectedId ? (this.requests.get(this.selectedId) ?? null) : null);
 
-	readonly onDuty = $derived([...this.volunteers.values()].filter((v) => v.available));
 	/** Grows with every volunteer change (duty, position, workload): what a ranking depends on. */
 	volunteerChanges = $state(0);
 

@@ -20,8 +20,8 @@ export async function listBuildingPlaces(db: Queryable): Promise<{ id: string; l
 	return db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
 }
 
-/** Every building's id by its name (names are unique), for files that refer to buildings by name. */
-export async function buildingIdsByName(db: Queryable): Promise<Map<string, { id: string; lat: number; lng: number }>> {
+/** Every building's id and point by its name (names are unique), for files that refer to buildings by name. */
+export async function buildingPlacesByName(db: Queryable): Promise<Map<string, { id: string; lat: number; lng: number }>> {
 	const rows = await db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).execute();
 	return new Map(rows.map((b) => [b.name, { id: b.id, lat: b.lat, lng: b.lng }]));
 }
