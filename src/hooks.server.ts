@@ -6,8 +6,8 @@ import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { errorResponse } from '$lib/server/http/respond';
 import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
-import { homePathFor, isStaff } from '$lib/dispatch/permissions';
-import type { Role } from '$lib/dispatch/vocabulary';
+import { guardPage } from '$lib/server/http/guards';
+import { SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 
 export const init: ServerInit = async () => {
 	await startApp();
@@ -100,23 +100,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const PAGE_ROLES: { prefix: string; allowed: (role: Role) => boolean }[] = [
-	{ prefix: '/dispatch', allowed: isStaff },
-	{ prefix: '/volunteer', allowed: (role) => role === 'volunteer' },
-	{ prefix: '/history', allowed: (role) => role === 'coordinator' }
-];
-
-/** Pages check the role here; API endpoints check it themselves and answer in JSON. */
+/**
+ * Pages check the role here, on the route Kit matched; API endpoints check it themselves and
+ * answer in JSON. While the database is down the layout answers 503 instead.
+ */
 const guardPages: Handle = async ({ event, resolve }) => {
-	const path = event.url.pathname;
-	const rule = PAGE_ROLES.find((r) => path === r.prefix || path.startsWith(`${r.prefix}/`));
-	if (rule && !event.locals.databaseDown) {
-		const user = event.locals.user;
-		// A cookie that no longer names a session: say on the login page that it ended.
-		const ended = event.cookies.get(SESSION_COOKIE) ? '&ended=1' : '';
-		if (!user) redirect(303, `/login?next=${encodeURIComponent(path + event.url.search)}${ended}`);
-		if (!rule.allowed(user.role)) redirect(303, homePathFor(user.role));
-	}
+	if (!event.locals.databaseDown) guardPage(event);
 	return resolve(event);
 };
 
@@ -139,10 +128,7 @@ const apiMethodNotFound: Handle = async ({ event, resolve }) => {
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(self)');
+	for (const [name, value] of SECURITY_HEADERS) response.headers.set(name, value);
 	return response;
 };
 

@@ -1,7 +1,8 @@
 // The production entry: one HTTP server for pages, API and sockets on one port.
 // It hands its server to the app before loading Kit's handler, whose `init` hook then
 // starts the app (migrate, seed in demo mode) and attaches socket.io to this same server.
-import { createServer } from 'node:http';
+import { createServer, ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from './lib/server/http/security-headers.js';
 
 const APP_KEY = Symbol.for('volunteer-dispatch.app');
 const HTTP_SERVER_KEY = Symbol.for('volunteer-dispatch.http-server');
@@ -18,7 +19,16 @@ process.env.PROTOCOL_HEADER ??= 'x-forwarded-proto';
 // No API body comes near this; adapter-node refuses bigger ones before they are read.
 process.env.BODY_SIZE_LIMIT ??= '64K';
 
-const server = createServer();
+/** Every answer of this server starts with the security headers, whoever writes it (Kit, sirv, socket.io). */
+class SecureResponse extends ServerResponse {
+	/** @param {import('node:http').IncomingMessage} req */
+	constructor(req) {
+		super(req);
+		for (const [name, value] of SECURITY_HEADERS) this.setHeader(name, value);
+	}
+}
+
+const server = createServer({ ServerResponse: SecureResponse });
 // Longer than the 60 s idle timeout of common load balancers (nginx, AWS ALB): if the node
 // closed an idle keep-alive connection first, the proxy could send a request down a socket
 // that is closing and answer the user with a 502.

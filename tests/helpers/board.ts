@@ -5,20 +5,30 @@ import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 
 export type ApiCall = ReturnType<typeof apiClient>;
 
-export const ALL_STATUSES = ['open', 'assigned', 'accepted', 'in_progress', 'completed', 'cancelled'] as const;
-
 export async function createRequest(call: ApiCall, building: BuildingView, type: RequestType, description = '测试：请尽快处理'): Promise<RequestView> {
 	const created = await call<RequestView>('POST', '/api/requests', { type, buildingId: building.id, description, contactName: '陈阿姨', contactPhone: '13800001111' });
 	if (created.status !== 201) throw new Error(`could not create a request: ${created.status} ${JSON.stringify(created.body)}`);
 	return created.body;
 }
 
-/** Every request in the database, whatever its status. */
+/**
+ * Every request of the last 30 days, whatever its status: the active ones from the board's list,
+ * the finished ones from history (the only way finished requests are read), so `call` must be a
+ * coordinator's.
+ */
 export async function allRequests(call: ApiCall): Promise<RequestView[]> {
-	const query = ALL_STATUSES.map((s) => `status=${s}`).join('&');
-	const answer = await call<RequestView[]>('GET', `/api/requests?${query}`);
-	if (answer.status !== 200) throw new Error(`GET /api/requests failed: ${answer.status}`);
-	return answer.body;
+	const active = await call<RequestView[]>('GET', '/api/requests');
+	if (active.status !== 200) throw new Error(`GET /api/requests failed: ${active.status}`);
+	const finished: RequestView[] = [];
+	let cursor: string | null = null;
+	do {
+		const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+		const page = await call<{ items: RequestView[]; nextCursor: string | null }>('GET', `/api/history?limit=200${query}`);
+		if (page.status !== 200) throw new Error(`GET /api/history failed: ${page.status}`);
+		finished.push(...page.body.items);
+		cursor = page.body.nextCursor;
+	} while (cursor);
+	return [...active.body, ...finished];
 }
 
 /** The newest event seq a staff member can see, paging through catch-up. */

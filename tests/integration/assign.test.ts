@@ -38,7 +38,7 @@ describe.each(ENGINES)('assign, reassign and cancel on %s', (engine) => {
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 		server = await startServer(database.env);
-		call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
 		place = (await buildings(call)).find((b) => b.name === '3栋')!;
 		people = await signInVolunteers(server.url, 12);
 		roster = await volunteers(call);

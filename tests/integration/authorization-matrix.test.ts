@@ -49,6 +49,8 @@ const TABLE: Row[] = [
 	{ call: 'GET /api/me/tasks', setup: 'assigned', path: () => '/api/me/tasks', expect: [401, 403, 200, 200, 403] },
 	{ call: 'POST /api/requests', setup: 'none', path: () => '/api/requests', body: (_, c) => ({ type: 'repair', buildingId: c.buildingId, description: '矩阵', contactPhone: PHONE, contactName: CONTACT }), expect: [401, 201, 403, 403, 201] },
 	{ call: 'GET /api/requests', setup: 'open', path: () => '/api/requests', expect: [401, 200, 403, 403, 200] },
+	{ call: 'GET /api/requests?status=completed', setup: 'none', path: () => '/api/requests?status=completed', expect: [401, 400, 403, 403, 400] },
+	{ call: 'GET /api/requests/lookup', setup: 'open', path: () => `/api/requests/lookup?q=${PHONE}`, expect: [401, 200, 403, 403, 200] },
 	{ call: 'GET /api/requests/:id', setup: 'assigned', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 200, 403, 200] },
 	{ call: 'GET /api/requests/:id after decline', setup: 'declined', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 403, 403, 200] },
 	{ call: 'POST /api/requests/:id/assign', setup: 'open', path: (r) => `/api/requests/${R(r)}/assign`, body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }), expect: [401, 200, 403, 403, 200] },
@@ -72,6 +74,8 @@ const TABLE: Row[] = [
 	{ call: 'GET /dispatch', setup: 'none', path: () => '/dispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /volunteer', setup: 'none', path: () => '/volunteer', expect: [303, 303, 200, 200, 303] },
 	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200] },
+	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },
 	{ call: 'GET /readyz', setup: 'none', path: () => '/readyz', expect: [200, 200, 200, 200, 200] }
 ];

@@ -66,7 +66,7 @@ describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 		server = await startServer(database.env);
-		call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
 		const all = await buildings(call);
 		place = all.find((b) => b.name === '3栋')!;
 		elsewhere = all.find((b) => b.kind === 'shop')!;

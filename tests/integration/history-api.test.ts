@@ -119,7 +119,44 @@ describe.each(ENGINES)('the history API on %s', (engine) => {
 		expect((await coordinator('GET', `/api/history/stats?volunteerId=${crypto.randomUUID()}`)).status).toBe(400);
 		expect(volunteers.status).toBe(200);
 		expect((await coordinator('GET', '/api/history?limit=5')).status).toBe(200);
-		expect((await coordinator<RequestView[]>('GET', '/api/requests?status=completed')).body.length).toBeGreaterThan(0);
+	});
+
+	it('reads finished requests only through history: the board list refuses finished statuses', async () => {
+		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		for (const query of ['status=completed', 'status=cancelled', 'status=completed&status=cancelled', 'status=open&status=completed']) {
+			const answer = await dispatcher<{ error: { code: string; message: string } }>('GET', `/api/requests?${query}`);
+			expect(answer.status, query).toBe(400);
+			expect(answer.body.error.code).toBe('invalid_input');
+		}
+		const active = await dispatcher<RequestView[]>('GET', '/api/requests?status=open&status=assigned&status=accepted&status=in_progress');
+		expect(active.status).toBe(200);
+		expect(active.body.every((r) => !['completed', 'cancelled'].includes(r.status))).toBe(true);
+	});
+
+	it("answers a caller's 'was it done?' from the last 7 days, finished ones included, at most 20", async () => {
+		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const building = (await dispatcher<{ id: string; name: string }[]>('GET', '/api/buildings')).body[3];
+		const created = await dispatcher<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, unit: '2单元502', description: '厨房水管漏水', contactPhone: '13566667777' });
+		expect((await dispatcher('POST', `/api/requests/${created.body.id}/cancel`, { reason: '居民自己修好了' })).status).toBe(200);
+
+		for (const q of ['13566667777', '6666777', '2单元502', '厨房水管']) {
+			const found = await dispatcher<RequestView[]>('GET', `/api/requests/lookup?q=${encodeURIComponent(q)}`);
+			expect(found.status, q).toBe(200);
+			expect(found.body.find((r) => r.id === created.body.id), q).toMatchObject({ status: 'cancelled', contactPhone: '13566667777' });
+		}
+		// Three weeks of demo history, but only the last 7 days answer, newest first, at most 20.
+		const weekAgo = Date.now() - 7 * 86_400_000 - 60_000;
+		const broad = await dispatcher<RequestView[]>('GET', `/api/requests/lookup?q=${encodeURIComponent('栋')}`);
+		expect(broad.body.length).toBe(20);
+		expect(broad.body.every((r) => Date.parse(r.createdAt) >= weekAgo)).toBe(true);
+		const times = broad.body.map((r) => Date.parse(r.createdAt));
+		expect(times).toEqual([...times].sort((a, b) => b - a));
+		// `%` and `_` are only themselves.
+		expect((await dispatcher<RequestView[]>('GET', '/api/requests/lookup?q=%25')).body).toEqual([]);
+		for (const bad of ['', 'q=', `q=${'x'.repeat(101)}`, 'q=a&extra=1']) {
+			expect((await dispatcher('GET', `/api/requests/lookup?${bad}`)).status, bad).toBe(400);
+		}
+		expect((await apiClient(server.url, await signIn(server.url, 'vol01'))('GET', '/api/requests/lookup?q=x')).status).toBe(403);
 	});
 
 	it('exports the same rows as CSV: a BOM, a localized header, every row, no limit', async () => {

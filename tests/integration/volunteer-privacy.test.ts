@@ -17,6 +17,7 @@ describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
 	let volB: Call;
 	let idA: string;
 	let idB: string;
+	let nameA: string;
 	let socketA: TestSocket;
 	let socketB: TestSocket;
 	let building: BuildingView;
@@ -31,7 +32,9 @@ describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
 		const cookieB = await signIn(server.url, 'vol02');
 		volA = apiClient(server.url, cookieA);
 		volB = apiClient(server.url, cookieB);
-		idA = (await volA<{ user: UserView }>('GET', '/api/session')).body.user.volunteerId!;
+		const userA = (await volA<{ user: UserView }>('GET', '/api/session')).body.user;
+		idA = userA.volunteerId!;
+		nameA = userA.name;
 		idB = (await volB<{ user: UserView }>('GET', '/api/session')).body.user.volunteerId!;
 		building = (await staff<BuildingView[]>('GET', '/api/buildings')).body.find((b) => b.name === '7栋')!;
 		socketA = connectSocket(server.url, cookieA);
@@ -139,10 +142,42 @@ describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
 		const reopened = (await staff<{ request: RequestView }>('GET', `/api/requests/${task.id}`)).body.request;
 		expect((await staff('POST', `/api/requests/${task.id}/assign`, { volunteerId: idB, version: reopened.version })).status).toBe(200);
 		const seenByB = (await volB<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
-		expect(seenByB.find((e) => e.action === 'decline')).toBeDefined();
+		// B reads that the task was created and given to B, and nothing of A: not the offer, not
+		// the decline, not its reason, not A's name.
+		expect(seenByB.map((e) => e.action)).toEqual(['create', 'assign']);
 		expect(seenByB.some((e) => 'declinedBy' in e)).toBe(false);
-		expect(JSON.stringify(seenByB)).not.toContain(idA);
+		const text = JSON.stringify(seenByB);
+		for (const secret of [idA, nameA, '今天不在小区']) expect(text).not.toContain(secret);
+		// Staff still read every step whole.
+		const seenByStaff = (await staff<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
+		expect(seenByStaff.map((e) => e.action)).toEqual(['create', 'assign', 'decline', 'assign']);
 		await volB('POST', `/api/requests/${task.id}/decline`, {});
+	});
+
+	it("reads a volunteer's finished tasks without the resident's contact, in every API and in catch-up", async () => {
+		const completed = await offerTo(idA, 'haircut');
+		const cancelled = await offerTo(idA, 'haircut');
+		const whileMine = (await volA<{ request: RequestView }>('GET', `/api/requests/${completed.id}`)).body.request;
+		expect(whileMine.contactPhone).toBe('13711112222');
+		for (const action of ['accept', 'start']) await volA('POST', `/api/requests/${completed.id}/${action}`, {});
+		const done = await volA<RequestView>('POST', `/api/requests/${completed.id}/complete`, {});
+		expect(done.status).toBe(200);
+		expect(done.body.contactPhone).toBeUndefined();
+		expect((await staff('POST', `/api/requests/${cancelled.id}/cancel`, { reason: '居民取消' })).status).toBe(200);
+		for (const id of [completed.id, cancelled.id]) {
+			const read = await volA<{ request: RequestView }>('GET', `/api/requests/${id}`);
+			expect(read.status).toBe(200);
+			expect(read.body.request.contactPhone).toBeUndefined();
+			expect(read.body.request.contactName).toBeUndefined();
+			expect((await staff<{ request: RequestView }>('GET', `/api/requests/${id}`)).body.request.contactPhone).toBe('13711112222');
+		}
+		// Catch-up from the very start: the offers were made while the contact was A's to see, but
+		// A reads them now as the tasks are now.
+		const caughtUp = await volA<{ data: { request?: RequestView } }[]>('GET', '/api/events?after=0');
+		const aboutThem = caughtUp.body.filter((e) => [completed.id, cancelled.id].includes(e.data.request?.id ?? ''));
+		expect(aboutThem.length).toBeGreaterThanOrEqual(6);
+		expect(JSON.stringify(aboutThem)).not.toContain('13711112222');
+		expect(JSON.stringify(aboutThem)).not.toContain('刘奶奶');
 	});
 
 	it('shows dispatchers a volunteer going online and offline as the tab opens and closes', async () => {

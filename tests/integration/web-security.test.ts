@@ -28,14 +28,27 @@ describe('web security', () => {
 	});
 
 	describe('sign-in throttle', () => {
-		it('answers 429 after 5 failures for one account, from any address, even with the right password', async () => {
-			for (let i = 0; i < 5; i++) expect((await signInFrom(`127.0.1.${i + 1}`, server.url, 'dispatcher2', 'wrong')).status).toBe(401);
-			const locked = await signInFrom('127.0.1.9', server.url, 'DISPATCHER2', 'demo1234');
+		it('locks only the (account, address) pair after 5 failures: the owner elsewhere signs in at once', async () => {
+			for (let i = 0; i < 5; i++) expect((await signInFrom('127.0.1.1', server.url, 'dispatcher2', 'wrong')).status).toBe(401);
+			const locked = await signInFrom('127.0.1.1', server.url, 'DISPATCHER2', 'demo1234');
 			expect(locked.status).toBe(429);
 			expect(JSON.parse(locked.text)).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many failed sign-ins/) } });
-			expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
-			// Other accounts from those same addresses are not affected.
+			expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
+			// The same account from another address, and another account from this one, are let in.
+			expect((await signInFrom('127.0.1.2', server.url, 'dispatcher2', 'demo1234')).status).toBe(200);
 			expect((await signInFrom('127.0.1.1', server.url, 'coordinator', 'demo1234')).status).toBe(200);
+		});
+
+		it('only slows an account guessed at from many addresses, never for more than a minute, and never a clean address', async () => {
+			// 12 failures from 12 addresses: past the account-wide ceiling of 10.
+			for (let i = 0; i < 12; i++) expect((await signInFrom(`127.0.6.${i + 1}`, server.url, 'vol24', 'wrong')).status).toBe(401);
+			const slowed = await signInFrom('127.0.6.1', server.url, 'vol24', 'demo1234');
+			expect(slowed.status).toBe(429);
+			const wait = Number(slowed.headers['retry-after']);
+			expect(wait).toBeGreaterThan(0);
+			expect(wait).toBeLessThanOrEqual(60);
+			// The owner, from an address with no failures, is let in with the right password.
+			expect((await signInFrom('127.0.6.200', server.url, 'vol24', 'demo1234')).status).toBe(200);
 		});
 
 		it('answers 429 after 20 failures from one address, whatever the accounts', async () => {
@@ -44,14 +57,15 @@ describe('web security', () => {
 			expect((await signInFrom('127.0.2.2', server.url, 'vol20', 'demo1234')).status).toBe(200);
 		});
 
-		it('lets no more than 5 of 30 simultaneous guesses reach the password check', async () => {
-			const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => signInFrom(`127.0.3.${i + 1}`, server.url, 'vol21', 'guess')));
+		it('lets no more than 5 of 30 simultaneous guesses from one address reach the password check', async () => {
+			const answers = await Promise.all(Array.from({ length: 30 }, () => signInFrom('127.0.3.1', server.url, 'vol21', 'guess')));
 			const statuses = answers.map((a) => a.status);
 			expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+			expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(25);
 			expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
 		});
 
-		it('forgives earlier failures after a successful sign-in', async () => {
+		it("forgives an address's failures after a successful sign-in from it", async () => {
 			for (let i = 0; i < 4; i++) await signInFrom('127.0.4.1', server.url, 'vol22', 'wrong');
 			expect((await signInFrom('127.0.4.1', server.url, 'vol22', 'demo1234')).status).toBe(200);
 			for (let i = 0; i < 4; i++) expect((await signInFrom('127.0.4.1', server.url, 'vol22', 'wrong')).status).toBe(401);
@@ -191,6 +205,67 @@ describe('web security', () => {
 			const api = await fetch(`${server.url}/api/session`);
 			expect(api.headers.get('x-frame-options')).toBe('DENY');
 			expect(api.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+		});
+
+		it("puts nosniff and frame protection on what Kit's hooks never see: static files, the service worker, socket.io", async () => {
+			const page = await (await fetch(`${server.url}/login`)).text();
+			const asset = page.match(/\/_app\/immutable\/[\w./-]+\.js/)?.[0];
+			expect(asset).toBeDefined();
+			const answers = {
+				asset: await fetch(`${server.url}${asset}`),
+				favicon: await fetch(`${server.url}/favicon.svg`),
+				'service worker': await fetch(`${server.url}/task-alerts-sw.js`),
+				'socket.io handshake': await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`),
+				'socket.io refusal': await fetch(`${server.url}/socket.io/?EIO=9&transport=nothing`)
+			};
+			for (const [what, answer] of Object.entries(answers)) {
+				expect(answer.status, what).toBeLessThan(500);
+				expect(answer.headers.get('x-content-type-options'), what).toBe('nosniff');
+				expect(answer.headers.get('x-frame-options'), what).toBe('DENY');
+				await answer.arrayBuffer();
+			}
+			expect(answers.asset.status).toBe(200);
+			expect(answers['socket.io refusal'].status).toBe(400);
+		});
+
+		it('sets a Secure session cookie when the public ORIGIN is https, and not on plain http', async () => {
+			const plain = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
+			expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+			const behindTls = await startServer({ DATA_DIR: 'memory://', ORIGIN: 'https://dispatch.example.org' });
+			try {
+				const signedInThere = await fetch(`${behindTls.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
+				expect(signedInThere.status).toBe(200);
+				expect(signedInThere.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+				expect(signedInThere.headers.get('set-cookie')).toMatch(/;\s*HttpOnly/i);
+			} finally {
+				await behindTls.stop();
+			}
+		});
+	});
+
+	describe('input that used to reach the stack or the database', () => {
+		it('answers 400, not 500, to a body nested 16,000 deep, even unauthenticated, and logs no error', async () => {
+			const deep = '['.repeat(16_000) + ']'.repeat(16_000);
+			for (const path of ['/api/session', '/api/requests']) {
+				const answer = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'deep-body' }, body: deep });
+				expect(answer.status, path).toBeLessThan(500);
+				expect([400, 401]).toContain(answer.status);
+			}
+			const signedIn = await signIn(server.url, 'dispatcher');
+			const asStaff = await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: signedIn }, body: deep });
+			expect(asStaff.status).toBe(400);
+			expect((await asStaff.json()).error.message).toMatch(/nested/);
+			await fetch(`${server.url}/api/session`, { headers: { 'x-request-id': 'deep-last' } });
+			await vi.waitFor(() => expect(server.output()).toContain('"requestId":"deep-last"'), { timeout: 5_000 });
+			expect(server.output()).not.toMatch(/"level":50[^\n]*deep-body|unhandled error|unexpected error/);
+		});
+
+		it('refuses a history cursor naming an impossible instant before any query', async () => {
+			const coordinator = apiClient(server.url, await signIn(server.url, 'coordinator'));
+			const forged = Buffer.from(JSON.stringify({ f: '2026-02-30T03:04:05.123456Z', id: crypto.randomUUID() })).toString('base64url');
+			const answer = await coordinator<{ error: { code: string } }>('GET', `/api/history?cursor=${forged}`);
+			expect(answer.status).toBe(400);
+			expect(answer.body.error.code).toBe('invalid_input');
 		});
 	});
 

@@ -54,7 +54,14 @@ export interface HistoryCursor {
 }
 
 const cursorShape = z.object({
-	f: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
+	// A real instant, not only its shape: `2026-02-30T…` must never reach the database.
+	f: z
+		.string()
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+		.refine((f) => {
+			const at = new Date(f);
+			return !Number.isNaN(at.getTime()) && at.toISOString() === `${f.slice(0, 23)}Z` && inSaneRange(at);
+		}),
 	id: z.uuid()
 });
 

@@ -1,6 +1,6 @@
 // Input schemas, one per call, shared by the HTTP endpoints and the socket handlers.
 import { z } from 'zod';
-import { REQUEST_TYPES, STATUSES, URGENCIES } from '../dispatch/vocabulary';
+import { ACTIVE_STATUSES, REQUEST_TYPES, URGENCIES } from '../dispatch/vocabulary';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) =>
@@ -47,7 +47,10 @@ export const cancelSchema = z.object({
 
 export const noteSchema = z.object({ note: optionalText(1000) });
 
-export const statusListSchema = z.array(z.enum(STATUSES)).max(STATUSES.length);
+/** The board's list: active requests only; finished ones are read through history. */
+export const activeStatusListSchema = z.array(z.enum(ACTIVE_STATUSES, 'Only open, assigned, accepted and in_progress are listed here; finished requests are in /api/history.')).max(ACTIVE_STATUSES.length);
+
+export const lookupQuerySchema = z.object({ q: trimmed(100).min(1, 'Type a building, unit, phone or words to look for.').regex(noNul, 'Not valid text.') }).strict();
 
 export const eventsQuerySchema = z.object({
 	after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

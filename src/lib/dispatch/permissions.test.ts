@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canReadHistory, homePathFor, isAssignee, isStaff, maySeeContact, type Actor } from './permissions';
+import { homePathFor, isAssignee, isCoordinator, isStaff, maySeeContact, navigationFor, pageAccess, type Actor } from './permissions';
 
 const volunteer: Actor = { userId: 'u1', role: 'volunteer', volunteerId: 'v1', name: 'A' };
 const dispatcher: Actor = { userId: 'u2', role: 'dispatcher', volunteerId: null, name: 'B' };
@@ -7,20 +7,45 @@ const dispatcher: Actor = { userId: 'u2', role: 'dispatcher', volunteerId: null,
 describe('permissions', () => {
 	it('treats dispatchers and coordinators as staff, and only coordinators read history', () => {
 		expect([isStaff('dispatcher'), isStaff('coordinator'), isStaff('volunteer')]).toEqual([true, true, false]);
-		expect([canReadHistory('dispatcher'), canReadHistory('coordinator'), canReadHistory('volunteer')]).toEqual([false, true, false]);
+		expect([isCoordinator('dispatcher'), isCoordinator('coordinator'), isCoordinator('volunteer')]).toEqual([false, true, false]);
 	});
 
 	it('lets only the current assignee act on a task and see its contact', () => {
 		expect(isAssignee(volunteer, 'v1')).toBe(true);
 		expect(isAssignee(volunteer, 'v2')).toBe(false);
 		expect(isAssignee(volunteer, null)).toBe(false);
-		expect(maySeeContact(volunteer, 'v2')).toBe(false);
-		expect(maySeeContact(dispatcher, 'v2')).toBe(true);
+		expect(maySeeContact(volunteer, { assigneeId: 'v2', status: 'accepted' })).toBe(false);
+		expect(maySeeContact(dispatcher, { assigneeId: 'v2', status: 'accepted' })).toBe(true);
+	});
+
+	it('lets the assignee see the contact only while the task is theirs and unfinished', () => {
+		for (const status of ['assigned', 'accepted', 'in_progress'] as const) expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(true);
+		for (const status of ['completed', 'cancelled', 'open'] as const) expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(false);
+		expect(maySeeContact(dispatcher, { assigneeId: 'v1', status: 'completed' })).toBe(true);
 	});
 
 	it('sends each role to its own page', () => {
 		expect(homePathFor('volunteer')).toBe('/volunteer');
 		expect(homePathFor('dispatcher')).toBe('/dispatch');
 		expect(homePathFor('coordinator')).toBe('/history');
+	});
+
+	it('decides page access on the route id, for nobody and for each role', () => {
+		expect(pageAccess('/(app)/dispatch', null)).toBe('sign-in');
+		expect(pageAccess('/(app)/dispatch', 'volunteer')).toBe('wrong-role');
+		expect(pageAccess('/(app)/dispatch', 'dispatcher')).toBe('open');
+		expect(pageAccess('/(app)/history', 'dispatcher')).toBe('wrong-role');
+		expect(pageAccess('/(app)/history', 'coordinator')).toBe('open');
+		expect(pageAccess('/(app)/volunteer', 'coordinator')).toBe('wrong-role');
+		expect(pageAccess('/(app)/account', 'volunteer')).toBe('open');
+		expect(pageAccess('/login', null)).toBe('open');
+		expect(pageAccess('/api/requests', 'volunteer')).toBe('not-a-page');
+		expect(pageAccess(null, null)).toBe('not-a-page');
+	});
+
+	it('links each role to exactly the pages it may open', () => {
+		expect(navigationFor('volunteer').map((l) => l.href)).toEqual(['/volunteer']);
+		expect(navigationFor('dispatcher').map((l) => l.href)).toEqual(['/dispatch']);
+		expect(navigationFor('coordinator').map((l) => l.href)).toEqual(['/dispatch', '/history']);
 	});
 });

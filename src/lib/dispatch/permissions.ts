@@ -1,4 +1,4 @@
-import type { Role } from './vocabulary';
+import { isHeldStatus, type Role, type Status } from './vocabulary';
 
 /** The signed-in person, as the rules need to know them. */
 export interface Actor {
@@ -13,8 +13,12 @@ export function isStaff(role: Role): boolean {
 	return role === 'dispatcher' || role === 'coordinator';
 }
 
-export function canReadHistory(role: Role): boolean {
+export function isCoordinator(role: Role): boolean {
 	return role === 'coordinator';
+}
+
+export function isVolunteer(role: Role): boolean {
+	return role === 'volunteer';
 }
 
 /** Only the assigned volunteer acts on their task. */
@@ -22,9 +26,53 @@ export function isAssignee(actor: Actor, assigneeId: string | null): boolean {
 	return actor.role === 'volunteer' && actor.volunteerId !== null && actor.volunteerId === assigneeId;
 }
 
-/** Residents' contact details are for staff and the current assignee alone. */
-export function maySeeContact(actor: Actor, assigneeId: string | null): boolean {
-	return isStaff(actor.role) || isAssignee(actor, assigneeId);
+/**
+ * Residents' contact details are for staff, and for the assignee only while the task is theirs
+ * and not yet finished: a volunteer's finished tasks no longer carry the resident's phone.
+ */
+export function maySeeContact(actor: Actor, request: { assigneeId: string | null; status: Status }): boolean {
+	return isStaff(actor.role) || (isAssignee(actor, request.assigneeId) && assigneeKeepsContact(request.status));
+}
+
+/** Whether a task in this status still shows its assignee the resident's contact. */
+export function assigneeKeepsContact(status: Status): boolean {
+	return isHeldStatus(status);
+}
+
+/**
+ * Who may open each page, keyed by Kit's route id: what Kit routes on after decoding the path,
+ * so `/%64ispatch` and `/dispatch` meet the same rule. `public` needs no sign-in; a function
+ * needs a signed-in user whose role it accepts. Every page route must be listed here (a unit
+ * test walks src/routes), so a new page cannot be left open by forgetting it.
+ */
+export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> = {
+	'/': 'public',
+	'/login': 'public',
+	'/(app)/account': () => true,
+	'/(app)/dispatch': isStaff,
+	'/(app)/volunteer': isVolunteer,
+	'/(app)/history': isCoordinator
+};
+
+export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
+
+/** Whether this user (or nobody) may open the page of this route id. */
+export function pageAccess(routeId: string | null, role: Role | null): PageAccess {
+	const rule = routeId === null ? undefined : PAGE_ACCESS[routeId];
+	if (rule === undefined) return 'not-a-page';
+	if (rule === 'public') return 'open';
+	if (role === null) return 'sign-in';
+	return rule(role) ? 'open' : 'wrong-role';
+}
+
+/** The header's links: the pages this role may open, in this order. */
+export function navigationFor(role: Role) {
+	const links = [
+		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
+		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
+		{ routeId: '/(app)/history', href: '/history', name: 'history' }
+	] as const;
+	return links.filter((link) => pageAccess(link.routeId, role) === 'open');
 }
 
 /** Which page each role lands on after signing in. */

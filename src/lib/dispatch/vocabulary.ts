@@ -31,3 +31,7 @@ export type Team = (typeof TEAMS)[number];
 export function isActiveStatus(status: Status): boolean {
 	return (ACTIVE_STATUSES as readonly Status[]).includes(status);
 }
+
+export function isHeldStatus(status: Status): boolean {
+	return (HELD_STATUSES as readonly Status[]).includes(status);
+}

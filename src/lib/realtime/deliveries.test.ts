@@ -23,6 +23,17 @@ describe('deliveriesFor', () => {
 		expect(out.every((d) => d.message.seq === 7 && d.message.data.seq === 7)).toBe(true);
 	});
 
+	it("sends a finished task to its volunteer without the resident's contact; staff keep it", () => {
+		for (const status of ['completed', 'cancelled'] as const) {
+			const out = deliveriesFor(event({ action: status === 'completed' ? 'complete' : 'cancel', payload: { ...request, status } }));
+			const [toStaff, toVolunteer] = out.map((d) => (d.message.data as { request: RequestView }).request);
+			expect(toStaff.contactPhone).toBe('13800000000');
+			expect(out[1].room).toBe('volunteer:v1');
+			expect(toVolunteer.contactPhone).toBeUndefined();
+			expect(toVolunteer.contactName).toBeUndefined();
+		}
+	});
+
 	it('tells the previous assignee of a decline, without the contact details', () => {
 		const declined = { ...request, status: 'open' as const, assigneeId: null };
 		const out = deliveriesFor(event({ action: 'decline', volunteerId: null, previousAssigneeId: 'v1', payload: declined }));

@@ -1,5 +1,6 @@
 import type { RequestView, VolunteerView } from '../api/types';
 import { ROOM_STAFF, roomForVolunteer, type CaughtUpEvent } from './events';
+import { assigneeKeepsContact } from '../dispatch/permissions';
 
 /** What the events table holds about one change, as far as delivery cares. */
 export interface StoredEvent {
@@ -45,9 +46,11 @@ export function deliveriesFor(event: StoredEvent): Delivery[] {
 	if (event.volunteerId) {
 		// A reassignment is a fresh offer for its new assignee; the old one hears task:updated below.
 		const taskEvent = OFFER_ACTIONS.has(event.action) ? 'task:assigned' : 'task:updated';
+		// A finished task reaches its volunteer without the resident's contact.
+		const forAssignee = assigneeKeepsContact(request.status) ? request : withoutContact(request);
 		deliveries.push({
 			room: roomForVolunteer(event.volunteerId),
-			message: { seq, event: taskEvent, data: { seq, request } }
+			message: { seq, event: taskEvent, data: { seq, request: forAssignee } }
 		});
 	}
 	if (event.previousAssigneeId && event.previousAssigneeId !== event.volunteerId) {

@@ -97,6 +97,7 @@ async function bootApp(config: Config): Promise<App> {
 		app.realtime = createRealtime(httpServer, {
 			log,
 			adapter,
+			limits: config.socketLimits,
 			presence: {
 				renew: async (ids, until) => {
 					await renewOnline(db, ids, until);

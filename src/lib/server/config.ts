@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { DatabaseTarget } from './db/connect';
+import type { ThrottleLimits } from './auth/login-throttle';
+import type { SocketLimits } from './realtime/socket-limits';
 
 const flag = z
 	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -12,6 +14,7 @@ const environment = z.object({
 	DATABASE_URL: z.string().min(1).optional(),
 	DATA_DIR: z.string().default('./data'),
 	DEMO: flag.optional(),
+	ORIGIN: z.url().optional(),
 	MAP_TILE_URL: z.string().optional(),
 	MAP_TILE_ATTRIBUTION: z.string().optional(),
 	SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -22,7 +25,11 @@ const environment = z.object({
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
 	LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
 	LOGIN_LIMIT_PER_IP: z.coerce.number().int().positive().default(20),
+	LOGIN_SLOWDOWN_AFTER: z.coerce.number().int().positive().default(10),
 	LOGIN_LIMIT_WINDOW_MINUTES: z.coerce.number().positive().max(1440).default(15),
+	SOCKET_EVENTS_PER_SECOND: z.coerce.number().positive().default(5),
+	SOCKET_EVENT_BURST: z.coerce.number().int().positive().default(20),
+	SOCKET_MAX_PER_USER: z.coerce.number().int().positive().default(10),
 	DB_CHECK_SECONDS: z.coerce.number().positive().default(2),
 	VISIT_CHECK_SECONDS: z.coerce.number().positive().default(60),
 	CANDIDATE_ROSTER: flag.default(true),
@@ -37,6 +44,8 @@ export interface Config {
 	database: DatabaseTarget;
 	/** Demo mode seeds the demo community into an empty database and prints its logins. */
 	demo: boolean;
+	/** The public origin (ORIGIN), when set: behind a proxy, what the browser sees. */
+	publicOrigin: string | null;
 	mapTileUrl: string | null;
 	mapTileAttribution: string | null;
 	sessionTtlMs: number;
@@ -46,8 +55,10 @@ export interface Config {
 	/** How several app nodes share socket events; 'off' for a single node. */
 	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
 	logLevel: z.infer<typeof environment>['LOG_LEVEL'];
-	/** Failed sign-ins allowed per account and per address within a window. */
-	loginLimits: { perAccount: number; perIp: number; windowMs: number };
+	/** The sign-in throttle (auth/login-throttle.ts). */
+	loginLimits: ThrottleLimits;
+	/** What one socket may send, and how many sockets one user may open per node (realtime/socket-limits.ts). */
+	socketLimits: SocketLimits;
 	/** How often each node checks that PostgreSQL answers, to drop sockets it cannot serve. */
 	dbCheckMs: number;
 	/** How often each node looks for elder visits that have fallen due (only one node acts at a time). */
@@ -73,6 +84,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		// Embedded databases are for trying the app, so they get the demo by default;
 		// a real server never gets default passwords unless asked.
 		demo: e.DEMO ?? database.kind === 'embedded',
+		publicOrigin: e.ORIGIN ?? null,
 		mapTileUrl: e.MAP_TILE_URL || null,
 		mapTileAttribution: e.MAP_TILE_ATTRIBUTION || null,
 		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
@@ -84,8 +96,10 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		loginLimits: {
 			perAccount: e.LOGIN_LIMIT_PER_ACCOUNT,
 			perIp: e.LOGIN_LIMIT_PER_IP,
+			slowAfter: e.LOGIN_SLOWDOWN_AFTER,
 			windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000
 		},
+		socketLimits: { eventsPerSecond: e.SOCKET_EVENTS_PER_SECOND, eventBurst: e.SOCKET_EVENT_BURST, maxSocketsPerUser: e.SOCKET_MAX_PER_USER },
 		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
 		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000,
 		roster: e.CANDIDATE_ROSTER ? { tailMs: 250, refreshMs: e.ROSTER_REFRESH_SECONDS * 1000, reloadMs: e.ROSTER_RELOAD_SECONDS * 1000 } : null

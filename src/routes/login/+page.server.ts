@@ -1,20 +1,20 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { credentialsSchema } from '$lib/api/schemas';
-import { SESSION_COOKIE } from '$lib/server/auth/sessions';
+import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/sessions';
 import { signInThrottled } from '$lib/server/services/sign-in';
 import { clientAddress } from '$lib/server/http/client-address';
 import { homePathFor } from '$lib/dispatch/permissions';
 import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
 import { getApp } from '$lib/server/app';
+import { sameOriginPath } from '$lib/server/http/return-path';
+import type { Role } from '$lib/dispatch/vocabulary';
 
-/** Only same-site paths may be returned to after signing in. */
-function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : null;
-}
+/** Where to go once signed in: the `next` asked for when it is a path of ours, else the role's page. */
+const afterSignIn = (url: URL, role: Role) => sameOriginPath(url.searchParams.get('next'), url.origin) ?? homePathFor(role);
 
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homePathFor(locals.user.role));
+	if (locals.user) redirect(303, afterSignIn(url, locals.user.role));
 	return { demo: getApp().config.demo, sessionEnded: url.searchParams.get('ended') === '1' };
 };
 
@@ -32,17 +32,11 @@ export const actions: Actions = {
 			if (isDatabaseUnavailable(error)) return fail(503, { username, problem: 'failed' as const });
 			if (!(error instanceof ApiError)) throw error;
 			if (error.code === 'unauthenticated') return fail(401, { username, problem: 'wrong' as const });
-			const minutes = Math.ceil((error.retryAfterSeconds ?? 60) / 60);
-			setHeaders({ 'retry-after': String(error.retryAfterSeconds ?? 60) });
-			return fail(429, { username, problem: 'rate_limited' as const, minutes });
+			const seconds = error.retryAfterSeconds ?? 60;
+			setHeaders({ 'retry-after': String(seconds) });
+			return fail(429, { username, problem: 'rate_limited' as const, seconds });
 		}
-		cookies.set(SESSION_COOKIE, session.token, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			expires: session.expiresAt
-		});
-		redirect(303, safeNext(url.searchParams.get('next')) ?? homePathFor(session.user.role));
+		cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, getApp().config.publicOrigin));
+		redirect(303, afterSignIn(url, session.user.role));
 	}
 };

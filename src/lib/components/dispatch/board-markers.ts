@@ -81,7 +81,7 @@ export function requestMarkers(
 				lat,
 				lng,
 				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulse ? ' pulse' : ''}`,
-				html: urgent ? '!' : '',
+				label: urgent ? '!' : '',
 				title: `${building.name} ${r.unit} · ${t(`type.${r.type}`)} · ${t(`status.${r.status}`)}`,
 				size: selected ? 26 : urgent ? 22 : 18,
 				zIndex: selected ? 1000 : urgent ? 500 : 0
@@ -105,7 +105,7 @@ export function volunteerDots(volunteers: VolunteerView[], candidates: Candidate
 				lat: v.lat,
 				lng: v.lng,
 				className: `volunteer-dot${v.online ? ' online' : ''}${rank ? ' candidate' : ''}`,
-				html: rank ? String(rank) : '',
+				label: rank ? String(rank) : '',
 				title: `${v.name} · ${t(v.online ? 'candidates.online' : 'candidates.offline')}`,
 				size: rank ? 20 : 10,
 				zIndex: rank ? 800 - rank : -100

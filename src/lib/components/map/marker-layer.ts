@@ -7,10 +7,21 @@ export interface MapMarker {
 	lng: number;
 	/** Classes of the marker element; a change re-renders it. */
 	className: string;
-	html: string;
+	/** Text inside the marker (a rank, `!`), set as text, never parsed as HTML. */
+	label: string;
 	title: string;
 	size: number;
 	zIndex?: number;
+}
+
+/**
+ * A text for a Leaflet tooltip or label. Leaflet reads a string as HTML, and names on the map
+ * are typed by people or imported, so they go in as a text node inside an element.
+ */
+export function asText(text: string): HTMLElement {
+	const span = document.createElement('span');
+	span.textContent = text;
+	return span;
 }
 
 /**
@@ -40,7 +51,7 @@ export class MarkerLayer {
 			const existing = this.#markers.get(m.id);
 			if (existing?.source === m) continue;
 			// Rebuilding an icon parses its HTML and replaces its element; moving one is a transform.
-			const look = `${m.className},${m.html},${m.title},${m.size}`;
+			const look = `${m.className},${m.label},${m.title},${m.size}`;
 			const zIndex = m.zIndex ?? 0;
 			if (existing) {
 				if (existing.lat !== m.lat || existing.lng !== m.lng) existing.marker.setLatLng([m.lat, m.lng]);
@@ -63,12 +74,11 @@ export class MarkerLayer {
 	}
 
 	#icon(m: MapMarker): Leaflet.DivIcon {
-		return this.L.divIcon({
-			className: m.className,
-			html: `<span ${this.dataAttribute}="${m.id}" title="${escapeAttribute(m.title)}">${m.html}</span>`,
-			iconSize: [m.size, m.size],
-			iconAnchor: [m.size / 2, m.size / 2]
-		});
+		// Built as DOM nodes (see asText): the title holds building names and units.
+		const inner = asText(m.label);
+		inner.setAttribute(this.dataAttribute, m.id);
+		inner.title = m.title;
+		return this.L.divIcon({ className: m.className, html: inner, iconSize: [m.size, m.size], iconAnchor: [m.size / 2, m.size / 2] });
 	}
 }
 
@@ -95,8 +105,4 @@ function flatMarkerClass(L: typeof Leaflet): typeof Leaflet.Marker {
 			this._icon.style.zIndex = offset ? String(offset) : '';
 		}
 	});
-}
-
-function escapeAttribute(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

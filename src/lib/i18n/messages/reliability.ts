@@ -6,6 +6,10 @@ export const reliabilityMessages = defineMessages({
 		zh: '登录失败次数过多，请等待 {minutes} 分钟后再试。',
 		en: 'Too many failed sign-ins. Please wait {minutes} minutes and try again.'
 	},
+	'login.rateLimitedSeconds': {
+		zh: '登录失败次数过多，请等待 {seconds} 秒后再试。',
+		en: 'Too many failed sign-ins. Please wait {seconds} seconds and try again.'
+	},
 	'service.unavailable': {
 		zh: '数据库暂时无法连接。您的操作没有保存，恢复后会自动重新连接。',
 		en: 'The database cannot be reached right now. Nothing you do is saved until it is back; this page reconnects by itself.'

@@ -1,18 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import {
-	deleteAttemptsOfAccount,
-	deleteLoginAttempt,
-	insertLoginAttempt,
-	recentAttemptTimes
-} from '../repositories/login-attempts';
+import { deleteAttemptsOfPair, deleteLoginAttempt, insertLoginAttempt, recentAttempts } from '../repositories/login-attempts';
 import { ApiError } from '../http/api-error';
 
 export interface ThrottleLimits {
-	/** Failed attempts allowed per account within the window. */
+	/** Failed attempts allowed for one account from one address within the window. */
 	perAccount: number;
-	/** Failed attempts allowed per client address within the window, whatever the account. */
+	/** Failed attempts allowed from one address within the window, whatever the accounts. */
 	perIp: number;
+	/** Failed attempts on one account, from all addresses, after which its sign-ins are slowed. */
+	slowAfter: number;
 	windowMs: number;
 }
 
@@ -29,51 +26,80 @@ export interface AttemptKey {
 
 export type Attempt = { allowed: true; id: string } | { allowed: false; retryAfterSeconds: number };
 
+/** The longest an account's slow-down ever makes anyone wait. */
+export const MAX_SLOWDOWN_SECONDS = 60;
+
 const accountKey = (username: string) => username.trim().toLowerCase().slice(0, 64);
 
 /**
+ * How long an attempt must wait after the account's last failure, once the account has
+ * `failures` failures across all addresses: nothing below the ceiling, then 1, 2, 4 … seconds,
+ * never more than a minute. It slows a guesser spread over many addresses without locking the
+ * owner out.
+ */
+export function slowdownSeconds(failures: number, slowAfter: number): number {
+	if (failures < slowAfter) return 0;
+	return Math.min(MAX_SLOWDOWN_SECONDS, 2 ** (failures - slowAfter));
+}
+
+/**
  * Records an attempt before the password is checked, then counts. Recording first makes the
- * limit exact under concurrency: of N simultaneous guesses, the k-th to be recorded sees at
- * least k rows, so no more than the limit ever reach the password check. A refused attempt
- * is removed again, so hammering a locked account does not extend its lock.
+ * limits exact under concurrency: of N simultaneous guesses, the k-th to be recorded sees at
+ * least k rows, so no more than the limit ever reach the password check. A refused attempt is
+ * removed again, so hammering does not extend a wait.
+ *
+ * Nothing a stranger does from another address can lock an account: failures lock only the
+ * (account, address) pair and the address itself. Across addresses an account is only slowed
+ * (`slowdownSeconds`), and not for an address with no recent failures, so the owner signing in
+ * from their own phone is let straight through to the password check.
  */
 export async function beginAttempt(deps: ThrottleDeps, key: AttemptKey): Promise<Attempt> {
+	const { limits } = deps;
 	const now = deps.now();
 	const username = accountKey(key.username);
 	const ip = key.ip.slice(0, 64);
 	const id = await insertLoginAttempt(deps.db, { username, ip, at: now });
-	const since = new Date(now.getTime() - deps.limits.windowMs);
-	const [byAccount, byIp] = await Promise.all([
-		recentAttemptTimes(deps.db, { username }, since, deps.limits.perAccount + 1),
-		recentAttemptTimes(deps.db, { ip }, since, deps.limits.perIp + 1)
-	]);
-	const waits = [retryAfter(byAccount, deps.limits.perAccount), retryAfter(byIp, deps.limits.perIp)].filter(
-		(wait): wait is number => wait !== null
-	);
-	if (waits.length === 0) return { allowed: true, id };
-	await deleteLoginAttempt(deps.db, id);
-	return { allowed: false, retryAfterSeconds: Math.max(...waits) };
+	const since = new Date(now.getTime() - limits.windowMs);
+	const others = (rows: { id: string; at: Date }[]) => rows.filter((row) => row.id !== id).map((row) => row.at);
+	const [byPair, byIp, byAccount] = await Promise.all([
+		recentAttempts(deps.db, { username, ip }, since, limits.perAccount + 1),
+		recentAttempts(deps.db, { ip }, since, limits.perIp + 1),
+		recentAttempts(deps.db, { username }, since, limits.slowAfter + 8)
+	]).then((lists) => lists.map(others));
 
-	/** Null while within the limit; else seconds until enough of these attempts leave the window. */
-	function retryAfter(timesNewestFirst: Date[], limit: number): number | null {
-		if (timesNewestFirst.length <= limit) return null;
-		// Without this attempt, `limit` rows remain; the next one passes once the oldest of them expires.
-		const oldestThatBlocks = timesNewestFirst[limit].getTime();
-		return Math.max(1, Math.ceil((oldestThatBlocks + deps.limits.windowMs - now.getTime()) / 1000));
+	const waits = [overLimit(byPair, limits.perAccount), overLimit(byIp, limits.perIp)];
+	const addressIsClean = byIp.length === 0;
+	if (!addressIsClean) waits.push(slowedDown(byAccount));
+	const wait = Math.max(0, ...waits.filter((w): w is number => w !== null));
+	if (wait === 0) return { allowed: true, id };
+	await deleteLoginAttempt(deps.db, id);
+	return { allowed: false, retryAfterSeconds: wait };
+
+	/** Null while under the limit; else seconds until the oldest blocking failure leaves the window. */
+	function overLimit(earlierNewestFirst: Date[], limit: number): number | null {
+		if (earlierNewestFirst.length < limit) return null;
+		const oldestThatBlocks = earlierNewestFirst[limit - 1].getTime();
+		return secondsUntil(oldestThatBlocks + limits.windowMs);
+	}
+
+	function slowedDown(earlierNewestFirst: Date[]): number | null {
+		const delay = slowdownSeconds(earlierNewestFirst.length, limits.slowAfter);
+		if (delay === 0) return null;
+		const last = earlierNewestFirst[0].getTime();
+		return now.getTime() - last >= delay * 1000 ? null : secondsUntil(last + delay * 1000);
+	}
+
+	function secondsUntil(at: number): number {
+		return Math.max(1, Math.ceil((at - now.getTime()) / 1000));
 	}
 }
 
-/** The password was right: the attempt and the account's earlier failures are forgotten. */
-export async function attemptSucceeded(deps: ThrottleDeps, username: string): Promise<void> {
-	await deleteAttemptsOfAccount(deps.db, accountKey(username));
+/** The password was right: this address's failures for the account are forgotten. */
+export async function attemptSucceeded(deps: ThrottleDeps, key: AttemptKey): Promise<void> {
+	await deleteAttemptsOfPair(deps.db, { username: accountKey(key.username), ip: key.ip.slice(0, 64) });
 }
 
 export function rateLimitedError(retryAfterSeconds: number): ApiError {
-	const minutes = Math.ceil(retryAfterSeconds / 60);
-	return new ApiError(
-		'rate_limited',
-		`Too many failed sign-ins. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
-		undefined,
-		retryAfterSeconds
-	);
+	const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+	return new ApiError('rate_limited', `Too many failed sign-ins. Please wait ${wait} and try again.`, undefined, retryAfterSeconds);
 }

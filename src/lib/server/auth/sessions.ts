@@ -9,6 +9,16 @@ import { verifyPassword } from './passwords';
 export const SESSION_COOKIE = 'session';
 
 /** Only a hash of the token is stored, so a leaked sessions table cannot be replayed. */
+/**
+ * The session cookie's attributes. `Secure` whenever the app is reached over https: the request
+ * says so, or the configured public origin (ORIGIN) does, as behind a TLS proxy that speaks plain
+ * http to this node and sends no X-Forwarded-Proto.
+ */
+export function sessionCookieOptions(expires: Date, requestUrl: URL, publicOrigin: string | null) {
+	const https = requestUrl.protocol === 'https:' || (publicOrigin?.startsWith('https:') ?? false);
+	return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: https, expires };
+}
+
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }

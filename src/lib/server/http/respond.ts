@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { ApiErrorBody } from '../../api/types';
 import { ApiError, invalidInput, isDatabaseUnavailable } from './api-error';
 import { getApp } from '../app';
+import { bodyProblem } from './body-check';
 
 export function errorResponse(error: ApiError): Response {
 	const body: ApiErrorBody = { error: { code: error.code, message: error.message } };
@@ -57,14 +58,6 @@ async function readLimitedText(request: Request): Promise<string> {
 	return Buffer.concat(chunks).toString('utf8');
 }
 
-/** PostgreSQL text cannot hold U+0000, so it is refused here, not by the database as a 500. */
-function holdsNul(value: unknown): boolean {
-	if (typeof value === 'string') return value.includes('\u0000');
-	if (Array.isArray(value)) return value.some(holdsNul);
-	if (value && typeof value === 'object') return Object.entries(value).some(([key, v]) => key.includes('\u0000') || holdsNul(v));
-	return false;
-}
-
 /** Reads and validates a JSON body. Oversized or malformed bodies are refused before parsing. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
 	const text = await readLimitedText(request);
@@ -74,7 +67,8 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 	} catch {
 		throw invalidInput('The body is not valid JSON.');
 	}
-	if (holdsNul(value)) throw invalidInput('Text may not contain the NUL character.');
+	const problem = bodyProblem(value);
+	if (problem) throw invalidInput(problem);
 	return parseWith(schema, value);
 }
 

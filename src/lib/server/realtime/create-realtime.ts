@@ -8,7 +8,8 @@ import type { EventPublisher } from '../services/deps';
 import type { Logger } from '../log';
 import type { ClusterAdapter } from './cluster-adapter';
 import { attachPresence, type PresenceStore } from './presence';
-import type { RealtimeServer } from './types';
+import type { RealtimeServer, RealtimeSocket } from './types';
+import { EventBudget, SocketCounter, type SocketLimits } from './socket-limits';
 
 export type { RealtimeServer };
 
@@ -17,6 +18,7 @@ export interface RealtimeDeps {
 	authenticate(cookieHeader: string | undefined): Promise<UserView | null>;
 	presence: PresenceStore;
 	log: Logger;
+	limits: SocketLimits;
 	/** Shares events with other app nodes; null for a single node. */
 	adapter?: ClusterAdapter | null;
 }
@@ -36,6 +38,20 @@ function isSameOrigin(origin: string | undefined, host: string | undefined): boo
 	}
 }
 
+/**
+ * Every event a client sends spends from its socket's budget; one over it is dropped unheard
+ * (no handler runs, nothing is broadcast) and, if it asked for an answer, answered once with
+ * `rate_limited`.
+ */
+function limitEvents(socket: RealtimeSocket, limits: SocketLimits) {
+	const budget = new EventBudget(limits.eventsPerSecond, limits.eventBurst, Date.now());
+	socket.use((packet, next) => {
+		if (budget.take(Date.now())) return next();
+		const ack = packet.at(-1);
+		if (typeof ack === 'function') ack({ ok: false, error: 'rate_limited' });
+	});
+}
+
 /** Attaches socket.io to the app's HTTP server: authenticated handshake, rooms, presence, publishing. */
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
 	const io: RealtimeServer = new Server(httpServer, {
@@ -50,20 +66,28 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 		destroyUpgrade: false
 	});
 
+	const openSockets = new SocketCounter(deps.limits.maxSocketsPerUser);
 	io.use(async (socket, next) => {
+		let user: UserView | null;
 		try {
-			const user = await deps.authenticate(socket.handshake.headers.cookie);
-			if (!user) return next(new Error('unauthenticated'));
-			socket.data.user = user;
-			next();
+			user = await deps.authenticate(socket.handshake.headers.cookie);
 		} catch (error) {
 			deps.log.warn({ err: error }, 'socket handshake could not check the session');
-			next(new Error('unavailable'));
+			return next(new Error('unavailable'));
 		}
+		if (!user) return next(new Error('unauthenticated'));
+		// Counted from here, synchronously after the check, so simultaneous handshakes cannot all
+		// slip under the cap; released when the connection closes, whether or not it completed.
+		if (!openSockets.tryOpen(user.id)) return next(new Error('too_many_connections'));
+		const userId = user.id;
+		socket.conn.once('close', () => openSockets.close(userId));
+		socket.data.user = user;
+		next();
 	});
 
 	io.on('connection', (socket) => {
 		const { user } = socket.data;
+		limitEvents(socket, deps.limits);
 		socket.join(roomForUser(user.id));
 		if (isStaff(user.role)) socket.join(ROOM_STAFF);
 		if (user.role === 'volunteer' && user.volunteerId) socket.join(roomForVolunteer(user.volunteerId));

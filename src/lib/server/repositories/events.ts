@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { EventKind } from '../db/schema';
 import type { StoredEvent } from '../../realtime/deliveries';
-import type { RequestView, TimelineEntry, VolunteerView } from '../../api/types';
+import type { RequestView, VolunteerView } from '../../api/types';
 import type { Status } from '../../dispatch/vocabulary';
 
 export interface NewEventRecord {
@@ -105,26 +105,25 @@ export async function latestSeq(db: Queryable): Promise<number> {
 	return Number(row?.max ?? 0);
 }
 
-/**
- * A request's audit trail, oldest first, with who did each step. `forStaff` adds which
- * volunteer declined (a volunteer reading their own task does not learn who else was asked).
- */
-export async function listRequestTimeline(db: Queryable, requestId: string, forStaff: boolean): Promise<TimelineEntry[]> {
-	const rows = await db
+/** A request's audit rows, oldest first, with who did each step and what a reader needs to decide who may see it. */
+export async function listTimelineRows(db: Queryable, requestId: string) {
+	return db
 		.selectFrom('events')
 		.leftJoin('users', 'users.id', 'events.actor_id')
-		.select(['events.seq', 'events.at', 'users.name as actor', 'events.action', 'events.from_status', 'events.to_status', 'events.note', 'events.previous_assignee_id'])
+		.select([
+			'events.seq',
+			'events.at',
+			'users.name as actor',
+			'users.role as actor_role',
+			'events.actor_id',
+			'events.action',
+			'events.from_status',
+			'events.to_status',
+			'events.note',
+			'events.volunteer_id',
+			'events.previous_assignee_id'
+		])
 		.where('events.request_id', '=', requestId)
 		.orderBy('events.seq')
 		.execute();
-	return rows.map((row) => ({
-		seq: Number(row.seq),
-		at: row.at.toISOString(),
-		actor: row.actor,
-		action: row.action,
-		from: row.from_status as Status | null,
-		to: row.to_status as Status | null,
-		note: row.note,
-		...(forStaff && row.action === 'decline' && row.previous_assignee_id ? { declinedBy: row.previous_assignee_id } : {})
-	}));
 }

@@ -31,6 +31,13 @@ export async function findRequestPlace(db: Queryable, id: string) {
 		.executeTakeFirst();
 }
 
+/** Who holds each of these requests now, and in which status. */
+export async function listCurrentHolders(db: Queryable, ids: string[]): Promise<Map<string, { status: Status; assigneeId: string | null }>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db.selectFrom('requests').select(['id', 'status', 'assignee_id']).where('id', 'in', ids).execute();
+	return new Map(rows.map((row) => [row.id, { status: row.status, assigneeId: row.assignee_id }]));
+}
+
 /** Reads a request and holds it until the transaction ends, so what we record as "from" stays true. */
 export async function findRequestForUpdate(db: Queryable, id: string): Promise<RequestRow | undefined> {
 	return db.selectFrom('requests').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
@@ -38,6 +45,33 @@ export async function findRequestForUpdate(db: Queryable, id: string): Promise<R
 
 export async function listRequestsByStatus(db: Queryable, statuses: readonly Status[]): Promise<RequestRow[]> {
 	return db.selectFrom('requests').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
+}
+
+/** `%` and `_` typed by a person mean themselves in a LIKE pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * A caller's "was it done?": requests created since `since`, finished or not, whose building
+ * name, unit, contact phone or text holds `q`. Newest first, at most `limit`.
+ */
+export async function lookUpRequests(db: Queryable, q: string, since: Date, limit: number): Promise<RequestRow[]> {
+	const pattern = `%${likeLiteral(q)}%`;
+	return db
+		.selectFrom('requests')
+		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
+		.selectAll('requests')
+		.where('requests.created_at', '>=', since)
+		.where((eb) =>
+			eb.or([
+				eb('buildings.name', 'ilike', pattern),
+				eb('requests.unit', 'ilike', pattern),
+				eb('requests.contact_phone', 'like', pattern),
+				eb('requests.description', 'ilike', pattern)
+			])
+		)
+		.orderBy('requests.created_at', 'desc')
+		.limit(limit)
+		.execute();
 }
 
 export async function listActiveTasksOf(db: Queryable, volunteerId: string): Promise<RequestRow[]> {

@@ -23,13 +23,14 @@ export async function changePassword(
 	ip: string
 ): Promise<void> {
 	const throttle = { db: app.db, limits: app.config.loginLimits, now: () => new Date() };
-	const attempt = await beginAttempt(throttle, { username: user.username, ip });
+	const key = { username: user.username, ip };
+	const attempt = await beginAttempt(throttle, key);
 	if (!attempt.allowed) throw rateLimitedError(attempt.retryAfterSeconds);
 	const row = await findUserByUsername(app.db, user.username);
 	if (!row || row.id !== user.id || !(await verifyPassword(row.password_hash, input.currentPassword))) {
 		throw new ApiError('unprocessable', 'The current password is wrong.', [{ path: 'currentPassword', message: 'Wrong password' }]);
 	}
-	await attemptSucceeded(throttle, user.username);
+	await attemptSucceeded(throttle, key);
 	const newHash = await hashPassword(input.newPassword);
 	const ended = await app.db.transaction().execute(async (trx) => {
 		await updatePasswordHash(trx, user.id, newHash);

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Actor } from '../../dispatch/permissions';
-import { isStaff } from '../../dispatch/permissions';
-import { deliveriesFor } from '../../realtime/deliveries';
+import { assigneeKeepsContact, isStaff } from '../../dispatch/permissions';
+import { deliveriesFor, withoutContact } from '../../realtime/deliveries';
+import { listCurrentHolders } from '../repositories/requests';
 import { ROOM_STAFF, roomForVolunteer, type CaughtUpEvent } from '../../realtime/events';
 import { listEventsAfter, type Audience } from '../repositories/events';
 
@@ -40,10 +41,27 @@ async function readPage(db: Kysely<Database>, actor: Actor, after: number, limit
 	if (!audience) return { events: [], lastSeq: after, complete: false };
 	const rooms = new Set(audience.kind === 'staff' ? [ROOM_STAFF] : [roomForVolunteer(audience.volunteerId)]);
 	const stored = await listEventsAfter(db, after, audience, limit);
+	let events = stored.flatMap((event) => deliveriesFor(event).filter((d) => rooms.has(d.room)).map((d) => d.message));
+	if (audience.kind === 'volunteer') events = await withoutExpiredContacts(db, events, audience.volunteerId);
 	return {
-		events: stored.flatMap((event) => deliveriesFor(event).filter((d) => rooms.has(d.room)).map((d) => d.message)),
+		events,
 		lastSeq: stored.at(-1)?.seq ?? after,
 		/** A full page: there may be more after it. */
 		complete: stored.length === limit
 	};
+}
+
+/**
+ * An old event still carries the contact its task had then. A volunteer catching up reads it as
+ * the task is now: the resident's contact only while the task is still theirs and unfinished.
+ */
+async function withoutExpiredContacts(db: Kysely<Database>, events: CaughtUpEvent[], volunteerId: string): Promise<CaughtUpEvent[]> {
+	const requestIds = [...new Set(events.flatMap((e) => ('request' in e.data ? [e.data.request.id] : [])))];
+	const holders = await listCurrentHolders(db, requestIds);
+	return events.map((e) => {
+		if (!('request' in e.data)) return e;
+		const now = holders.get(e.data.request.id);
+		if (now && now.assigneeId === volunteerId && assigneeKeepsContact(now.status)) return e;
+		return { ...e, data: { ...e.data, request: withoutContact(e.data.request) } } as CaughtUpEvent;
+	});
 }

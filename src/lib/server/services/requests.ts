@@ -1,13 +1,14 @@
 import type { Transaction } from 'kysely';
 import type { Database, RequestRow, RequestUpdate } from '../db/schema';
-import type { RequestView } from '../../api/types';
+import type { RequestView, TimelineEntry } from '../../api/types';
 import type { RequestType, Status, Urgency } from '../../dispatch/vocabulary';
 import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '../../dispatch/lifecycle';
 import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
 import { findRequest, findRequestForUpdate, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import { findBuilding } from '../repositories/buildings';
 import { findElderAt } from '../repositories/elders';
-import { wasOfferedTo } from '../repositories/events';
+import { listTimelineRows, wasOfferedTo } from '../repositories/events';
+import { volunteerSees } from '../../dispatch/timeline-audience';
 import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
@@ -63,8 +64,35 @@ export async function getRequestFor(deps: ServiceDeps, actor: Actor, id: string)
 	return row;
 }
 
+/**
+ * A request's timeline as this reader may see it: staff read every row (and, on a decline, which
+ * volunteer declined); a volunteer reads only their own steps and the staff's, never another
+ * volunteer's (timeline-audience.ts).
+ */
+export async function readTimeline(deps: Pick<ServiceDeps, 'db'>, actor: Actor, requestId: string): Promise<TimelineEntry[]> {
+	const rows = await listTimelineRows(deps.db, requestId);
+	const staff = isStaff(actor.role);
+	const entries: TimelineEntry[] = [];
+	for (const row of rows) {
+		const facts = { action: row.action, actorUserId: row.actor_id, actorRole: row.actor_role, volunteerId: row.volunteer_id, previousAssigneeId: row.previous_assignee_id };
+		const sees = staff ? { keepNote: true } : actor.volunteerId ? volunteerSees(facts, { userId: actor.userId, volunteerId: actor.volunteerId }) : null;
+		if (!sees) continue;
+		entries.push({
+			seq: Number(row.seq),
+			at: row.at.toISOString(),
+			actor: row.actor,
+			action: row.action,
+			from: row.from_status as Status | null,
+			to: row.to_status as Status | null,
+			note: sees.keepNote ? row.note : null,
+			...(staff && row.action === 'decline' && row.previous_assignee_id ? { declinedBy: row.previous_assignee_id } : {})
+		});
+	}
+	return entries;
+}
+
 export function viewFor(actor: Actor, row: RequestRow): RequestView {
-	return toRequestView(row, maySeeContact(actor, row.assignee_id));
+	return toRequestView(row, maySeeContact(actor, { assigneeId: row.assignee_id, status: row.status }));
 }
 
 /**
@@ -173,11 +201,10 @@ export async function actOnTask(
 		);
 		if (!updated) return explainConflict(trx, id);
 		const declined = action === 'decline';
-		// The volunteer keeps their contact details until they give the task back.
-		const view = toRequestView(updated, !declined);
 		const staffView = toRequestView(updated, true);
 		return {
-			result: view,
+			// The volunteer keeps the resident's contact until they give the task back or finish it.
+			result: viewFor(actor, updated),
 			events: [
 				{
 					kind: 'request_updated',

@@ -11,8 +11,8 @@ export interface NewSession {
 }
 
 /**
- * Signs in through the throttle: too many failures for this account or from this address
- * answer rate_limited before the password is even checked. Used by the API and the login form.
+ * Signs in through the throttle (login-throttle.ts): too many failures answer rate_limited
+ * before the password is even checked. Used by the API and the login form.
  */
 export async function signInThrottled(
 	app: Pick<App, 'db' | 'config'>,
@@ -20,10 +20,11 @@ export async function signInThrottled(
 	ip: string
 ): Promise<NewSession> {
 	const deps = { db: app.db, limits: app.config.loginLimits, now: () => new Date() };
-	const attempt = await beginAttempt(deps, { username: credentials.username, ip });
+	const key = { username: credentials.username, ip };
+	const attempt = await beginAttempt(deps, key);
 	if (!attempt.allowed) throw rateLimitedError(attempt.retryAfterSeconds);
 	const session = await signIn(app.db, credentials, app.config.sessionTtlMs, new Date());
 	if (!session) throw new ApiError('unauthenticated', 'The username or password is wrong.');
-	await attemptSucceeded(deps, credentials.username);
+	await attemptSucceeded(deps, key);
 	return session;
 }

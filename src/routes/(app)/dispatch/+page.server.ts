@@ -4,9 +4,11 @@ import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/re
 import { listVolunteers } from '$lib/server/services/volunteers';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
 import { getApp } from '$lib/server/app';
+import { guardPage } from '$lib/server/http/guards';
 
-export const load: PageServerLoad = async ({ parent }) => {
-	await parent(); // the layout reads the live seq first
+export const load: PageServerLoad = async (event) => {
+	guardPage(event);
+	await event.parent(); // the layout reads the live seq first
 	const app = getApp();
 	const [buildings, features, requests, volunteers] = await Promise.all([
 		listBuildings(app.db),

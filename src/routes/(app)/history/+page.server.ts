@@ -2,11 +2,13 @@ import type { PageServerLoad } from './$types';
 import { listBuildings } from '$lib/server/repositories/buildings';
 import { listVolunteerRecords } from '$lib/server/repositories/volunteers';
 import { getApp } from '$lib/server/app';
+import { guardPage } from '$lib/server/http/guards';
 
 // Names for the pickers, the table and the map. The page's own data comes from the API in
 // +page.ts, so the page and outside clients read history the same way.
-export const load: PageServerLoad = async ({ parent }) => {
-	await parent();
+export const load: PageServerLoad = async (event) => {
+	guardPage(event);
+	await event.parent();
 	const app = getApp();
 	const [buildings, volunteers] = await Promise.all([listBuildings(app.db), listVolunteerRecords(app.db)]);
 	return {

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
 import { requireStaff } from '$lib/server/http/guards';
-import { newRequestSchema, statusListSchema } from '$lib/api/schemas';
+import { activeStatusListSchema, newRequestSchema } from '$lib/api/schemas';
 import { createRequest } from '$lib/server/services/requests';
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
@@ -11,7 +11,7 @@ import { getApp } from '$lib/server/app';
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireStaff(event);
 	const asked = event.url.searchParams.getAll('status');
-	const statuses = asked.length ? parseWith(statusListSchema, asked, 'Unknown status.') : ACTIVE_STATUSES;
+	const statuses = asked.length ? parseWith(activeStatusListSchema, asked, 'Not an active status.', 'status') : ACTIVE_STATUSES;
 	const rows = await listRequestsByStatus(getApp().db, statuses);
 	return json(rows.map((row) => toRequestView(row, true)));
 });

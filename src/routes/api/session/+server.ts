@@ -4,7 +4,7 @@ import { endpoint, readJson } from '$lib/server/http/respond';
 import { clientAddress } from '$lib/server/http/client-address';
 import { requireActor } from '$lib/server/http/guards';
 import { credentialsSchema } from '$lib/api/schemas';
-import { hashToken, SESSION_COOKIE, signOut } from '$lib/server/auth/sessions';
+import { hashToken, SESSION_COOKIE, sessionCookieOptions, signOut } from '$lib/server/auth/sessions';
 import { endSessionSockets } from '$lib/server/realtime/session-watch';
 import { signInThrottled } from '$lib/server/services/sign-in';
 import { getApp } from '$lib/server/app';
@@ -13,13 +13,7 @@ export const POST: RequestHandler = endpoint(async (event) => {
 	const { request, cookies, url } = event;
 	const credentials = await readJson(request, credentialsSchema);
 	const session = await signInThrottled(getApp(), credentials, clientAddress(event));
-	cookies.set(SESSION_COOKIE, session.token, {
-		path: '/',
-		httpOnly: true,
-		sameSite: 'lax',
-		secure: url.protocol === 'https:',
-		expires: session.expiresAt
-	});
+	cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, getApp().config.publicOrigin));
 	return json({ user: session.user });
 });
 

@@ -3,15 +3,13 @@ import type { RequestHandler } from './$types';
 import { endpoint, parseWith } from '$lib/server/http/respond';
 import { requireActor } from '$lib/server/http/guards';
 import { requestIdSchema } from '$lib/api/schemas';
-import { getRequestFor, viewFor } from '$lib/server/services/requests';
-import { listRequestTimeline } from '$lib/server/repositories/events';
+import { getRequestFor, readTimeline, viewFor } from '$lib/server/services/requests';
 import { getApp } from '$lib/server/app';
-import { isStaff } from '$lib/dispatch/permissions';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireActor(event);
 	const id = parseWith(requestIdSchema, event.params.id, 'Not a valid request id.', 'id');
 	const app = getApp();
 	const row = await getRequestFor(app.services, actor, id);
-	return json({ request: viewFor(actor, row), events: await listRequestTimeline(app.db, id, isStaff(actor.role)) });
+	return json({ request: viewFor(actor, row), events: await readTimeline(app.services, actor, id) });
 });
