@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 // One free port for the whole run: workers inherit this variable from the runner.
 process.env.E2E_PORT ??= execFileSync(process.execPath, [
@@ -10,6 +12,8 @@ process.env.E2E_PORT ??= execFileSync(process.execPath, [
 	.toString()
 	.trim();
 const port = Number(process.env.E2E_PORT);
+// A fresh embedded database for the run, seeded by the demo preparation as `npm start` seeds it.
+process.env.E2E_DATA_DIR ??= join(mkdtempSync(join(tmpdir(), 'vd-e2e-run-')), 'pgdata');
 
 // Debian's chromium where it exists (browsers cannot be downloaded here); Playwright's own elsewhere.
 const systemChromium = '/usr/bin/chromium';
@@ -39,13 +43,14 @@ export default defineConfig({
 		}
 	},
 	webServer: {
-		// The production build on a fresh in-memory embedded database with the demo community.
-		command: 'node src/server.js',
+		// The production build (rebuilt first if any source changed) on a fresh embedded database
+		// with the demo community, started the way `npm start` starts it.
+		command: 'node src/ensure-build.js && npx tsx db/cli/prepare.ts && node src/server.js',
 		url: `http://localhost:${port}/readyz`,
-		timeout: 90_000,
+		timeout: 240_000,
 		reuseExistingServer: false,
 		stdout: 'ignore',
 		stderr: 'pipe',
-		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'memory://', DEMO: '1', LOG_LEVEL: 'warn' }
+		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, DEMO: '1', LOG_LEVEL: 'warn' }
 	}
 });

@@ -1,5 +1,6 @@
 import type { UserView } from '$lib/api/types';
 import type { Locale } from '$lib/i18n/locales';
+import type { App as RunningApp } from '$lib/server/app';
 
 declare global {
 	namespace App {
@@ -8,6 +9,8 @@ declare global {
 			code?: string;
 		}
 		interface Locals {
+			/** The running app (hooks.server.ts): its services, database, log and sockets. */
+			app: RunningApp;
 			user: UserView | null;
 			locale: Locale;
 			requestId: string;

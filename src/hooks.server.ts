@@ -1,7 +1,9 @@
 import { isHttpError, isRedirect, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { randomUUID } from 'node:crypto';
-import { getApp, startApp } from '$lib/server/app';
+import { createApp, type App } from '$lib/server/app';
+import { readConfig } from '$lib/server/config';
+import { offered, publishApp } from '$lib/server/handoff.js';
 import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { errorResponse } from '$lib/server/http/respond';
 import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
@@ -9,8 +11,19 @@ import { pickLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
 import { guardPage } from '$lib/server/http/guards';
 import { SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 
+/** The one running app of this server, started by `init` before the first request. */
+let app: App;
+
 export const init: ServerInit = async () => {
-	await startApp();
+	const starting = createApp(readConfig(), offered());
+	publishApp(starting);
+	app = await starting;
+};
+
+/** What every request needs of the app reaches it on `locals`, never through a global. */
+const provideApp: Handle = async ({ event, resolve }) => {
+	event.locals.app = app;
+	return resolve(event);
 };
 
 const DATABASE_UNAVAILABLE = 'The database cannot be reached right now. Please try again shortly.';
@@ -44,7 +57,7 @@ const logRequests: Handle = async ({ event, resolve }) => {
 		throw thrown;
 	} finally {
 		const probe = event.url.pathname === '/healthz' || event.url.pathname === '/readyz';
-		getApp().log[probe ? 'debug' : 'info'](
+		app.log[probe ? 'debug' : 'info'](
 			{
 				requestId: event.locals.requestId,
 				method: event.request.method,
@@ -81,7 +94,6 @@ const checkOrigin: Handle = async ({ event, resolve }) => {
 };
 
 const authenticate: Handle = async ({ event, resolve }) => {
-	const app = getApp();
 	event.locals.user = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
@@ -132,7 +144,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(identify, logRequests, securityHeaders, apiMethodNotFound, checkOrigin, authenticate, guardPages);
+export const handle = sequence(provideApp, identify, logRequests, securityHeaders, apiMethodNotFound, checkOrigin, authenticate, guardPages);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };
@@ -141,6 +153,6 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 	}
 	// A 4xx thrown by Kit itself (e.g. a body over BODY_SIZE_LIMIT) is the caller's mistake, not ours.
 	if (status < 500) return { message, code: 'invalid_input' };
-	getApp().log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unhandled error');
+	app.log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unhandled error');
 	return { message: status >= 500 ? 'Something went wrong on our side. It has been logged.' : message, code: 'internal' };
 };

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { connectDatabase } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedDemoCommunity } from '../../db/seed/seed';
-import { startServer } from '../helpers/server';
+import { forkServer } from '../helpers/server';
 import { signIn } from '../helpers/clients';
 
 const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -26,7 +26,7 @@ console.log(`database ${name} on ${url.host}`);
 
 const handle = await connectDatabase({ kind: 'postgres', url: url.toString() });
 const db = handle.db;
-let server: Awaited<ReturnType<typeof startServer>> | null = null;
+let server: Awaited<ReturnType<typeof forkServer>> | null = null;
 
 /** Adds finished requests until there are `total` generated ones, spread over the past year. */
 async function fillTo(total: number, already: number) {
@@ -162,7 +162,7 @@ try {
 		count = total;
 		// A fresh server process for each size, so each peak is measured from the same baseline.
 		await server?.stop();
-		server = await startServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
+		server = await forkServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
 		cookie = await signIn(server.url, 'coordinator');
 		await measureExport(`of all ${total.toLocaleString('en')}+ rows`, cookie);
 	}
@@ -182,7 +182,7 @@ try {
 	console.log('\n200,000 generated finished requests');
 	await fillTo(200_000, count);
 	await server?.stop();
-	server = await startServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
+	server = await forkServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
 	await measureExport('of all 200,000+ rows', await signIn(server.url, 'coordinator'));
 } finally {
 	await server?.stop();

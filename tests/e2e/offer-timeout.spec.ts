@@ -2,14 +2,14 @@
 // minutes, so this file starts a production server of its own with a 3-second timeout.
 import { test, expect, type Browser, type BrowserContext } from '@playwright/test';
 import { signInContext } from './fixtures';
-import { startServer, type RunningServer } from '../helpers/server';
+import { forkDemoServer, type RunningServer } from '../helpers/server';
 import { goOnDuty, offerTask, openLive, timelineOf, volunteerIdOf } from './volunteer-helpers';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
 	test.setTimeout(180_000);
-	server = await startServer({ DATA_DIR: 'memory://', OFFER_TIMEOUT_MINUTES: '0.05', OFFER_TIMEOUT_ACTION: 'flag' });
+	server = await forkDemoServer({ OFFER_TIMEOUT_MINUTES: '0.05', OFFER_TIMEOUT_ACTION: 'flag' });
 });
 test.afterAll(async () => {
 	await server?.stop();

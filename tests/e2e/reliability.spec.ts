@@ -1,7 +1,7 @@
 import { test, expect, signInContext } from './fixtures';
 import type { Page } from '@playwright/test';
 import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { forkDemoServer, type RunningServer } from '../helpers/server';
 import { TcpProxy, targetOf, throughProxy } from '../helpers/tcp-proxy';
 import { signedIn, someBuilding } from '../helpers/api-factories';
 
@@ -68,7 +68,7 @@ test.describe('when the database goes away', () => {
 		test.setTimeout(120_000);
 		database = await createTestDatabase('postgres');
 		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
-		server = await startServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5' });
+		server = await forkDemoServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DB_CHECK_SECONDS: '0.5' });
 	});
 	test.afterAll(async () => {
 		await server?.stop();

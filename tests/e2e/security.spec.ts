@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { startServer } from '../helpers/server';
+import { forkDemoServer } from '../helpers/server';
 import { generateCommunity } from '../../db/seed/community';
 
 /** `next` values that a careless check would follow off our origin, or choke on. */
@@ -76,7 +76,8 @@ test('a building whose imported name is HTML shows that name as text in its map 
 	writeFileSync(file, JSON.stringify({ buildings: [{ name: EVIL, kind: 'public', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } }] }));
 	const store = join(dataDir, 'db');
 	execFileSync('npx', ['tsx', 'db/cli/import.ts', file], { env: { ...process.env, DATA_DIR: store }, stdio: 'pipe' });
-	const server = await startServer({ DATA_DIR: store, DEMO: '1' });
+	// The demo community beside it (the import made no users, so the demo still seeds).
+	const server = await forkDemoServer({ DATA_DIR: store });
 	try {
 		const context = await browser.newContext({ baseURL: server.url });
 		expect((await context.request.post('/api/session', { data: { username: 'dispatcher', password: 'demo1234' } })).status()).toBe(200);

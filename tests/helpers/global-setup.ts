@@ -1,9 +1,18 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Before the integration and soak tiers: a build of the current sources, and one demo database
+// per engine, seeded once, that every test file copies instead of seeding its own.
+import type { TestProject } from 'vitest/node';
+import { ensureBuild } from '../../src/ensure-build.js';
+import { createTemplates } from './templates';
 
-/** Integration tests drive the production build; build it once when it is missing. */
-export default function setup() {
-	if (!existsSync('build/handler.js')) {
-		execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+export default async function setup(project: TestProject) {
+	ensureBuild();
+	const templates = await createTemplates(project.config.env?.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite');
+	project.provide('demoTemplates', templates.locations);
+	return templates.drop;
+}
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		demoTemplates: { pglite: string; postgres: string | null };
 	}
 }

@@ -3,7 +3,8 @@
 // a new endpoint is one more row. Residents' contact details never reach anyone but staff
 // and the assigned volunteer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { act, assign, onDuty, openRequest, signedIn, sleep, someBuilding, type SignedIn } from '../helpers/api-factories';
@@ -96,7 +97,8 @@ const SOCKET_TABLE: { event: string; expect: [Hears, Hears, Hears, Hears, Hears]
 /** What an emitted `presence:view` is acknowledged with. */
 const PRESENCE_VIEW_ACK: [Hears | boolean, boolean, boolean, boolean, boolean] = ['refused', true, false, false, true];
 
-describe.each([PRIMARY_ENGINE])('authorization matrix on %s', (engine) => {
+describe(`authorization matrix on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	const people = {} as Record<Exclude<Actor, 'anonymous'>, SignedIn>;
@@ -104,7 +106,7 @@ describe.each([PRIMARY_ENGINE])('authorization matrix on %s', (engine) => {
 	let type: RequestType;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 		for (const actor of ACTORS.slice(1) as Exclude<Actor, 'anonymous'>[]) people[actor] = await signedIn(server.url, USERNAMES[actor]);
 		type = await onDuty(people.volunteer);

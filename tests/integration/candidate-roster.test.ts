@@ -3,7 +3,7 @@
 // published) and on "another node" (a publisher that tells the roster nothing, so it must
 // read the events table).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { createLogger } from '../../src/lib/server/log';
@@ -25,7 +25,8 @@ const SETUP_TIMEOUT_MS = 240_000;
 const CROWD = 1500;
 const STEPS = 240;
 
-describe.each(ENGINES)('the candidate roster on %s', (engine) => {
+describe(`the candidate roster on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let app: InProcessApp;
 	let roster: CandidateRoster;

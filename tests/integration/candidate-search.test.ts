@@ -2,7 +2,7 @@
 // visits, and exactness and index use with 10,000 volunteers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompiledQuery, sql } from 'kysely';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { listCandidates } from '../../src/lib/server/services/candidates';
@@ -22,7 +22,8 @@ const METRES_PER_DEGREE = 111_195;
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
 const SETUP_TIMEOUT_MS = 240_000;
-describe.each(ENGINES)('the candidate search on %s', (engine) => {
+describe(`the candidate search on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let app: InProcessApp;
 	let deps: ServiceDeps;

@@ -1,7 +1,8 @@
 // GET /api/requests/:id/candidates through HTTP on the production server, on each engine,
 // checked against a ranking computed here, independently, from /api/volunteers and /api/requests.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import {
@@ -51,7 +52,8 @@ async function expectedRanking(call: ApiCall, building: BuildingView, skill: 're
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
 const SETUP_TIMEOUT_MS = 240_000;
-describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
+describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	let call: ApiCall;
@@ -64,7 +66,7 @@ describe.each(ENGINES)('GET /api/requests/:id/candidates on %s', (engine) => {
 	let socket: TestSocket;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
 		const all = await buildings(call);

@@ -1,11 +1,9 @@
 // Catch-up: clients that drop (their network, or the server restarting) end with every event
 // they missed, exactly once and in order. 1,000 events, random disconnects, one restart.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, type ForkedServer } from '../helpers/server';
 import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
 import { onDuty, signedIn, someBuilding, sleep, type SignedIn } from '../helpers/api-factories';
 import type { RequestView } from '../../src/lib/api/types';
@@ -22,22 +20,20 @@ const SLOW_NETWORK_MS = 150;
 // The heaviest test of the suite runs once: on real PostgreSQL when there is one, with two app
 // nodes sharing events through the PostgreSQL adapter, so events also arrive out of seq order
 // (a node's own events are sent at once, the other node's a moment later).
-describe.each([PRIMARY_ENGINE])('catch-up on %s', (engine) => {
+describe(`catch-up on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
-	let dataDir: string;
-	const nodes: RunningServer[] = [];
+	const nodes: ForkedServer[] = [];
 
 	beforeAll(async () => {
-		dataDir = mkdtempSync(join(tmpdir(), 'vd-catchup-'));
-		database = await createTestDatabase(engine, dataDir);
+		database = await createDemoDatabase(engine);
 		const env = engine === 'postgres' ? { ...database.env, CLUSTER: 'postgres' } : database.env;
-		nodes.push(await startServer(env));
-		if (engine === 'postgres') nodes.push(await startServer(env));
+		nodes.push(await forkServer(env));
+		if (engine === 'postgres') nodes.push(await forkServer(env));
 	});
 	afterAll(async () => {
 		for (const node of nodes) await node.stop();
 		await database?.drop();
-		rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	it('gives every client each of 1,000 events exactly once, in order, through random disconnects and a restart', async () => {
@@ -65,7 +61,7 @@ describe.each([PRIMARY_ENGINE])('catch-up on %s', (engine) => {
 					restarted = true;
 					const port = nodes[0].port;
 					await nodes[0].stop();
-					nodes[0] = await startServer(engine === 'postgres' ? { ...database.env, CLUSTER: 'postgres' } : database.env, port);
+					nodes[0] = await forkServer(engine === 'postgres' ? { ...database.env, CLUSTER: 'postgres' } : database.env, port);
 				}
 			}
 		};

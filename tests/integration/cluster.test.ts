@@ -1,8 +1,9 @@
 // Two production nodes on one PostgreSQL, sharing events through @socket.io/postgres-adapter.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type TestDatabase } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, type ForkedServer } from '../helpers/server';
 import { apiClient, connectSocket, nextEvent, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import type { BuildingView, RequestView, UserView } from '../../src/lib/api/types';
 import type { CaughtUpEvent } from '../../src/lib/realtime/events';
@@ -11,15 +12,15 @@ const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 	let database: TestDatabase;
-	let nodeA: RunningServer;
-	let nodeB: RunningServer;
+	let nodeA: ForkedServer;
+	let nodeB: ForkedServer;
 	let building: BuildingView;
 
 	beforeAll(async () => {
-		database = await createTestDatabase('postgres');
+		database = await createDemoDatabase('postgres');
 		const env = { ...database.env, CLUSTER: 'postgres' };
-		nodeA = await startServer(env);
-		nodeB = await startServer(env);
+		nodeA = await forkServer(env);
+		nodeB = await forkServer(env);
 		const call = apiClient(nodeB.url, await signIn(nodeB.url, 'dispatcher'));
 		building = (await call<BuildingView[]>('GET', '/api/buildings')).body.find((b) => b.name === '8栋')!;
 	});
@@ -29,7 +30,7 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 		await database?.drop();
 	});
 
-	async function createOn(node: RunningServer, description: string): Promise<RequestView> {
+	async function createOn(node: ForkedServer, description: string): Promise<RequestView> {
 		const call = apiClient(node.url, await signIn(node.url, 'dispatcher'));
 		const created = await call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description });
 		expect(created.status).toBe(201);
@@ -117,12 +118,12 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 
 describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes sharing events through Redis streams', () => {
 	let database: TestDatabase;
-	const nodes: RunningServer[] = [];
+	const nodes: ForkedServer[] = [];
 
 	beforeAll(async () => {
-		database = await createTestDatabase('postgres');
+		database = await createDemoDatabase('postgres');
 		const env = { ...database.env, REDIS_URL: process.env.TEST_REDIS_URL! };
-		nodes.push(await startServer(env), await startServer(env));
+		nodes.push(await forkServer(env), await forkServer(env));
 	});
 	afterAll(async () => {
 		for (const node of nodes) await node.stop();
@@ -144,14 +145,14 @@ describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes shar
 
 describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () => {
 	let database: TestDatabase;
-	let nodes: RunningServer[];
+	let nodes: ForkedServer[];
 	let sql: pg.Client;
 
 	beforeAll(async () => {
-		database = await createTestDatabase('postgres');
+		database = await createDemoDatabase('postgres');
 		// Both nodes look for due visits every 200 ms, so their schedulers keep meeting.
 		const env = { ...database.env, CLUSTER: 'postgres', VISIT_CHECK_SECONDS: '0.2' };
-		nodes = [await startServer(env), await startServer(env)];
+		nodes = [await forkServer(env), await forkServer(env)];
 		sql = new pg.Client({ connectionString: database.env.DATABASE_URL });
 		await sql.connect();
 	});

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { ImportProblem, communityFileSchema, importCommunity } from '../../db/import/community';
 import { hashPassword, verifyPassword } from '../../src/lib/server/auth/passwords';
@@ -23,7 +23,8 @@ const FILE = {
 	elders: [{ name: '王奶奶', building: '1栋', unit: '2单元301', phone: '13900000009', notes: '独居' }]
 };
 
-describe.each(ENGINES)('importing a community on %s', (engine) => {
+describe(`importing a community on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let app: InProcessApp;
 

@@ -2,8 +2,9 @@
 // reconnecting/offline, and everything comes back by itself when the database does, with
 // nothing lost. The server reaches a real PostgreSQL through a proxy this test cuts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import type { TestDatabase } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, type ForkedServer } from '../helpers/server';
 import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
 import { TcpProxy, targetOf, throughProxy } from '../helpers/tcp-proxy';
 import { connectSocket, waitForConnect } from '../helpers/clients';
@@ -19,13 +20,16 @@ async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 20
 	}
 }
 
-/** A production server on a fresh database that it reaches through a proxy the test can cut. */
+/**
+ * A production server on a fresh database that it reaches through a proxy the test can cut: a
+ * process of its own, since what is under test is that the process survives.
+ */
 function serverBehindProxy(env: Record<string, string> = {}) {
-	const parts = {} as { database: TestDatabase; proxy: TcpProxy; server: RunningServer };
+	const parts = {} as { database: TestDatabase; proxy: TcpProxy; server: ForkedServer };
 	beforeAll(async () => {
-		parts.database = await createTestDatabase('postgres');
+		parts.database = await createDemoDatabase('postgres');
 		parts.proxy = await TcpProxy.start(targetOf(parts.database.env.DATABASE_URL));
-		parts.server = await startServer({ DATABASE_URL: throughProxy(parts.database.env.DATABASE_URL, parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
+		parts.server = await forkServer({ DATABASE_URL: throughProxy(parts.database.env.DATABASE_URL, parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
 	});
 	afterAll(async () => {
 		await parts.server?.stop();
@@ -37,7 +41,7 @@ function serverBehindProxy(env: Record<string, string> = {}) {
 
 describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 	const parts = serverBehindProxy();
-	let server: RunningServer;
+	let server: ForkedServer;
 	let proxy: TcpProxy;
 	let dispatcher: SignedIn;
 	let buildingId: string;

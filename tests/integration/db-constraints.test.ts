@@ -2,14 +2,15 @@
 // application with plain SQL, and the database refuses every one of them.
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
 
 type Db = Kysely<Database>;
 
-describe.each(ENGINES)('database constraints on %s', (engine) => {
+describe(`database constraints on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let handle: DatabaseHandle;
 	let db: Db;

@@ -1,29 +1,27 @@
-// Durability: 201 means committed. A server killed with SIGKILL after the commit, before any
+// Durability: data survives a restart, and 201 means committed. A server killed with SIGKILL after the commit, before any
 // client heard the broadcast, loses nothing: after a restart the change is there, and a
 // client catches up on it exactly once.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, type ForkedServer } from '../helpers/server';
 import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
 import { TcpProxy } from '../helpers/tcp-proxy';
 import { signedIn, sleep, someBuilding } from '../helpers/api-factories';
+import { apiClient, signIn } from '../helpers/clients';
 import type { RequestView } from '../../src/lib/api/types';
 
 const BURST = 20;
 
-describe.each(ENGINES)('durability on %s', (engine) => {
+describe(`durability on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
-	let dataDir: string;
-	let server: RunningServer;
+	let server: ForkedServer;
 	let proxy: TcpProxy;
 
 	beforeAll(async () => {
-		dataDir = mkdtempSync(join(tmpdir(), 'vd-durable-'));
-		database = await createTestDatabase(engine, dataDir);
-		server = await startServer(database.env);
+		database = await createDemoDatabase(engine);
+		server = await forkServer(database.env);
 		// The watching client reaches the server through a proxy the test can freeze.
 		proxy = await TcpProxy.start({ host: '127.0.0.1', port: server.port });
 	});
@@ -31,7 +29,6 @@ describe.each(ENGINES)('durability on %s', (engine) => {
 		await proxy?.close();
 		await server?.stop();
 		await database?.drop();
-		rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	it('keeps every change answered 201 through kill -9, and the client catches up on each exactly once', async () => {
@@ -65,7 +62,7 @@ describe.each(ENGINES)('durability on %s', (engine) => {
 		expect(server.process.signalCode).toBe('SIGKILL');
 		expect(watcher.liveArrivals).toBe(0);
 
-		server = await startServer(database.env, server.port);
+		server = await forkServer(database.env, server.port);
 		const after = await signedIn(server.url, 'dispatcher');
 		for (const request of [single.body, ...answered]) {
 			const found = await after.call<{ request: RequestView }>('GET', `/api/requests/${request.id}`);
@@ -87,4 +84,15 @@ describe.each(ENGINES)('durability on %s', (engine) => {
 		);
 		watcher.close();
 	}, 120_000);
+
+	it('keeps its data across a restart', async () => {
+		const call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const before = (await call<RequestView[]>('GET', '/api/requests')).body;
+		expect(before.length).toBeGreaterThan(0);
+		await server.stop();
+		server = await forkServer(database.env, server.port);
+		const again = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const after = (await again<RequestView[]>('GET', '/api/requests')).body;
+		expect(after.map((r) => r.id).sort()).toEqual(before.map((r) => r.id).sort());
+	});
 });

@@ -1,7 +1,8 @@
 // The coordinator's history API on the production server: roles, keyset pages, filters,
 // bad input, and the CSV export matching the pages row for row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, signIn } from '../helpers/clients';
 import { parseCsv } from '../helpers/csv-parse';
@@ -11,7 +12,8 @@ import type { HistoryPage } from '../../src/lib/api/history-types';
 const STACK_TRACE = /\n\s+at |node_modules|\.ts:\d+/;
 const finished = (r: RequestView) => r.completedAt ?? r.cancelledAt!;
 
-describe.each(ENGINES)('the history API on %s', (engine) => {
+describe(`the history API on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	let coordinator: ReturnType<typeof apiClient>;
@@ -31,7 +33,7 @@ describe.each(ENGINES)('the history API on %s', (engine) => {
 	}
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 		coordinatorCookie = await signIn(server.url, 'coordinator');
 		coordinator = apiClient(server.url, coordinatorCookie);

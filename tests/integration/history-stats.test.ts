@@ -1,7 +1,7 @@
 // The statistics service against the demo community, checked by an independent computation
 // in plain JavaScript over the raw rows: a different engine, the same definitions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { readHistoryStats } from '../../src/lib/server/services/history-stats';
 import { statsQuerySchema } from '../../src/lib/api/history-schemas';
@@ -60,7 +60,8 @@ function expected(rows: RequestRow[], from: Date, to: Date, match: (r: RequestRo
 	};
 }
 
-describe.each(ENGINES)('history statistics on %s', (engine) => {
+describe(`history statistics on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let app: InProcessApp;
 	let rows: RequestRow[];

@@ -6,21 +6,21 @@
 // requeue mode) runs on both engines in offer-timeouts.test.ts, and the e2e spec
 // offer-timeout.spec.ts sees the same flag live on an embedded PGlite server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type Engine, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { waitForEvent } from '../helpers/socket-wait';
 import type { BuildingView, RequestView, TimelineEntry, UserView } from '../../src/lib/api/types';
 
-const LIVE_ENGINE: Engine = ENGINES.includes('postgres') ? 'postgres' : 'pglite';
-
-describe.each([LIVE_ENGINE])('the offer timeout, live, on %s', (engine) => {
+describe(`the offer timeout, live, on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	const sockets: TestSocket[] = [];
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		// 0.02 minutes is 1.2 s; the job then looks every 250 ms.
 		server = await startServer({ ...database.env, OFFER_TIMEOUT_MINUTES: '0.02', OFFER_TIMEOUT_ACTION: 'flag' });
 	});

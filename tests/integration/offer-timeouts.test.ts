@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { TestClock, makeBuilding, makeStaff, makeVolunteer, openMigrated, testDeps } from '../helpers/factories';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import { assignVolunteer, actOnTask, createRequest } from '../../src/lib/server/services/requests';
@@ -21,7 +21,8 @@ const FIVE_MINUTES = 5 * 60_000;
 const T0 = '2026-11-26T09:00:00.000Z';
 const at = (offsetMs: number) => new Date(Date.parse(T0) + offsetMs);
 
-describe.each(ENGINES)('unanswered offers on %s', (engine) => {
+describe(`unanswered offers on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let dataDir: string;
 	let database: TestDatabase;
 	let handle: DatabaseHandle;

@@ -6,7 +6,8 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { ENGINE, type TestDatabase } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { signIn } from '../helpers/clients';
 import { openRequest, signedIn, someBuilding } from '../helpers/api-factories';
@@ -58,7 +59,7 @@ describe('page access by route, whatever the spelling', () => {
 	const cookies: Partial<Record<Role, string>> = {};
 
 	beforeAll(async () => {
-		database = await createTestDatabase(PRIMARY_ENGINE);
+		database = await createDemoDatabase(ENGINE);
 		server = await startServer(database.env);
 		for (const role of Object.keys(USERS) as Role[]) cookies[role] = await signIn(server.url, USERS[role]);
 		// A request whose phone must never reach a page its reader may not open.

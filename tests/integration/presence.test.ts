@@ -1,16 +1,18 @@
 // Presence on the production server: volunteers online/offline live, and who is viewing a request.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, nextEvent, signIn, waitForConnect } from '../helpers/clients';
 import type { BuildingView, RequestView, UserView, VolunteerView } from '../../src/lib/api/types';
 
-describe.each(ENGINES)('presence on %s', (engine) => {
+describe(`presence on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 	});
 	afterAll(async () => {

@@ -1,6 +1,7 @@
 // Races: many writers at once, each race with exactly one winner; losers get 409.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { signIn, apiClient } from '../helpers/clients';
 import { act, assign, onDuty, openRequest, signedIn, someBuilding, type Call, type SignedIn } from '../helpers/api-factories';
@@ -15,7 +16,8 @@ const PAIR_ROUNDS = 25;
 const shuffled = <T>(items: T[]) => [...items].sort(() => Math.random() - 0.5);
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
 
-describe.each([PRIMARY_ENGINE])('races on %s', (engine) => {
+describe(`races on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	let dispatcher: SignedIn;
@@ -24,7 +26,7 @@ describe.each([PRIMARY_ENGINE])('races on %s', (engine) => {
 	const bySkill = new Map<RequestType, SignedIn[]>();
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer({ ...database.env, DB_POOL_SIZE: '20' });
 		dispatcher = await signedIn(server.url, 'dispatcher');
 		buildingId = (await someBuilding(dispatcher.call)).id;

@@ -1,13 +1,11 @@
 // Graceful shutdown: on SIGTERM the server takes no new connections, finishes the requests in
 // flight (their writes commit), closes its sockets, ends the database pool cleanly, exits 0.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, type ForkedServer } from '../helpers/server';
 import { connectSocket, waitForConnect } from '../helpers/clients';
 import { signedIn, sleep, someBuilding } from '../helpers/api-factories';
 import type { RequestView } from '../../src/lib/api/types';
@@ -23,20 +21,18 @@ async function abandonedSessions(url: string): Promise<{ sessions: number; aband
 	}
 }
 
-describe.each(ENGINES)('SIGTERM on %s', (engine) => {
+describe(`SIGTERM on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
-	let server: RunningServer;
-	let dataDir: string;
+	let server: ForkedServer;
 
 	beforeAll(async () => {
-		dataDir = mkdtempSync(join(tmpdir(), 'vd-shutdown-'));
-		database = await createTestDatabase(engine, dataDir);
-		server = await startServer(database.env);
+		database = await createDemoDatabase(engine);
+		server = await forkServer(database.env);
 	});
 	afterAll(async () => {
 		await server?.stop();
 		await database?.drop();
-		rmSync(dataDir, { recursive: true, force: true });
 	});
 
 	it('drains: the request in flight is answered 201, sockets close, the pool ends cleanly, exit 0', async () => {
@@ -87,7 +83,7 @@ describe.each(ENGINES)('SIGTERM on %s', (engine) => {
 		}
 
 		// The write that was in flight is there after a restart.
-		server = await startServer(database.env);
+		server = await forkServer(database.env);
 		const after = await signedIn(server.url, 'dispatcher');
 		expect((await after.call('GET', `/api/requests/${created.id}`)).status).toBe(200);
 		socket.disconnect();

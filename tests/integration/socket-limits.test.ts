@@ -2,7 +2,8 @@
 // are dropped unheard, each answered once with rate_limited, and nothing is broadcast for
 // them), and one user cannot hold more than the configured number of sockets on a node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { ENGINE, type TestDatabase } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { openRequest, signedIn, someBuilding } from '../helpers/api-factories';
@@ -20,7 +21,7 @@ describe('socket limits', () => {
 	};
 
 	beforeAll(async () => {
-		database = await createTestDatabase(PRIMARY_ENGINE);
+		database = await createDemoDatabase(ENGINE);
 		server = await startServer({ ...database.env, ...LIMITS });
 	});
 	afterAll(async () => {

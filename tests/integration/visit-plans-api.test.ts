@@ -1,12 +1,14 @@
 // Coordinators create and edit visit plans; the volunteer must visit elders.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, signIn } from '../helpers/clients';
 import type { ElderView, VisitPlanView } from '../../src/lib/api/history-types';
 import type { RequestView, TimelineEntry } from '../../src/lib/api/types';
 
-describe.each(ENGINES)('the visit plans API on %s', (engine) => {
+describe(`the visit plans API on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	let call: ReturnType<typeof apiClient>;
@@ -14,7 +16,7 @@ describe.each(ENGINES)('the visit plans API on %s', (engine) => {
 	let repairerId: string;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
 		const volunteers = (await call<{ id: string; skills: string[] }[]>('GET', '/api/volunteers')).body;

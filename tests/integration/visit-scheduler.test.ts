@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { visitSchedulerJob } from '../../src/lib/server/jobs/visit-scheduler';
 import { scheduleDueVisits } from '../../src/lib/server/services/visit-scheduler';
@@ -25,7 +25,8 @@ async function planVisits(app: InProcessApp) {
 		.execute();
 }
 
-describe.each(ENGINES)('the visit scheduler on %s', (engine) => {
+describe(`the visit scheduler on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let dataDir: string;
 	let app: InProcessApp;

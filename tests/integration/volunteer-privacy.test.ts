@@ -1,7 +1,8 @@
 // Two volunteers on the production server, real HTTP and real sockets: each sees only their
 // own tasks, and residents' contact details only while a task is theirs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { type TestDatabase, ENGINE } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { waitForEvent } from '../helpers/socket-wait';
@@ -9,7 +10,8 @@ import type { BuildingView, RequestView, TimelineEntry, UserView, VolunteerView 
 
 type Call = ReturnType<typeof apiClient>;
 
-describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
+describe(`volunteer privacy on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let server: RunningServer;
 	let staff: Call;
@@ -25,7 +27,7 @@ describe.each(ENGINES)('volunteer privacy on %s', (engine) => {
 	const heardByB: { event: string; payload: unknown }[] = [];
 
 	beforeAll(async () => {
-		database = await createTestDatabase(engine);
+		database = await createDemoDatabase(engine);
 		server = await startServer(database.env);
 		staff = apiClient(server.url, await signIn(server.url, 'dispatcher'));
 		const cookieA = await signIn(server.url, 'vol01');

@@ -1,8 +1,9 @@
 // Web security: sign-in throttling, sessions that end (logout, password change, expiry) and
 // take their sockets with them, the Origin rule, security headers, and logs without personal data.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { PRIMARY_ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
-import { startServer, type RunningServer } from '../helpers/server';
+import { ENGINE, type TestDatabase } from '../helpers/database';
+import { createDemoDatabase } from '../helpers/demo-database';
+import { forkServer, startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { callFrom, signInFrom } from '../helpers/from-address';
 import { openRequest, signedIn, someBuilding } from '../helpers/api-factories';
@@ -18,7 +19,7 @@ describe('web security', () => {
 	let server: RunningServer;
 
 	beforeAll(async () => {
-		database = await createTestDatabase(PRIMARY_ENGINE);
+		database = await createDemoDatabase(ENGINE);
 		// Debug level: the log test at the end reads everything this file made the server say.
 		server = await startServer({ ...database.env, LOG_LEVEL: 'debug' });
 	});
@@ -124,8 +125,9 @@ describe('web security', () => {
 		});
 
 		it('an expired session gets 401, and its socket is told and closed', async () => {
-			// A server whose sessions last 1.8 seconds.
-			const shortLived = await startServer({ ...database.env, SESSION_TTL_HOURS: '0.0005', DEMO: '0' });
+			// A server whose sessions last 1.8 seconds: another configuration, so another process.
+			const shortDatabase = await createDemoDatabase(ENGINE);
+			const shortLived = await forkServer({ ...shortDatabase.env, SESSION_TTL_HOURS: '0.0005' });
 			try {
 				const cookie = await signIn(shortLived.url, 'vol32');
 				const socket = connectSocket(shortLived.url, cookie);
@@ -139,6 +141,7 @@ describe('web security', () => {
 				again.disconnect();
 			} finally {
 				await shortLived.stop();
+				await shortDatabase.drop();
 			}
 		});
 	});
@@ -231,7 +234,8 @@ describe('web security', () => {
 		it('sets a Secure session cookie when the public ORIGIN is https, and not on plain http', async () => {
 			const plain = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
 			expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
-			const behindTls = await startServer({ DATA_DIR: 'memory://', ORIGIN: 'https://dispatch.example.org' });
+			const tlsDatabase = await createDemoDatabase(ENGINE);
+			const behindTls = await forkServer({ ...tlsDatabase.env, ORIGIN: 'https://dispatch.example.org' });
 			try {
 				const signedInThere = await fetch(`${behindTls.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
 				expect(signedInThere.status).toBe(200);
@@ -239,6 +243,7 @@ describe('web security', () => {
 				expect(signedInThere.headers.get('set-cookie')).toMatch(/;\s*HttpOnly/i);
 			} finally {
 				await behindTls.stop();
+				await tlsDatabase.drop();
 			}
 		});
 	});

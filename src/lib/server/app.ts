@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Kysely } from 'kysely';
-import { readConfig, type Config } from './config';
+import type { Writable } from 'node:stream';
+import type { Config } from './config';
 import { connectDatabase, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
 import type { Database } from './db/schema';
@@ -10,7 +11,6 @@ import { createClusterAdapter } from './realtime/cluster-adapter';
 import { watchSessions } from './realtime/session-watch';
 import { watchDatabase, type DatabaseWatch } from './realtime/database-watch';
 import { resolveSession, SESSION_COOKIE } from './auth/sessions';
-import { seedDemoCommunity, demoLogins, DEMO_PASSWORD } from '../../../db/seed/seed';
 import type { ServiceDeps } from './services/deps';
 import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
@@ -28,40 +28,24 @@ export interface App {
 	close(): Promise<void>;
 }
 
-// Kit's server bundle and the process entry load separate copies of this module, so the
-// running app lives on globalThis under a registered symbol that both copies share.
-const APP_KEY = Symbol.for('volunteer-dispatch.app');
-const HTTP_SERVER_KEY = Symbol.for('volunteer-dispatch.http-server');
-type Registry = { [APP_KEY]?: Promise<App>; [HTTP_SERVER_KEY]?: HttpServer };
-const registry = globalThis as unknown as Registry;
-
-/** The process entry (or the Vite plugin) hands over its HTTP server so sockets share the port. */
-export function provideHttpServer(server: HttpServer): void {
-	registry[HTTP_SERVER_KEY] = server;
+export interface AppOptions {
+	/** The HTTP server the pages are served on: socket.io attaches to it. Without one, no sockets. */
+	httpServer?: HttpServer;
+	/** Where the log goes (stdout when unset); tests read it. */
+	logDestination?: Writable;
 }
 
-let current: App | null = null;
-
-export function getApp(): App {
-	if (!current) throw new Error('The app has not started yet.');
-	return current;
-}
-
-/** Starts the app once per process; later calls return the same instance. */
-export function startApp(config: Config = readConfig()): Promise<App> {
-	registry[APP_KEY] ??= bootApp(config);
-	return registry[APP_KEY].then((app) => (current = app));
-}
-
-async function bootApp(config: Config): Promise<App> {
-	const log = createLogger(config.logLevel);
+/**
+ * The composition root: builds one running app from its configuration, wiring the database,
+ * the services, the candidate roster, the jobs and (given an HTTP server) the sockets, and
+ * returns it with `close()`. Nothing here is global: Kit's `init` hook calls this once and puts
+ * the app on each request's `locals`; tests call it through the same production server.
+ */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+	const log = createLogger(config.logLevel, options.logDestination);
 	const handle: DatabaseHandle = await connectDatabase(config.database, config.dbPoolSize);
 	const { db } = handle;
 	await migrateToLatest(db);
-	if (config.demo) {
-		await seedDemoCommunity(db, new Date());
-		printDemoLogins();
-	}
 
 	let databaseWatch: DatabaseWatch | null = null;
 	const roster = config.roster ? startCandidateRoster(db, log, config.roster) : null;
@@ -91,7 +75,7 @@ async function bootApp(config: Config): Promise<App> {
 		}
 	};
 
-	const httpServer = registry[HTTP_SERVER_KEY];
+	const { httpServer } = options;
 	if (httpServer) {
 		const adapter = await createClusterAdapter(config.cluster, log);
 		app.realtime = createRealtime(httpServer, {
@@ -131,18 +115,4 @@ function readCookie(header: string | undefined, name: string): string | undefine
 		if (key === name) return decodeURIComponent(rest.join('='));
 	}
 	return undefined;
-}
-
-function printDemoLogins() {
-	const { staff, volunteers } = demoLogins();
-	console.log(
-		[
-			'',
-			`  Demo mode. Every demo user's password is ${DEMO_PASSWORD}`,
-			`    dispatchers: ${staff.filter((s) => s.role === 'dispatcher').map((s) => s.username).join(', ')}`,
-			`    coordinator: ${staff.filter((s) => s.role === 'coordinator').map((s) => s.username).join(', ')}`,
-			`    volunteers:  ${volunteers[0]} … ${volunteers[volunteers.length - 1]} (${volunteers.length} in all)`,
-			''
-		].join('\n')
-	);
 }

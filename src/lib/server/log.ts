@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { pino, stdSerializers, type Logger } from 'pino';
 
 // Database errors may quote the row or the values they refused (`detail`, `where`, the
@@ -12,8 +13,8 @@ function serializeError(error: unknown) {
 
 // Personal data (phones, names, passwords, cookies, tokens) never reaches the log: the fields
 // that could carry it are redacted wherever they appear.
-export function createLogger(level: string): Logger {
-	return pino({
+export function createLogger(level: string, destination?: Writable): Logger {
+	const options = {
 		level,
 		serializers: { err: serializeError },
 		redact: {
@@ -36,7 +37,8 @@ export function createLogger(level: string): Logger {
 			],
 			censor: '[redacted]'
 		}
-	});
+	};
+	return destination ? pino(options, destination) : pino(options);
 }
 
 export type { Logger };

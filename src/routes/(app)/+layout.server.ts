@@ -2,14 +2,13 @@ import { error, redirect } from '@sveltejs/kit';
 import { isDatabaseUnavailable } from '$lib/server/http/api-error';
 import type { LayoutServerLoad } from './$types';
 import { latestSeq } from '$lib/server/repositories/events';
-import { getApp } from '$lib/server/app';
 
 // The seq is read before any page data (pages `await parent()`), so the live connection
 // starting from it can only replay events the page already reflects, never skip one.
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	if (locals.databaseDown) unavailable();
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const since = await latestSeq(getApp().db).catch((failure) => (isDatabaseUnavailable(failure) ? unavailable() : Promise.reject(failure)));
+	const since = await latestSeq(locals.app.db).catch((failure) => (isDatabaseUnavailable(failure) ? unavailable() : Promise.reject(failure)));
 	return { user: locals.user, since };
 };
 

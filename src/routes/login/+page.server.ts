@@ -6,7 +6,6 @@ import { signInThrottled } from '$lib/server/services/sign-in';
 import { clientAddress } from '$lib/server/http/client-address';
 import { homePathFor } from '$lib/dispatch/permissions';
 import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
-import { getApp } from '$lib/server/app';
 import { sameOriginPath } from '$lib/server/http/return-path';
 import type { Role } from '$lib/dispatch/vocabulary';
 
@@ -15,7 +14,7 @@ const afterSignIn = (url: URL, role: Role) => sameOriginPath(url.searchParams.ge
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user) redirect(303, afterSignIn(url, locals.user.role));
-	return { demo: getApp().config.demo, sessionEnded: url.searchParams.get('ended') === '1' };
+	return { demo: locals.app.config.demo, sessionEnded: url.searchParams.get('ended') === '1' };
 };
 
 export const actions: Actions = {
@@ -27,7 +26,7 @@ export const actions: Actions = {
 		if (!parsed.success) return fail(400, { username, problem: 'wrong' as const });
 		let session;
 		try {
-			session = await signInThrottled(getApp(), parsed.data, clientAddress(event));
+			session = await signInThrottled(event.locals.app, parsed.data, clientAddress(event));
 		} catch (error) {
 			if (isDatabaseUnavailable(error)) return fail(503, { username, problem: 'failed' as const });
 			if (!(error instanceof ApiError)) throw error;
@@ -36,7 +35,7 @@ export const actions: Actions = {
 			setHeaders({ 'retry-after': String(seconds) });
 			return fail(429, { username, problem: 'rate_limited' as const, seconds });
 		}
-		cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, getApp().config.publicOrigin));
+		cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, event.locals.app.config.publicOrigin));
 		redirect(303, afterSignIn(url, session.user.role));
 	}
 };

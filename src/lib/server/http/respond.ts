@@ -2,7 +2,6 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { z, type ZodType } from 'zod';
 import type { ApiErrorBody } from '../../api/types';
 import { ApiError, invalidInput, isDatabaseUnavailable } from './api-error';
-import { getApp } from '../app';
 import { bodyProblem } from './body-check';
 
 export function errorResponse(error: ApiError): Response {
@@ -87,7 +86,7 @@ export function endpoint(handler: Handler): Handler {
 			if (isDatabaseUnavailable(error)) {
 				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
 			}
-			getApp().log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unexpected error');
+			event.locals.app.log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unexpected error');
 			return json(
 				{ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } },
 				{ status: 500 }

@@ -3,13 +3,12 @@ import { listBuildings, listMapFeatures } from '$lib/server/repositories/buildin
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { listVolunteers } from '$lib/server/services/volunteers';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
-import { getApp } from '$lib/server/app';
 import { guardPage } from '$lib/server/http/guards';
 
 export const load: PageServerLoad = async (event) => {
 	guardPage(event);
 	await event.parent(); // the layout reads the live seq first
-	const app = getApp();
+	const app = event.locals.app;
 	const [buildings, features, requests, volunteers] = await Promise.all([
 		listBuildings(app.db),
 		listMapFeatures(app.db),

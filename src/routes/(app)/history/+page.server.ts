@@ -1,7 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { listBuildings } from '$lib/server/repositories/buildings';
 import { listVolunteerRecords } from '$lib/server/repositories/volunteers';
-import { getApp } from '$lib/server/app';
 import { guardPage } from '$lib/server/http/guards';
 
 // Names for the pickers, the table and the map. The page's own data comes from the API in
@@ -9,7 +8,7 @@ import { guardPage } from '$lib/server/http/guards';
 export const load: PageServerLoad = async (event) => {
 	guardPage(event);
 	await event.parent();
-	const app = getApp();
+	const app = event.locals.app;
 	const [buildings, volunteers] = await Promise.all([listBuildings(app.db), listVolunteerRecords(app.db)]);
 	return {
 		buildings,

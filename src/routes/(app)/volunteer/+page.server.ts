@@ -3,13 +3,12 @@ import { guardPage, requireVolunteer } from '$lib/server/http/guards';
 import { ApiError } from '$lib/server/http/api-error';
 import { listBuildings } from '$lib/server/repositories/buildings';
 import { getMyVolunteer, listMyActiveTasks, listMyCompletedTasks } from '$lib/server/services/my-tasks';
-import { getApp } from '$lib/server/app';
 
 export const load: PageServerLoad = async (event) => {
 	guardPage(event);
 	await event.parent(); // the layout reads the live seq first
 	const actor = requireVolunteer(event);
-	const app = getApp();
+	const app = event.locals.app;
 	const [buildings, tasks, completed, me] = await Promise.all([
 		listBuildings(app.db),
 		listMyActiveTasks(app.services, actor),

@@ -3,9 +3,8 @@ import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
 import { requireActor } from '$lib/server/http/guards';
 import { listBuildings } from '$lib/server/repositories/buildings';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireActor(event);
-	return json(await listBuildings(getApp().db), { headers: { 'cache-control': 'private, max-age=300' } });
+	return json(await listBuildings(event.locals.app.db), { headers: { 'cache-control': 'private, max-age=300' } });
 });

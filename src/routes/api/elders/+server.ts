@@ -3,10 +3,9 @@ import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
 import { requireCoordinator } from '$lib/server/http/guards';
 import { listElders } from '$lib/server/repositories/elders';
-import { getApp } from '$lib/server/app';
 
 // Elders' phones and circumstances are sensitive: coordinators only.
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireCoordinator(event);
-	return json(await listElders(getApp().db));
+	return json(await listElders(event.locals.app.db));
 });

@@ -5,7 +5,6 @@ import { requireActor } from '$lib/server/http/guards';
 import { eventsQuerySchema } from '$lib/api/schemas';
 import { allEventsAfter, eventsAfter } from '$lib/server/services/catch-up';
 import { jsonArrayStream } from '$lib/server/http/json-stream';
-import { getApp } from '$lib/server/app';
 
 /**
  * Catch-up: what this user would have heard live after `after`. With `limit`, one page (ask
@@ -14,7 +13,7 @@ import { getApp } from '$lib/server/app';
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireActor(event);
 	const query = parseWith(eventsQuerySchema, Object.fromEntries(event.url.searchParams), 'Give `after` as a whole number.');
-	const app = getApp();
+	const app = event.locals.app;
 	if (query.limit !== undefined) return json(await eventsAfter(app.db, actor, query.after, query.limit));
 	const { first, rest } = await allEventsAfter(app.db, actor, query.after);
 	return new Response(jsonArrayStream(first, rest, (failure) => app.log.warn({ err: failure, requestId: event.locals.requestId }, 'catch-up stream broke off')), {

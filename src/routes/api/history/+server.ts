@@ -5,12 +5,11 @@ import { requireCoordinator } from '$lib/server/http/guards';
 import { historyQuerySchema, queryObject } from '$lib/api/history-schemas';
 import { checkFilterReferences, readHistoryPage } from '$lib/server/services/history';
 import { exportFileName, streamHistoryCsv } from '$lib/server/services/history-export';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireCoordinator(event);
 	const query = parseWith(historyQuerySchema, queryObject(event.url.searchParams), 'The history filter is not valid.');
-	const app = getApp();
+	const app = event.locals.app;
 	if (query.format === 'json') return json(await readHistoryPage(app.services, query));
 
 	// Checked before the first byte, so a bad filter is still a 400, not a broken download.

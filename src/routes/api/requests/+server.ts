@@ -6,18 +6,17 @@ import { activeStatusListSchema, newRequestSchema } from '$lib/api/schemas';
 import { createRequest } from '$lib/server/services/requests';
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireStaff(event);
 	const asked = event.url.searchParams.getAll('status');
 	const statuses = asked.length ? parseWith(activeStatusListSchema, asked, 'Not an active status.', 'status') : ACTIVE_STATUSES;
-	const rows = await listRequestsByStatus(getApp().db, statuses);
+	const rows = await listRequestsByStatus(event.locals.app.db, statuses);
 	return json(rows.map((row) => toRequestView(row, true)));
 });
 
 export const POST: RequestHandler = endpoint(async (event) => {
 	const actor = requireStaff(event);
 	const input = await readJson(event.request, newRequestSchema);
-	return json(await createRequest(getApp().services, actor, input), { status: 201 });
+	return json(await createRequest(event.locals.app.services, actor, input), { status: 201 });
 });

@@ -7,13 +7,12 @@ import { credentialsSchema } from '$lib/api/schemas';
 import { hashToken, SESSION_COOKIE, sessionCookieOptions, signOut } from '$lib/server/auth/sessions';
 import { endSessionSockets } from '$lib/server/realtime/session-watch';
 import { signInThrottled } from '$lib/server/services/sign-in';
-import { getApp } from '$lib/server/app';
 
 export const POST: RequestHandler = endpoint(async (event) => {
 	const { request, cookies, url } = event;
 	const credentials = await readJson(request, credentialsSchema);
-	const session = await signInThrottled(getApp(), credentials, clientAddress(event));
-	cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, getApp().config.publicOrigin));
+	const session = await signInThrottled(event.locals.app, credentials, clientAddress(event));
+	cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(session.expiresAt, url, event.locals.app.config.publicOrigin));
 	return json({ user: session.user });
 });
 
@@ -24,7 +23,7 @@ export const GET: RequestHandler = endpoint(async (event) => {
 
 export const DELETE: RequestHandler = endpoint(async (event) => {
 	requireActor(event);
-	const app = getApp();
+	const app = event.locals.app;
 	const token = event.cookies.get(SESSION_COOKIE)!;
 	await signOut(app.db, token);
 	event.cookies.delete(SESSION_COOKIE, { path: '/' });

@@ -4,15 +4,14 @@ import { endpoint, readJson } from '$lib/server/http/respond';
 import { requireCoordinator } from '$lib/server/http/guards';
 import { newVisitPlanSchema } from '$lib/api/history-schemas';
 import { createVisitPlan, listVisitPlans } from '$lib/server/services/visit-plans';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireCoordinator(event);
-	return json(await listVisitPlans(getApp().services));
+	return json(await listVisitPlans(event.locals.app.services));
 });
 
 export const POST: RequestHandler = endpoint(async (event) => {
 	requireCoordinator(event);
 	const body = await readJson(event.request, newVisitPlanSchema);
-	return json(await createVisitPlan(getApp().services, body), { status: 201 });
+	return json(await createVisitPlan(event.locals.app.services, body), { status: 201 });
 });

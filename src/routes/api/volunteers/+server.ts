@@ -3,9 +3,8 @@ import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
 import { requireStaff } from '$lib/server/http/guards';
 import { listVolunteers } from '$lib/server/services/volunteers';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireStaff(event);
-	return json(await listVolunteers(getApp().services));
+	return json(await listVolunteers(event.locals.app.services));
 });

@@ -4,10 +4,9 @@ import { endpoint, parseWith } from '$lib/server/http/respond';
 import { requireCoordinator } from '$lib/server/http/guards';
 import { queryObject, statsQuerySchema } from '$lib/api/history-schemas';
 import { readHistoryStats } from '$lib/server/services/history-stats';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireCoordinator(event);
 	const query = parseWith(statsQuerySchema, queryObject(event.url.searchParams), 'The statistics filter is not valid.');
-	return json(await readHistoryStats(getApp().services, query));
+	return json(await readHistoryStats(event.locals.app.services, query));
 });

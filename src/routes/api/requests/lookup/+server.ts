@@ -4,7 +4,6 @@ import { endpoint, parseWith } from '$lib/server/http/respond';
 import { requireStaff } from '$lib/server/http/guards';
 import { lookupQuerySchema } from '$lib/api/schemas';
 import { lookUpRequests, toRequestView } from '$lib/server/repositories/requests';
-import { getApp } from '$lib/server/app';
 
 /** How far back a look-up reaches, and how much it answers: enough for a caller, not a history. */
 const LOOKUP_DAYS = 7;
@@ -14,7 +13,7 @@ const LOOKUP_LIMIT = 20;
 export const GET: RequestHandler = endpoint(async (event) => {
 	requireStaff(event);
 	const { q } = parseWith(lookupQuerySchema, Object.fromEntries(event.url.searchParams));
-	const app = getApp();
+	const app = event.locals.app;
 	const since = new Date(app.services.now().getTime() - LOOKUP_DAYS * 86_400_000);
 	const rows = await lookUpRequests(app.db, q, since, LOOKUP_LIMIT);
 	return json(rows.map((row) => toRequestView(row, true)));

@@ -4,11 +4,10 @@ import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
 import { requireCoordinator } from '$lib/server/http/guards';
 import { visitPlanChangeSchema, visitPlanIdSchema } from '$lib/api/history-schemas';
 import { changeVisitPlan } from '$lib/server/services/visit-plans';
-import { getApp } from '$lib/server/app';
 
 export const PUT: RequestHandler = endpoint(async (event) => {
 	const actor = requireCoordinator(event);
 	const id = parseWith(visitPlanIdSchema, event.params.id, 'Not a valid plan id.', 'id');
 	const change = await readJson(event.request, visitPlanChangeSchema);
-	return json(await changeVisitPlan(getApp().services, actor, id, change));
+	return json(await changeVisitPlan(event.locals.app.services, actor, id, change));
 });

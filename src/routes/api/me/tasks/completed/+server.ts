@@ -3,10 +3,9 @@ import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
 import { requireVolunteer } from '$lib/server/http/guards';
 import { listMyCompletedTasks } from '$lib/server/services/my-tasks';
-import { getApp } from '$lib/server/app';
 
 /** The volunteer's own tasks completed in the last 30 days, newest first. */
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireVolunteer(event);
-	return json(await listMyCompletedTasks(getApp().services, actor));
+	return json(await listMyCompletedTasks(event.locals.app.services, actor));
 });

@@ -4,14 +4,13 @@ import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
 import { requireActor, requireStaff } from '$lib/server/http/guards';
 import { assignSchema, cancelSchema, noteSchema, requestIdSchema } from '$lib/api/schemas';
 import { actOnTask, assignVolunteer, cancelRequest } from '$lib/server/services/requests';
-import { getApp } from '$lib/server/app';
 import type { Action } from '$lib/dispatch/lifecycle';
 
 /** assign and cancel are the dispatcher's; accept, decline, start and complete the assignee's. */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const id = parseWith(requestIdSchema, event.params.id, 'Not a valid request id.', 'id');
 	const action = event.params.action as Action;
-	const services = getApp().services;
+	const services = event.locals.app.services;
 	if (action === 'assign') {
 		const actor = requireStaff(event);
 		return json(await assignVolunteer(services, actor, id, await readJson(event.request, assignSchema)));

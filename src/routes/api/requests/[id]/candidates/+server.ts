@@ -5,12 +5,11 @@ import { requireStaff } from '$lib/server/http/guards';
 import { requestIdSchema } from '$lib/api/schemas';
 import { candidatesQuerySchema } from '$lib/api/candidate-schemas';
 import { listCandidates } from '$lib/server/services/candidates';
-import { getApp } from '$lib/server/app';
 
 export const GET: RequestHandler = endpoint(async (event) => {
 	const actor = requireStaff(event);
 	const id = parseWith(requestIdSchema, event.params.id, 'Not a valid request id.', 'id');
 	const query = Object.fromEntries([...event.url.searchParams].filter(([key]) => key === 'limit'));
 	const { limit } = parseWith(candidatesQuerySchema, query, 'Give `limit` as a whole number from 1 to 50.');
-	return json(await listCandidates(getApp().services, actor, id, limit));
+	return json(await listCandidates(event.locals.app.services, actor, id, limit));
 });

@@ -5,11 +5,10 @@ import { requireStaff } from '$lib/server/http/guards';
 import { requestIdSchema } from '$lib/api/schemas';
 import { reassignSchema } from '$lib/api/candidate-schemas';
 import { reassignRequest } from '$lib/server/services/reassign';
-import { getApp } from '$lib/server/app';
 
 /** Moves an offer nobody has accepted yet to another volunteer. A static segment, so it wins over [action=action]. */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const actor = requireStaff(event);
 	const id = parseWith(requestIdSchema, event.params.id, 'Not a valid request id.', 'id');
-	return json(await reassignRequest(getApp().services, actor, id, await readJson(event.request, reassignSchema)));
+	return json(await reassignRequest(event.locals.app.services, actor, id, await readJson(event.request, reassignSchema)));
 });
