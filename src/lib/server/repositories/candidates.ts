@@ -18,7 +18,7 @@ export interface CandidateRecord {
 
 export interface CandidateFilter {
 	skill: RequestType;
-	/** Start of "today" (local midnight, see dispatch/local-day.ts), for tasksToday. */
+	/** Start of "today" (community midnight, see history/community-time.ts), for tasksToday. */
 	dayStart: Date;
 }
 

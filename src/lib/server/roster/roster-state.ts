@@ -6,7 +6,7 @@ import type { CandidateView, RequestView, VolunteerView } from '../../api/types'
 import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
-import { startOfLocalDay } from '../../dispatch/local-day';
+import { startOfCommunityDay } from '../../history/community-time';
 import { HELD_STATUSES, SKILLS, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { GridIndex } from './grid-index';
@@ -142,7 +142,7 @@ export class RosterState {
 		const elderId = request.type === 'elder_visit' ? request.elderId : null;
 		const planned = elderId ? (this.plannedVisitors.get(elderId) ?? null) : null;
 		const lastVisitor = elderId ? (this.lastVisits.get(elderId)?.volunteerId ?? null) : null;
-		const dayStart = startOfLocalDay(now).getTime();
+		const dayStart = startOfCommunityDay(now).getTime();
 		const nowMs = now.getTime();
 
 		const ranked = { type: request.type, lat: place.lat, lng: place.lng };

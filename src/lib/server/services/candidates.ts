@@ -4,7 +4,7 @@ import { isStaff, type Actor } from '../../dispatch/permissions';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { rankCandidates } from '../../dispatch/ranking';
 import { isSearchSettled, SEARCH_RADII_M } from '../../dispatch/candidate-search';
-import { startOfLocalDay } from '../../dispatch/local-day';
+import { startOfCommunityDay } from '../../history/community-time';
 import { findRequestPlace } from '../repositories/requests';
 import {
 	countCandidates,
@@ -43,7 +43,7 @@ export async function listCandidates(
 	// Two round trips in the common case: the request with its place, then one box.
 	const request = await findRequestPlace(deps.db, requestId);
 	if (!request) throw notFound('The request');
-	const filter: CandidateFilter = { skill: request.type, dayStart: startOfLocalDay(deps.now()) };
+	const filter: CandidateFilter = { skill: request.type, dayStart: startOfCommunityDay(deps.now()) };
 	const continuity = request.type === 'elder_visit' && request.elderId ? await findElderContinuity(deps.db, request.elderId) : NO_CONTINUITY;
 	const nearby = await searchAround(deps.db, filter, request, limit, radii);
 	// The elder's familiar volunteers are ranked wherever they stand, if they may go.
