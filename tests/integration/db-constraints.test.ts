@@ -6,7 +6,7 @@ import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/datab
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
-import { FIELD_LIMITS, type LimitedField } from '../../src/lib/dispatch/field-limits';
+import { FIELD_LIMITS, VISIT_INTERVAL_DAYS, type LimitedField } from '../../src/lib/dispatch/field-limits';
 
 type Db = Kysely<Database>;
 
@@ -105,6 +105,16 @@ describe.each(ENGINES)('database constraints on %s', (engine) => {
 		};
 		await expect(insert(limit)).resolves.toBeDefined();
 		await refused(insert(limit + 1));
+	});
+
+	it('holds visit_plans.interval_days to VISIT_INTERVAL_DAYS', async () => {
+		// A new elder for each plan, in the same statement: one plan per elder.
+		const plan = (days: number) => sql`with elder as (insert into elders (name, building_id) values ('测试老人', ${buildingId}) returning id)
+			insert into visit_plans (elder_id, volunteer_id, interval_days, next_due_at) select id, ${volunteerId}, ${days}, now() from elder`.execute(db);
+		await expect(plan(VISIT_INTERVAL_DAYS.min)).resolves.toBeDefined();
+		await expect(plan(VISIT_INTERVAL_DAYS.max)).resolves.toBeDefined();
+		await refused(plan(VISIT_INTERVAL_DAYS.min - 1));
+		await refused(plan(VISIT_INTERVAL_DAYS.max + 1));
 	});
 
 	it('refuses an empty description, as the API does', async () => {

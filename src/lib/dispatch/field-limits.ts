@@ -17,3 +17,6 @@ export const FIELD_LIMITS = {
 } as const;
 
 export type LimitedField = keyof typeof FIELD_LIMITS;
+
+/** A visit plan's interval, in whole days: at least daily, at most yearly. Also a check in the migration. */
+export const VISIT_INTERVAL_DAYS = { min: 1, max: 366 } as const;
