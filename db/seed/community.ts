@@ -5,6 +5,7 @@
 
 import type { GeoPolygon } from '../../src/lib/server/db/schema';
 import type { BuildingKind, RequestType, Skill, Team, Urgency } from '../../src/lib/dispatch/vocabulary';
+import { communityWallClock, startOfCommunityDay } from '../../src/lib/history/community-time';
 import {
 	ADHOC_VISITS, CANCEL_REASONS, CONTACT_TITLES, DECLINE_REASONS, ELDER_GIVEN_NAMES, ELDER_NOTES, GIVEN_NAMES,
 	HAIRCUT_CASES, HAIRCUT_DONE, HOME_REPAIRS, PHONE_PREFIXES, SHOP_REPAIRS, SURNAMES, VISIT_CASES,
@@ -102,10 +103,9 @@ function nearest<T extends { homeBuildingId: string }>(candidates: T[], place: S
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const CHINA = 8 * HOUR; // UTC+8, no daylight saving
-const chinaMidnight = (t: number) => Math.floor((t + CHINA) / DAY) * DAY - CHINA;
-const chinaHour = (t: number) => new Date(t + CHINA).getUTCHours();
-const isWeekend = (t: number) => [0, 6].includes(new Date(t + CHINA).getUTCDay());
+const chinaMidnight = (t: number) => startOfCommunityDay(t).getTime();
+const chinaHour = (t: number) => communityWallClock(t).getUTCHours();
+const isWeekend = (t: number) => [0, 6].includes(communityWallClock(t).getUTCDay());
 const toSecond = (t: number) => new Date(Math.round(t / 1000) * 1000);
 
 function registerElders(

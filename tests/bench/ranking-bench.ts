@@ -14,7 +14,7 @@ import { listCandidates } from '../../src/lib/server/services/candidates';
 import { candidatesInBoxQuery } from '../../src/lib/server/repositories/candidates';
 import { boundingBox } from '../../src/lib/dispatch/geo';
 import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
-import { startOfLocalDay } from '../../src/lib/dispatch/local-day';
+import { startOfCommunityDay } from '../../src/lib/history/community-time';
 import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
@@ -84,7 +84,7 @@ async function timeStrategies(deps: ServiceDeps, requestIds: string[], strategie
 }
 
 async function explainBox(db: Kysely<Database>, center: { lat: number; lng: number }, radius: number, now: Date) {
-	const compiled = candidatesInBoxQuery(db, { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, radius)).compile();
+	const compiled = candidatesInBoxQuery(db, { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, radius)).compile();
 	const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
 		CompiledQuery.raw(`explain (analyze, costs off, timing on, summary on) ${compiled.sql}`, [...compiled.parameters])
 	);

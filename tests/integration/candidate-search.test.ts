@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import type { Actor } from '../../src/lib/dispatch/permissions';
 import { boundingBox, haversineMeters } from '../../src/lib/dispatch/geo';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
-import { startOfLocalDay } from '../../src/lib/dispatch/local-day';
+import { startOfCommunityDay } from '../../src/lib/history/community-time';
 import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
 import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
 
@@ -177,7 +177,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 		async function everyone() {
 			const volunteers = await db().selectFrom('volunteers').select(['id', 'lat', 'lng', 'skills', 'available']).execute();
 			const tasks = await db().selectFrom('requests').select(['assignee_id', 'status', 'assigned_at']).where('assignee_id', 'is not', null).execute();
-			const dayStart = startOfLocalDay(now).getTime();
+			const dayStart = startOfCommunityDay(now).getTime();
 			const load = new Map<string, number>();
 			for (const t of tasks) {
 				const active = ['assigned', 'accepted', 'in_progress'].includes(t.status) ? RANKING_WEIGHTS.metresPerActiveTask : 0;
@@ -211,7 +211,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('reads the first box through the on-duty position index', async () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
-			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfLocalDay(now) }, boundingBox(center, SEARCH_RADII_M[0])).compile();
+			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, SEARCH_RADII_M[0])).compile();
 			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
 			const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 			expect(text).toContain('volunteers_on_duty_position_idx');

@@ -6,8 +6,14 @@ import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/databa
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
+import { FIELD_LIMITS, VISIT_INTERVAL_DAYS, type LimitedField } from '../../src/lib/dispatch/field-limits';
 
 type Db = Kysely<Database>;
+
+/** The request columns whose length the initial migration checks, by their FIELD_LIMITS name. */
+const CHECKED_COLUMNS = { description: 'description', unit: 'unit', contactName: 'contact_name', contactPhone: 'contact_phone' } as const;
+/** Limits the application alone keeps: these texts land in events.note, which any length may fill. */
+const APP_ONLY: LimitedField[] = ['cancelReason', 'note'];
 
 describe(`database constraints on ${ENGINE}`, () => {
 	const engine = ENGINE;
@@ -82,6 +88,38 @@ describe(`database constraints on ${ENGINE}`, () => {
 		await refused(sql`delete from events`.execute(db));
 		const { rows } = await sql<{ n: string }>`select count(*) as n from events`.execute(db);
 		expect(Number(rows[0].n)).toBe(1);
+	});
+
+	it('names every field limit either as a checked column or as kept by the application alone', () => {
+		expect([...Object.keys(CHECKED_COLUMNS), ...APP_ONLY].sort()).toEqual(Object.keys(FIELD_LIMITS).sort());
+	});
+
+	// The migration is frozen and cannot import FIELD_LIMITS, so its checks are held to them here:
+	// exactly the limit fits, one more character does not. '字' is one character for both sides.
+	it.each(Object.entries(CHECKED_COLUMNS))('holds requests.%s to FIELD_LIMITS.%s', async (field, column) => {
+		const limit = FIELD_LIMITS[field as keyof typeof CHECKED_COLUMNS];
+		const row = (length: number) => ({ description: '长度', unit: '', contact_name: null, contact_phone: null, [column]: '字'.repeat(length) });
+		const insert = (length: number) => {
+			const r = row(length);
+			return sql`insert into requests (type, building_id, description, unit, contact_name, contact_phone)
+				values ('repair', ${buildingId}, ${r.description}, ${r.unit}, ${r.contact_name}, ${r.contact_phone})`.execute(db);
+		};
+		await expect(insert(limit)).resolves.toBeDefined();
+		await refused(insert(limit + 1));
+	});
+
+	it('holds visit_plans.interval_days to VISIT_INTERVAL_DAYS', async () => {
+		// A new elder for each plan, in the same statement: one plan per elder.
+		const plan = (days: number) => sql`with elder as (insert into elders (name, building_id) values ('测试老人', ${buildingId}) returning id)
+			insert into visit_plans (elder_id, volunteer_id, interval_days, next_due_at) select id, ${volunteerId}, ${days}, now() from elder`.execute(db);
+		await expect(plan(VISIT_INTERVAL_DAYS.min)).resolves.toBeDefined();
+		await expect(plan(VISIT_INTERVAL_DAYS.max)).resolves.toBeDefined();
+		await refused(plan(VISIT_INTERVAL_DAYS.min - 1));
+		await refused(plan(VISIT_INTERVAL_DAYS.max + 1));
+	});
+
+	it('refuses an empty description, as the API does', async () => {
+		await refused(sql`insert into requests (type, building_id, description) values ('repair', ${buildingId}, '')`.execute(db));
 	});
 
 	// PGlite is one connection; concurrent transactions exist only on a real server.

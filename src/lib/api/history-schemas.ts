@@ -1,6 +1,7 @@
 // Query and body schemas for history, statistics and visit plans.
 import { z } from 'zod';
 import { FINISHED_STATUSES, REQUEST_TYPES } from '../dispatch/vocabulary';
+import { VISIT_INTERVAL_DAYS } from '../dispatch/field-limits';
 import { communityDayStart, nextDay } from '../history/community-time';
 
 export const HISTORY_PAGE_MAX = 200;
@@ -120,7 +121,7 @@ export type StatsQuery = z.infer<typeof statsQuerySchema>;
 /** What every history reader filters by. */
 export type HistoryFilter = StatsQuery;
 
-const intervalDays = z.number('Give a number of days.').int().min(1).max(366);
+const intervalDays = z.number('Give a number of days.').int().min(VISIT_INTERVAL_DAYS.min).max(VISIT_INTERVAL_DAYS.max);
 
 export const newVisitPlanSchema = z.object({
 	elderId: z.uuid('Choose an elder.'),

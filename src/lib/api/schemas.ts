@@ -1,6 +1,7 @@
 // Input schemas, one per call, shared by the HTTP endpoints and the socket handlers.
 import { z } from 'zod';
 import { ACTIVE_STATUSES, REQUEST_TYPES, URGENCIES } from '../dispatch/vocabulary';
+import { FIELD_LIMITS } from '../dispatch/field-limits';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) =>
@@ -22,11 +23,11 @@ export const requestIdSchema = z.uuid('Not a valid request id.');
 export const newRequestSchema = z.object({
 	type: z.enum(REQUEST_TYPES, 'Choose haircut, repair or elder_visit.'),
 	buildingId: z.uuid('Choose a building.'),
-	description: trimmed(2000).min(1, 'Describe what is needed.'),
+	description: trimmed(FIELD_LIMITS.description).min(1, 'Describe what is needed.'),
 	urgency: z.enum(URGENCIES).default('normal'),
-	unit: trimmed(40).optional().default(''),
-	contactName: optionalText(80),
-	contactPhone: trimmed(40)
+	unit: trimmed(FIELD_LIMITS.unit).optional().default(''),
+	contactName: optionalText(FIELD_LIMITS.contactName),
+	contactPhone: trimmed(FIELD_LIMITS.contactPhone)
 		.regex(/^[0-9+\-() ]*$/, 'Use digits, spaces, +, - or brackets.')
 		.optional()
 		.nullable()
@@ -40,12 +41,12 @@ export const assignSchema = z.object({
 });
 
 export const cancelSchema = z.object({
-	reason: trimmed(500).min(1, 'Say why it is cancelled.'),
+	reason: trimmed(FIELD_LIMITS.cancelReason).min(1, 'Say why it is cancelled.'),
 	/** The version the dispatcher saw: if the request changed since (say, it was accepted), 409. */
 	version: z.number().int().min(1).max(2_147_483_647).optional()
 });
 
-export const noteSchema = z.object({ note: optionalText(1000) });
+export const noteSchema = z.object({ note: optionalText(FIELD_LIMITS.note) });
 
 /** The board's list: active requests only; finished ones are read through history. */
 export const activeStatusListSchema = z.array(z.enum(ACTIVE_STATUSES, 'Only open, assigned, accepted and in_progress are listed here; finished requests are in /api/history.')).max(ACTIVE_STATUSES.length);

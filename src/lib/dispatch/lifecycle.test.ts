@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, nextStatus } from './lifecycle';
+import { ACTIONS, nextStatus, pickAction } from './lifecycle';
 import { STATUSES, type Status } from './vocabulary';
 
 // The contract's table, written out independently of lifecycle.ts.
@@ -22,5 +22,12 @@ describe('nextStatus', () => {
 				expect(nextStatus(from, action), `${from} --${action}-->`).toBe(expected[`${from}:${action}`] ?? null);
 			}
 		}
+	});
+});
+
+describe('pickAction', () => {
+	it('assigns an open request, moves an unanswered offer, and does nothing to the rest', () => {
+		const picks = Object.fromEntries(STATUSES.map((status) => [status, pickAction(status)]));
+		expect(picks).toEqual({ open: 'assign', assigned: 'reassign', accepted: null, in_progress: null, completed: null, cancelled: null });
 	});
 });

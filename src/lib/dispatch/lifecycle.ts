@@ -24,6 +24,22 @@ export function allowedFrom(action: Action): readonly Status[] {
 	return TRANSITIONS[action].from;
 }
 
+/**
+ * Only an offer nobody has accepted yet can move to another volunteer: once accepted, the task
+ * is the volunteer's until they finish it or staff cancel it. The status stays 'assigned'.
+ */
+export const REASSIGNABLE_FROM: readonly Status[] = ['assigned'];
+
+/** What a dispatcher's pick of a volunteer does to a request. */
+export type PickAction = 'assign' | 'reassign';
+
+/** Assign an open request, move an unanswered offer to the one picked, nothing otherwise. */
+export function pickAction(status: Status): PickAction | null {
+	if (allowedFrom('assign').includes(status)) return 'assign';
+	if (REASSIGNABLE_FROM.includes(status)) return 'reassign';
+	return null;
+}
+
 /** Actions only the assigned volunteer may take. */
 export const ASSIGNEE_ACTIONS = ['accept', 'decline', 'start', 'complete'] as const satisfies readonly Action[];
 export type AssigneeAction = (typeof ASSIGNEE_ACTIONS)[number];

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { BoundingBox } from '../../dispatch/geo';
 import type { RequestType } from '../../dispatch/vocabulary';
+import { LAST_VISIT, type ElderContinuity } from '../../dispatch/candidate-facts';
 import { heldRequestCount } from './requests';
+import { isOnline } from './volunteers';
 
 /** An on-duty volunteer with the skill, and their load, as the candidate search reads them. */
 export interface CandidateRecord {
@@ -18,12 +20,13 @@ export interface CandidateRecord {
 
 export interface CandidateFilter {
 	skill: RequestType;
-	/** Start of "today" (local midnight, see dispatch/local-day.ts), for tasksToday. */
+	/** Where "today" starts (tasksTodaySince in dispatch/candidate-facts.ts), for tasksToday. */
 	dayStart: Date;
 }
 
 /**
- * On-duty volunteers with the skill, with their active tasks and today's tasks.
+ * On-duty volunteers with the skill, with the facts of dispatch/candidate-facts.ts: their held
+ * load, their tasks today (any request assigned to them since `dayStart`) and whether they are online.
  * The load is counted per volunteer found, through requests_assignee_idx (assignee_id, status)
  * and requests_assignee_assigned_idx (assignee_id, assigned_at): a few index probes per row,
  * so a box of 30 costs the same whether the history holds a thousand requests or a million.
@@ -40,7 +43,7 @@ function selectCandidates(db: Queryable, filter: CandidateFilter) {
 			heldRequestCount.as('activeCount'),
 			sql<number>`(select count(*)::int from requests r
 				where r.assignee_id = volunteers.id and r.assigned_at >= ${filter.dayStart})`.as('tasksToday'),
-			sql<boolean>`coalesce(volunteers.online_until > now(), false)`.as('online')
+			isOnline.as('online')
 		])
 		.where(sql<boolean>`volunteers.available`)
 		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`);
@@ -81,13 +84,6 @@ export async function countCandidates(db: Queryable, skill: RequestType): Promis
 	return row.n;
 }
 
-export interface ElderContinuity {
-	/** The volunteer of the elder's active visit plan. */
-	plannedVolunteerId: string | null;
-	/** Who completed the elder's most recent visit. */
-	lastVisitorId: string | null;
-}
-
 export async function findElderContinuity(db: Queryable, elderId: string): Promise<ElderContinuity> {
 	const planned = await db
 		.selectFrom('visit_plans')
@@ -99,8 +95,8 @@ export async function findElderContinuity(db: Queryable, elderId: string): Promi
 		.selectFrom('requests')
 		.select('assignee_id')
 		.where('elder_id', '=', elderId)
-		.where('status', '=', 'completed')
-		.where('type', '=', 'elder_visit')
+		.where('status', '=', LAST_VISIT.status)
+		.where('type', '=', LAST_VISIT.type)
 		.orderBy('completed_at', 'desc')
 		.limit(1)
 		.executeTakeFirst();

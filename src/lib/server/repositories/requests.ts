@@ -3,15 +3,17 @@ import type { Queryable } from '../db/types';
 import type { NewRequest, RequestRow, RequestUpdate } from '../db/schema';
 import type { RequestView } from '../../api/types';
 import { ACTIVE_STATUSES, HELD_STATUSES, type Status } from '../../dispatch/vocabulary';
+import { LAST_VISIT, LOAD_STATUSES } from '../../dispatch/candidate-facts';
 import type { LastVisit, RosterRequest } from '../roster/roster-state';
 
 /**
- * How many requests the volunteer of the enclosing `select … from volunteers` holds now: a
- * correlated subquery, a few probes of requests_assignee_idx (assignee_id, status) per volunteer.
- * The statuses are literals, as they were when the plan was measured (see candidates.ts).
+ * How many requests the volunteer of the enclosing `select … from volunteers` holds now (the
+ * held load of dispatch/candidate-facts.ts): a correlated subquery, a few probes of
+ * requests_assignee_idx (assignee_id, status) per volunteer. The statuses are literals, as they
+ * were when the plan was measured (see candidates.ts).
  */
 export const heldRequestCount = sql<number>`(select count(*)::int from requests r
-	where r.assignee_id = volunteers.id and r.status in (${sql.join(HELD_STATUSES.map((status) => sql.lit(status)))}))`;
+	where r.assignee_id = volunteers.id and r.status in (${sql.join(LOAD_STATUSES.map((status) => sql.lit(status)))}))`;
 
 export async function insertRequest(db: Queryable, request: NewRequest): Promise<RequestRow> {
 	return db.insertInto('requests').values(request).returningAll().executeTakeFirstOrThrow();
@@ -183,14 +185,14 @@ export async function listRosterRequests(db: Queryable, assignedSince: Date): Pr
 	}));
 }
 
-/** Who made each elder's most recent completed visit (continuity in the candidate roster). */
+/** Who made each elder's most recent visit (LAST_VISIT, continuity in the candidate roster). */
 export async function listLastVisits(db: Queryable): Promise<LastVisit[]> {
 	const rows = await db
 		.selectFrom('requests')
 		.distinctOn('elder_id')
 		.select(['elder_id', 'assignee_id', 'completed_at'])
-		.where('type', '=', 'elder_visit')
-		.where('status', '=', 'completed')
+		.where('type', '=', LAST_VISIT.type)
+		.where('status', '=', LAST_VISIT.status)
 		.where('elder_id', 'is not', null)
 		.where('assignee_id', 'is not', null)
 		.orderBy('elder_id')

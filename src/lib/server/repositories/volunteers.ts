@@ -19,7 +19,8 @@ export interface VolunteerRecord {
 	lastSeenAt: Date | null;
 }
 
-const isOnline = sql<boolean>`coalesce(volunteers.online_until > now(), false)`;
+/** dispatch/candidate-facts.ts's online rule, read with the database's clock; the candidate search shares it. */
+export const isOnline = sql<boolean>`coalesce(volunteers.online_until > now(), false)`;
 
 function selectRecords(db: Queryable) {
 	return db

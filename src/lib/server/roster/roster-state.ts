@@ -6,8 +6,8 @@ import type { CandidateView, RequestView, VolunteerView } from '../../api/types'
 import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
-import { startOfLocalDay } from '../../dispatch/local-day';
-import { HELD_STATUSES, SKILLS, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
+import { continuityElderId, countsAsLoad, countsAsToday, familiarVolunteerIds, isLastVisit, isOnline, isPlannedVisitor, tasksTodaySince, visitedLast } from '../../dispatch/candidate-facts';
+import { SKILLS, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { GridIndex } from './grid-index';
 
@@ -51,7 +51,6 @@ export interface RosterSnapshot {
 	lastVisits: LastVisit[];
 }
 
-const HELD = new Set<Status>(HELD_STATUSES);
 const NONE: ReadonlySet<string> = new Set();
 
 export function requestFromView(view: RequestView): RosterRequest {
@@ -139,10 +138,12 @@ export class RosterState {
 		const request = this.requests.get(requestId);
 		const place = request && this.buildings.get(request.buildingId);
 		if (!request || !place) return null;
-		const elderId = request.type === 'elder_visit' ? request.elderId : null;
-		const planned = elderId ? (this.plannedVisitors.get(elderId) ?? null) : null;
-		const lastVisitor = elderId ? (this.lastVisits.get(elderId)?.volunteerId ?? null) : null;
-		const dayStart = startOfLocalDay(now).getTime();
+		const elderId = continuityElderId(request);
+		const continuity = {
+			plannedVolunteerId: elderId ? (this.plannedVisitors.get(elderId) ?? null) : null,
+			lastVisitorId: elderId ? (this.lastVisits.get(elderId)?.volunteerId ?? null) : null
+		};
+		const dayStart = tasksTodaySince(now).getTime();
 		const nowMs = now.getTime();
 
 		const ranked = { type: request.type, lat: place.lat, lng: place.lng };
@@ -151,8 +152,8 @@ export class RosterState {
 			let tasksToday = 0;
 			for (const id of this.held.get(volunteer.id) ?? NONE) {
 				const task = this.requests.get(id)!;
-				if (HELD.has(task.status)) activeCount++;
-				if (task.assignedAt !== null && task.assignedAt >= dayStart) tasksToday++;
+				if (countsAsLoad(task.status)) activeCount++;
+				if (countsAsToday(task.assignedAt, dayStart)) tasksToday++;
 			}
 			return {
 				id: volunteer.id,
@@ -161,9 +162,9 @@ export class RosterState {
 				lng: volunteer.lng,
 				activeCount,
 				tasksToday,
-				isPlannedVisitor: volunteer.id === planned,
-				visitedLast: volunteer.id === lastVisitor,
-				online: volunteer.onlineUntil !== null && volunteer.onlineUntil > nowMs
+				isPlannedVisitor: isPlannedVisitor(volunteer.id, continuity),
+				visitedLast: visitedLast(volunteer.id, continuity),
+				online: isOnline(volunteer.onlineUntil, nowMs)
 			};
 		};
 
@@ -180,8 +181,8 @@ export class RosterState {
 		nearby ??= [...onDuty.values()].map(toCandidate);
 		// The elder's familiar volunteers are ranked wherever they stand, if they may go.
 		const known = new Set(nearby.map((c) => c.id));
-		for (const id of [planned, lastVisitor]) {
-			const volunteer = id && !known.has(id) ? this.volunteers.get(id) : undefined;
+		for (const id of familiarVolunteerIds(continuity)) {
+			const volunteer = !known.has(id) ? this.volunteers.get(id) : undefined;
 			if (volunteer?.available && volunteer.skills.includes(request.type)) {
 				nearby.push(toCandidate(volunteer));
 				known.add(volunteer.id);
@@ -206,7 +207,7 @@ export class RosterState {
 			ids.add(request.id);
 		}
 		this.requests.set(request.id, request);
-		if (request.type === 'elder_visit' && request.elderId && request.assigneeId && request.status === 'completed' && request.completedAt !== null) {
+		if (isLastVisit(request)) {
 			const last = this.lastVisits.get(request.elderId);
 			if (!last || request.completedAt >= last.completedAt) {
 				this.lastVisits.set(request.elderId, { elderId: request.elderId, volunteerId: request.assigneeId, completedAt: request.completedAt });

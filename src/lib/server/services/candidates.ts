@@ -4,7 +4,7 @@ import { isStaff, type Actor } from '../../dispatch/permissions';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { rankCandidates } from '../../dispatch/ranking';
 import { isSearchSettled, SEARCH_RADII_M } from '../../dispatch/candidate-search';
-import { startOfLocalDay } from '../../dispatch/local-day';
+import { continuityElderId, familiarVolunteerIds, isPlannedVisitor, NO_CONTINUITY, tasksTodaySince, visitedLast } from '../../dispatch/candidate-facts';
 import { findRequestPlace } from '../repositories/requests';
 import {
 	countCandidates,
@@ -13,13 +13,10 @@ import {
 	listCandidatesByIds,
 	listCandidatesInBox,
 	type CandidateFilter,
-	type CandidateRecord,
-	type ElderContinuity
+	type CandidateRecord
 } from '../repositories/candidates';
 import { forbidden, notFound } from '../http/api-error';
 import type { ServiceDeps } from './deps';
-
-const NO_CONTINUITY: ElderContinuity = { plannedVolunteerId: null, lastVisitorId: null };
 
 /**
  * The best volunteers for a request, best first (see dispatch/ranking.ts for the why).
@@ -43,19 +40,16 @@ export async function listCandidates(
 	// Two round trips in the common case: the request with its place, then one box.
 	const request = await findRequestPlace(deps.db, requestId);
 	if (!request) throw notFound('The request');
-	const filter: CandidateFilter = { skill: request.type, dayStart: startOfLocalDay(deps.now()) };
-	const continuity = request.type === 'elder_visit' && request.elderId ? await findElderContinuity(deps.db, request.elderId) : NO_CONTINUITY;
+	const filter: CandidateFilter = { skill: request.type, dayStart: tasksTodaySince(deps.now()) };
+	const elderId = continuityElderId(request);
+	const continuity = elderId ? await findElderContinuity(deps.db, elderId) : NO_CONTINUITY;
 	const nearby = await searchAround(deps.db, filter, request, limit, radii);
 	// The elder's familiar volunteers are ranked wherever they stand, if they may go.
 	const known = new Set(nearby.map((r) => r.id));
-	const wanted = [continuity.plannedVolunteerId, continuity.lastVisitorId].filter((id): id is string => id !== null && !known.has(id));
+	const wanted = familiarVolunteerIds(continuity).filter((id) => !known.has(id));
 	const records = [...nearby, ...(await listCandidatesByIds(deps.db, filter, wanted))];
 
-	const inputs = records.map((r) => ({
-		...r,
-		isPlannedVisitor: r.id === continuity.plannedVolunteerId,
-		visitedLast: r.id === continuity.lastVisitorId
-	}));
+	const inputs = records.map((r) => ({ ...r, isPlannedVisitor: isPlannedVisitor(r.id, continuity), visitedLast: visitedLast(r.id, continuity) }));
 	return rankCandidates({ type: request.type, lat: request.lat, lng: request.lng }, inputs, { limit });
 }
 

@@ -1,6 +1,6 @@
 import type { RequestView } from '../../api/types';
 import { isStaff, type Actor } from '../../dispatch/permissions';
-import type { Status } from '../../dispatch/vocabulary';
+import { REASSIGNABLE_FROM } from '../../dispatch/lifecycle';
 import { findRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import type { NewEventRecord } from '../repositories/events';
 import type { RequestRow } from '../db/schema';
@@ -11,12 +11,6 @@ import { commitChange } from './commit';
 import { explainConflict } from './requests';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import type { ServiceDeps } from './deps';
-
-/**
- * Only an offer nobody has accepted yet can move: once accepted, the task is the volunteer's
- * until they finish it or staff cancel it.
- */
-const REASSIGNABLE_FROM: readonly Status[] = ['assigned'];
 
 /**
  * Moves an unanswered offer to another volunteer in one conditional update on (id, version,

@@ -1,5 +1,6 @@
 import type { RequestView } from '../../api/types';
 import { nextDueAfter, visitKey } from '../../dispatch/visits';
+import { FIELD_LIMITS } from '../../dispatch/field-limits';
 import { listDuePlanIds, lockDuePlan } from '../repositories/visit-plans';
 import { insertVisitRequestOnce } from '../repositories/visit-requests';
 import { toRequestView, updateRequestIf } from '../repositories/requests';
@@ -45,7 +46,7 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			type: 'elder_visit',
 			building_id: plan.building_id,
 			unit: plan.unit,
-			description: `定期探访 ${plan.elder_name}${plan.notes ? `：${plan.notes}` : ''}`.slice(0, 2000),
+			description: `定期探访 ${plan.elder_name}${plan.notes ? `：${plan.notes}` : ''}`.slice(0, FIELD_LIMITS.description),
 			urgency: 'normal',
 			contact_name: plan.elder_name,
 			contact_phone: plan.phone,
