@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { callApi } from '$lib/api/client';
 import { EventSequencer } from './event-sequencer';
 import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePresence, ServerToClientEvents, ViewingPresence } from './events';
 
@@ -135,12 +136,11 @@ export class LiveConnection {
 				for (;;) {
 					this.#askedAgain = false;
 					const mark = this.#sequencer.startCatchUp();
-					const response = await fetch(`/api/events?after=${this.#sequencer.lastSeq}&limit=1000`, {
-						headers: { accept: 'application/json' }
-					});
-					if (response.status === 401) return this.#signInAgain();
-					if (!response.ok) throw new Error(`catch-up failed with ${response.status}`);
-					const events = (await response.json()) as CaughtUpEvent[];
+					const answer = await callApi<CaughtUpEvent[]>('GET', `/api/events?after=${this.#sequencer.lastSeq}&limit=1000`);
+					// The client has sent the reader to sign in again; nothing more to ask for here.
+					if (!answer.ok && answer.status === 401) return this.stop();
+					if (!answer.ok) throw new Error(`catch-up failed with ${answer.status}`);
+					const events = answer.data;
 					this.#enqueue(this.#sequencer.caughtUp(events, mark));
 					// A full page, or an event that came in while we asked: ask again.
 					if (events.length < 1000 && !this.#sequencer.holding && !this.#askedAgain) break;

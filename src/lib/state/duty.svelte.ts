@@ -1,9 +1,12 @@
-import { putAvailability } from '$lib/api/me-client';
+import { callApi } from '$lib/api/client';
+import type { VolunteerView } from '$lib/api/types';
 import { PositionThrottle, type Position } from '$lib/alerts/position-throttle';
 
 export type SharingState = 'off' | 'locating' | 'on' | 'denied' | 'unavailable';
 
 const SHARE_PREFERENCE = 'volunteer-dispatch.share-location';
+
+const putAvailability = (body: { available: boolean; lat?: number; lng?: number }) => callApi<VolunteerView>('PUT', '/api/me/availability', { body });
 
 /**
  * The on-duty switch and, optionally, the shared position. A position is sent only while on
@@ -44,7 +47,7 @@ export class DutyState {
 			this.failed = true;
 			return;
 		}
-		this.available = outcome.value.available;
+		this.available = outcome.data.available;
 		if (this.available && localStorage.getItem(SHARE_PREFERENCE) === '1') this.startSharing();
 	}
 

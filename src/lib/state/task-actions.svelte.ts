@@ -1,5 +1,5 @@
 import { SvelteMap, SvelteSet } from 'svelte/reactivity';
-import { actOnMyTask, fetchMyTasks, type ApiOutcome } from '$lib/api/me-client';
+import { callApi, type ApiFailure } from '$lib/api/client';
 import type { AssigneeAction } from '$lib/dispatch/lifecycle';
 import type { RequestView } from '$lib/api/types';
 import type { MyTasksState } from './my-tasks.svelte';
@@ -11,7 +11,7 @@ export type ActionProblem =
 	| { kind: 'network' }
 	| { kind: 'other'; status: number; code: string };
 
-function problemOf(outcome: Extract<ApiOutcome<unknown>, { ok: false }>): ActionProblem {
+function problemOf(outcome: ApiFailure): ActionProblem {
 	if (outcome.status === 0) return { kind: 'network' };
 	if (outcome.status === 409) return { kind: 'conflict' };
 	if (outcome.status === 403 || outcome.status === 404) return { kind: 'not_yours' };
@@ -32,15 +32,12 @@ export class TaskActionRunner {
 		this.problems.delete(id);
 		this.tasks.beginAction(id);
 		try {
-			const outcome = await actOnMyTask(id, action, note);
+			const outcome = await callApi<RequestView>('POST', `/api/requests/${encodeURIComponent(id)}/${action}`, { body: { note } });
 			if (outcome.ok) {
-				this.tasks.applyOwn(outcome.value);
+				this.tasks.applyOwn(outcome.data);
 				return true;
 			}
-			if (outcome.status === 401) {
-				window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}&ended=1`;
-				return false;
-			}
+			// A 401 has sent the reader to sign in again already (the client does, for every call).
 			this.problems.set(id, problemOf(outcome));
 			// The task changed under us (cancelled, reassigned): show what is true now.
 			if (outcome.status === 409 || outcome.status === 403) await this.#refresh(id);
@@ -52,9 +49,9 @@ export class TaskActionRunner {
 	}
 
 	async #refresh(id: string) {
-		const fresh = await fetchMyTasks();
+		const fresh = await callApi<RequestView[]>('GET', '/api/me/tasks');
 		if (!fresh.ok) return;
-		const current: RequestView | undefined = fresh.value.find((t) => t.id === id);
+		const current: RequestView | undefined = fresh.data.find((t) => t.id === id);
 		if (current) this.tasks.applyOwn(current);
 		else this.tasks.forget(id);
 	}
