@@ -86,7 +86,7 @@ export class CatchUpClient {
 					if (this.slowNetworkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * this.slowNetworkMs));
 					this.catchUps += 1;
 					this.caughtUpArrivals += events.length;
-					this.applied.push(...this.#sequencer.caughtUp(events, mark));
+					this.applied.push(...this.#sequencer.caughtUp(events, mark, events.length < PAGE));
 					if (events.length < PAGE && !this.#sequencer.holding && !this.#askedAgain) break;
 				}
 			} catch {

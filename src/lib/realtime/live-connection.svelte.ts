@@ -141,7 +141,7 @@ export class LiveConnection {
 					if (response.status === 401) return this.#signInAgain();
 					if (!response.ok) throw new Error(`catch-up failed with ${response.status}`);
 					const events = (await response.json()) as CaughtUpEvent[];
-					this.#enqueue(this.#sequencer.caughtUp(events, mark));
+					this.#enqueue(this.#sequencer.caughtUp(events, mark, events.length < 1000));
 					// A full page, or an event that came in while we asked: ask again.
 					if (events.length < 1000 && !this.#sequencer.holding && !this.#askedAgain) break;
 				}
