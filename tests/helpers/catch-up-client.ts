@@ -1,39 +1,40 @@
 import { io, type Socket } from 'socket.io-client';
-import { EventSequencer } from '../../src/lib/realtime/event-sequencer';
-import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, ServerToClientEvents } from '../../src/lib/realtime/events';
+import { DURABLE_EVENTS, LiveFeed, type FeedAudience } from '../../src/lib/realtime/live-feed';
+import type { CaughtUpEvent, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 
-const DURABLE: DurableEventName[] = ['request:created', 'request:updated', 'volunteer:updated', 'task:assigned', 'task:updated'];
 const PAGE = 500;
 
+export interface CatchUpClientOptions {
+	/** Whose feed this is; staff unless said (see audienceFor). */
+	audience?: FeedAudience;
+	/**
+	 * Delays each catch-up answer by up to that long, like a phone network would, so that live
+	 * events keep arriving while a catch-up is on its way.
+	 */
+	slowNetworkMs?: number;
+}
+
 /**
- * What the browser's LiveConnection does, outside a browser: a real socket.io client that
- * reconnects by itself, puts every event through the same EventSequencer, and on each
- * (re)connect or gap asks GET /api/events?after= for what it missed. It records every event
- * it applies, so a test can count losses and duplicates against the database.
+ * The browser's live feed (LiveFeed, the very module its LiveConnection runs) outside a browser:
+ * a real socket.io client that reconnects by itself and a fetch that carries the session cookie.
+ * It records what the feed hands on to apply, and counts what it heard and what it asked.
  */
 export class CatchUpClient {
 	readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	readonly feed: LiveFeed;
 	readonly applied: CaughtUpEvent[] = [];
 	liveArrivals = 0;
 	caughtUpArrivals = 0;
-	catchUps = 0;
-	#sequencer: EventSequencer;
-	#catchingUp: Promise<void> | null = null;
-	#askedAgain = false;
-	#retry: ReturnType<typeof setTimeout> | null = null;
-	#closed = false;
+	/** GET /api/events requests sent, answered or not. */
+	catchUpRequests = 0;
+	connects = 0;
 
-	/**
-	 * `slowNetworkMs` delays each catch-up answer by up to that long, like a phone network
-	 * would, so that live events keep arriving while a catch-up is on its way.
-	 */
 	constructor(
 		readonly baseUrl: string,
 		readonly cookie: string,
 		since: number,
-		readonly slowNetworkMs = 0
+		options: CatchUpClientOptions = {}
 	) {
-		this.#sequencer = new EventSequencer(since);
 		this.socket = io(baseUrl, {
 			path: '/socket.io',
 			transports: ['websocket'],
@@ -44,65 +45,44 @@ export class CatchUpClient {
 			randomizationFactor: 0.5,
 			forceNew: true
 		});
-		this.socket.on('connect', () => void this.catchUp());
-		// As LiveConnection: a handshake the server refused (e.g. `unavailable`) is retried by
-		// hand, because socket.io only retries lost transports by itself.
-		this.socket.on('connect_error', () => {
-			if (!this.socket.active && !this.#closed) setTimeout(() => !this.#closed && !this.socket.connected && this.socket.connect(), 300);
+		this.socket.on('connect', () => (this.connects += 1));
+		for (const name of DURABLE_EVENTS) this.socket.on(name, () => (this.liveArrivals += 1));
+		const slowNetworkMs = options.slowNetworkMs ?? 0;
+		this.feed = new LiveFeed({
+			socket: this.socket,
+			audience: options.audience ?? 'staff',
+			since,
+			pageSize: PAGE,
+			timing: { reconnectMs: 300, refusedMs: 150, catchUpRetryMs: 200 },
+			onEvents: (events) => this.applied.push(...events),
+			fetch: async (path, init) => {
+				this.catchUpRequests += 1;
+				const response = await fetch(`${baseUrl}${path}`, { headers: { ...init.headers, cookie } });
+				if (slowNetworkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * slowNetworkMs));
+				return {
+					ok: response.ok,
+					status: response.status,
+					json: async () => {
+						const events = (await response.json()) as CaughtUpEvent[];
+						this.caughtUpArrivals += events.length;
+						return events;
+					}
+				};
+			}
 		});
-		this.socket.on('disconnect', (reason) => {
-			if (reason === 'io server disconnect' && !this.#closed) setTimeout(() => !this.#closed && this.socket.connect(), 300);
-		});
-		for (const name of DURABLE) {
-			this.socket.on(name, (data: { seq: number }) => {
-				this.liveArrivals += 1;
-				const { ready, needCatchUp } = this.#sequencer.receive({ seq: data.seq, event: name, data } as CaughtUpEvent);
-				this.applied.push(...ready);
-				if (needCatchUp) void this.catchUp();
-			});
-		}
+		this.feed.start();
 	}
 
 	get lastSeq(): number {
-		return this.#sequencer.lastSeq;
+		return this.feed.lastSeq;
 	}
 
-	/** The same loop as LiveConnection.catchUp: page until short and nothing is held. */
 	catchUp(): Promise<void> {
-		if (this.#catchingUp) {
-			this.#askedAgain = true;
-			return this.#catchingUp;
-		}
-		this.#catchingUp = (async () => {
-			try {
-				for (;;) {
-					this.#askedAgain = false;
-					const mark = this.#sequencer.startCatchUp();
-					const response = await fetch(`${this.baseUrl}/api/events?after=${this.#sequencer.lastSeq}&limit=${PAGE}`, {
-						headers: { cookie: this.cookie }
-					});
-					if (!response.ok) throw new Error(`catch-up answered ${response.status}`);
-					const events = (await response.json()) as CaughtUpEvent[];
-					if (this.slowNetworkMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * this.slowNetworkMs));
-					this.catchUps += 1;
-					this.caughtUpArrivals += events.length;
-					this.applied.push(...this.#sequencer.caughtUp(events, mark));
-					if (events.length < PAGE && !this.#sequencer.holding && !this.#askedAgain) break;
-				}
-			} catch {
-				// The server is away: the reconnect asks again; so does this timer, in case of a gap.
-				if (!this.#closed) this.#retry = setTimeout(() => void this.catchUp(), 200);
-			} finally {
-				this.#catchingUp = null;
-			}
-		})();
-		return this.#catchingUp;
+		return this.feed.catchUp();
 	}
 
 	close(): void {
-		this.#closed = true;
-		if (this.#retry) clearTimeout(this.#retry);
-		this.socket.disconnect();
+		this.feed.stop();
 	}
 }
 

@@ -1,122 +1,98 @@
+<<<<<<< HEAD
 import { io, type Socket } from 'socket.io-client';
 import { callApi } from '$lib/api/client';
 import { EventSequencer } from './event-sequencer';
 import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePresence, ServerToClientEvents, ViewingPresence } from './events';
+=======
+import { io } from 'socket.io-client';
+import { LiveFeed, type ConnectionState, type FeedAudience } from './live-feed';
+import type { CaughtUpEvent, OnlinePresence, ViewingPresence } from './events';
+>>>>>>> wt/catchup
 
-export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
+export type { ConnectionState } from './live-feed';
 
-const DURABLE_EVENTS: DurableEventName[] = ['request:created', 'request:updated', 'volunteer:updated', 'task:assigned', 'task:updated'];
 /** Enough for any live moment on one frame; a burst or a catch-up spreads over several. */
 const EVENTS_PER_FRAME = 10;
 
 export interface LiveConnectionOptions {
 	/** The seq the page's data was read at; everything after it arrives live or by catch-up. */
 	since: number;
-	/** Receives events in seq order, batched once per animation frame. */
+	/** Who is signed in decides what a jump in seq means (see LiveFeed). */
+	audience: FeedAudience;
+	/** Receives events batched once per animation frame: in seq order for staff, by version for a volunteer. */
 	onEvents(batch: CaughtUpEvent[]): void;
 	onViewing?(presence: ViewingPresence): void;
 	onOnline?(presence: OnlinePresence): void;
 }
 
 /**
- * The page's one live connection: socket.io for speed, the events table for certainty.
- * On every (re)connect and on any gap in seq it asks `/api/events?after=` for what it missed.
+ * The page's one live connection, for Svelte: its state as `$state`, the browser's online and
+ * offline events, the sign-in page when the session ends, and event application paced by
+ * animation frames. The socket and catch-up logic is LiveFeed's, which Node tests run too.
  */
 export class LiveConnection {
 	state = $state<ConnectionState>('reconnecting');
-	#socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
-	#sequencer: EventSequencer;
+	#feed: LiveFeed | null = null;
 	#batch: CaughtUpEvent[] = [];
 	#flushScheduled = false;
-	#catchingUp: Promise<void> | null = null;
-	/** Set when a catch-up is asked for while one is on its way; see catchUp(). */
-	#askedAgain = false;
-	#failedAttempts = 0;
 	readonly options: LiveConnectionOptions;
 
 	constructor(options: LiveConnectionOptions) {
 		this.options = options;
-		this.#sequencer = new EventSequencer(options.since);
 	}
 
 	get lastSeq(): number {
-		return this.#sequencer.lastSeq;
+		return this.#feed?.lastSeq ?? this.options.since;
 	}
 
 	start(): void {
-		const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+		const socket = io({
 			path: '/socket.io',
 			transports: ['websocket', 'polling'],
 			reconnectionDelay: 500,
 			reconnectionDelayMax: 5000
 		});
-		this.#socket = socket;
-		socket.on('connect', () => {
-			this.#failedAttempts = 0;
-			this.state = 'connected';
-			void this.catchUp();
+		this.#feed = new LiveFeed({
+			socket,
+			fetch: (path, init) => fetch(path, init),
+			audience: this.options.audience,
+			since: this.lastSeq,
+			onEvents: (events) => this.#enqueue(events),
+			onState: (state) => (this.state = state),
+			onViewing: (p) => this.options.onViewing?.(p),
+			onOnline: (p) => this.options.onOnline?.(p),
+			onSessionEnded: () => this.#signInAgain(),
+			isOffline: () => navigator.onLine === false
 		});
-		socket.on('disconnect', (reason) => {
-			this.#markDown();
-			// socket.io does not retry after the server closed the socket on purpose; we do,
-			// and a session that really ended is refused with `unauthenticated`.
-			if (reason === 'io server disconnect') setTimeout(() => this.#socket === socket && socket.connect(), 1000);
-		});
-		socket.on('connect_error', (error) => {
-			if (error.message === 'unauthenticated') return this.#signInAgain();
-			this.#failedAttempts += 1;
-			this.#markDown();
-			// Refused by the server (say `unavailable` while its database is away): socket.io
-			// does not retry that by itself, so we do, backing off up to the usual 5 s.
-			if (!socket.active) {
-				const delay = Math.min(5000, 500 * 2 ** Math.min(this.#failedAttempts, 4));
-				setTimeout(() => this.#socket === socket && !socket.connected && socket.connect(), delay);
-			}
-		});
-		socket.on('session:ended', () => this.#signInAgain());
-		for (const name of DURABLE_EVENTS) {
-			socket.on(name, (data: { seq: number }) => this.#receive({ seq: data.seq, event: name, data } as CaughtUpEvent));
-		}
-		socket.on('presence:viewing', (p) => this.options.onViewing?.(p));
-		socket.on('presence:online', (p) => this.options.onOnline?.(p));
-		window.addEventListener('online', this.#onBrowserOnline);
-		window.addEventListener('offline', this.#onBrowserOffline);
+		this.#feed.start();
+		window.addEventListener('online', this.#onDeviceOnline);
+		window.addEventListener('offline', this.#onDeviceOffline);
 	}
 
 	stop(): void {
-		this.#socket?.disconnect();
-		this.#socket = null;
-		window.removeEventListener('online', this.#onBrowserOnline);
-		window.removeEventListener('offline', this.#onBrowserOffline);
+		this.#feed?.stop();
+		window.removeEventListener('online', this.#onDeviceOnline);
+		window.removeEventListener('offline', this.#onDeviceOffline);
 	}
 
 	/** Tells other dispatchers which request this one is looking at. */
 	view(requestId: string | null): void {
-		this.#socket?.emit('presence:view', requestId);
+		this.#feed?.view(requestId);
 	}
 
-	#onBrowserOnline = () => {
-		const socket = this.#socket;
-		if (!socket) return;
-		// A short network blip may never have dropped the socket: then no 'connect' follows,
-		// so say connected here (and catch up, in case something slipped by).
-		if (socket.connected) {
-			this.state = 'connected';
-			void this.catchUp();
-		} else socket.connect();
-	};
-	#onBrowserOffline = () => (this.state = 'offline');
-
-	#markDown() {
-		const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-		this.state = offline || this.#failedAttempts >= 3 ? 'offline' : 'reconnecting';
+	catchUp(): Promise<void> {
+		return this.#feed?.catchUp() ?? Promise.resolve();
 	}
+
+	#onDeviceOnline = () => this.#feed?.deviceOnline();
+	#onDeviceOffline = () => this.#feed?.deviceOffline();
 
 	#signInAgain() {
 		this.stop();
 		window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}&ended=1`;
 	}
 
+<<<<<<< HEAD
 	#receive(event: CaughtUpEvent) {
 		const { ready, needCatchUp } = this.#sequencer.receive(event);
 		this.#enqueue(ready);
@@ -155,8 +131,9 @@ export class LiveConnection {
 		return this.#catchingUp;
 	}
 
+=======
+>>>>>>> wt/catchup
 	#enqueue(events: CaughtUpEvent[]) {
-		if (events.length === 0) return;
 		this.#batch.push(...events);
 		this.#scheduleFlush();
 	}
