@@ -1,13 +1,7 @@
-<<<<<<< HEAD
-import { io, type Socket } from 'socket.io-client';
-import { callApi } from '$lib/api/client';
-import { EventSequencer } from './event-sequencer';
-import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePresence, ServerToClientEvents, ViewingPresence } from './events';
-=======
 import { io } from 'socket.io-client';
+import { callApi, signInAgainHref } from '../api/client';
 import { LiveFeed, type ConnectionState, type FeedAudience } from './live-feed';
 import type { CaughtUpEvent, OnlinePresence, ViewingPresence } from './events';
->>>>>>> wt/catchup
 
 export type { ConnectionState } from './live-feed';
 
@@ -54,7 +48,11 @@ export class LiveConnection {
 		});
 		this.#feed = new LiveFeed({
 			socket,
-			fetch: (path, init) => fetch(path, init),
+			// Through the one API client, so a 503 raises the banner and a 401 goes to sign-in.
+			fetch: async (path) => {
+				const result = await callApi<unknown>('GET', path);
+				return { ok: result.ok, status: result.status, json: async () => (result.ok ? result.data : null) };
+			},
 			audience: this.options.audience,
 			since: this.lastSeq,
 			onEvents: (events) => this.#enqueue(events),
@@ -89,50 +87,10 @@ export class LiveConnection {
 
 	#signInAgain() {
 		this.stop();
-		window.location.href = `/login?next=${encodeURIComponent(window.location.pathname)}&ended=1`;
+		const href = signInAgainHref({ method: 'GET', path: '/socket.io', status: 401 }, window.location);
+		if (href) window.location.href = href;
 	}
 
-<<<<<<< HEAD
-	#receive(event: CaughtUpEvent) {
-		const { ready, needCatchUp } = this.#sequencer.receive(event);
-		this.#enqueue(ready);
-		if (needCatchUp) void this.catchUp();
-	}
-
-	/** Fetches everything after the last applied seq, page by page, and releases it in order. */
-	catchUp(): Promise<void> {
-		// A reconnect while a request is on its way may follow events that request was sent too
-		// early to include, and nothing else would ask for them: so it earns one more round.
-		if (this.#catchingUp) {
-			this.#askedAgain = true;
-			return this.#catchingUp;
-		}
-		this.#catchingUp = (async () => {
-			try {
-				for (;;) {
-					this.#askedAgain = false;
-					const mark = this.#sequencer.startCatchUp();
-					const answer = await callApi<CaughtUpEvent[]>('GET', `/api/events?after=${this.#sequencer.lastSeq}&limit=1000`);
-					// The client has sent the reader to sign in again; nothing more to ask for here.
-					if (!answer.ok && answer.status === 401) return this.stop();
-					if (!answer.ok) throw new Error(`catch-up failed with ${answer.status}`);
-					const events = answer.data;
-					this.#enqueue(this.#sequencer.caughtUp(events, mark));
-					// A full page, or an event that came in while we asked: ask again.
-					if (events.length < 1000 && !this.#sequencer.holding && !this.#askedAgain) break;
-				}
-			} catch {
-				// The next reconnect or event tries again; nothing is marked applied that was not.
-				setTimeout(() => this.#sequencer.holding && void this.catchUp(), 2000);
-			} finally {
-				this.#catchingUp = null;
-			}
-		})();
-		return this.#catchingUp;
-	}
-
-=======
->>>>>>> wt/catchup
 	#enqueue(events: CaughtUpEvent[]) {
 		this.#batch.push(...events);
 		this.#scheduleFlush();
