@@ -10,12 +10,20 @@ import { sql, type Kysely } from 'kysely';
 // (volunteer_id, previous_assignee_id), never from parsing a name; a plan from the request's
 // visit_key (`<plan id>:<due time>`), null when that plan is gone.
 //
-// The audit trail is append-only; this data move is not a new step, so its guard is off for it.
+// A plan's visit no longer carries server-written Chinese ('定期探访 <elder>：<notes>') as its
+// description: only the elder's notes, possibly empty, which every screen prefixes with "planned
+// visit" in its reader's language. So an empty description is allowed for plan visits alone.
+//
+// The audit trail is append-only and requests must grow their version on every change; this
+// data move is neither a new step nor a change of a request, so both guards are off for it.
+
+const PREFIX = '定期探访 ';
 
 export async function up(db: Kysely<any>): Promise<void> {
 	await sql`
 	alter table events add column meta jsonb not null default '{}'::jsonb constraint events_meta_is_object check (jsonb_typeof(meta) = 'object');
 	alter table events disable trigger events_append_only;
+	alter table requests disable trigger requests_guard;
 	`.execute(db);
 
 	await sql`
@@ -42,12 +50,28 @@ export async function up(db: Kysely<any>): Promise<void> {
 	where e.action in ('create', 'assign', 'reassign', 'offer_expired', 'offer_requeued', 'availability', 'position')
 	`.execute(db);
 
-	await sql`alter table events enable trigger events_append_only`.execute(db);
+	// One statement per call from here on: a statement with parameters must stand alone.
+	await sql`alter table requests drop constraint requests_description_check`.execute(db);
+	await sql`
+	update requests set description = regexp_replace(substr(description, length(${PREFIX} || contact_name) + 1), '^：', '')
+		where visit_key is not null and contact_name is not null and left(description, length(${PREFIX} || contact_name)) = ${PREFIX} || contact_name
+	`.execute(db);
+	await sql`
+	alter table requests add constraint requests_description_check
+		check (length(description) <= 2000 and (length(description) >= 1 or visit_due_at is not null))
+	`.execute(db);
+	await syncPayloadDescriptions(db);
+
+	await sql`
+	alter table requests enable trigger requests_guard;
+	alter table events enable trigger events_append_only;
+	`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
 	await sql`
 	alter table events disable trigger events_append_only;
+	alter table requests disable trigger requests_guard;
 	`.execute(db);
 
 	await sql`
@@ -65,7 +89,16 @@ export async function down(db: Kysely<any>): Promise<void> {
 	`.execute(db);
 
 	await sql`
+	update requests set description = left(${PREFIX} || coalesce(contact_name, '') || case when description <> '' then '：' || description else '' end, 2000)
+		where visit_key is not null
+	`.execute(db);
+	await sql`alter table requests drop constraint requests_description_check`.execute(db);
+	await sql`alter table requests add constraint requests_description_check check (length(description) between 1 and 2000)`.execute(db);
+	await syncPayloadDescriptions(db);
+
+	await sql`
 	alter table events drop column meta;
+	alter table requests enable trigger requests_guard;
 	alter table events enable trigger events_append_only;
 	`.execute(db);
 }
@@ -75,3 +108,11 @@ function planOf(requestId: ReturnType<typeof sql>) {
 	return sql`select p.id from requests r join visit_plans p on p.id::text = split_part(r.visit_key, ':', 1) where r.id = ${requestId}`;
 }
 
+/** The events of plan visits carry the request as it now reads, so a client catching up sees the same description. */
+async function syncPayloadDescriptions(db: Kysely<any>): Promise<void> {
+	await sql`
+	update events e set payload = jsonb_set(e.payload, '{description}', to_jsonb(r.description))
+		from requests r
+		where e.request_id = r.id and r.visit_key is not null and e.payload ->> 'description' is distinct from r.description
+	`.execute(db);
+}

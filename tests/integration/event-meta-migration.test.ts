@@ -1,5 +1,6 @@
-// The 2026-12-04 migration on both engines: rows written the old way (machine data in notes)
-// move into meta, the app then reads them as it reads new ones, and `down` gives the old shape back.
+// The 2026-12-04 migration on both engines: rows written the old way (machine data in notes,
+// server-written Chinese in a plan visit's description) move into meta and out of the
+// description, the app then reads them as it reads new ones, and `down` gives the old shape back.
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
@@ -83,7 +84,8 @@ describe.each(ENGINES)('the event meta migration on %s', (engine) => {
 		await database?.drop();
 	});
 
-	const eventRow = (seq: string) => one(sql<{ meta: unknown; note: string | null }>`select meta, note from events where seq = ${seq}::bigint`);
+	const eventRow = (seq: string) => one(sql<{ meta: unknown; note: string | null; payload: { description?: string } }>`select meta, note, payload from events where seq = ${seq}::bigint`);
+	const description = async (id: string) => (await one(sql<{ description: string }>`select description from requests where id = ${id}`)).description;
 
 	it('moves the machine data of old notes into meta, from the columns, and clears those notes', async () => {
 		expect(await eventRow(ids.create)).toMatchObject({ meta: { source: 'staff' }, note: null });
@@ -103,8 +105,19 @@ describe.each(ENGINES)('the event meta migration on %s', (engine) => {
 		expect(await eventRow(ids.cancel)).toMatchObject({ meta: {}, note: '居民取消' });
 	});
 
-	it('takes meta only as an object, and stays append-only', async () => {
+	it("leaves only the elder's notes in a plan visit's description, in the row and in its events", async () => {
+		expect(await description(ids.visit)).toBe('独居，耳背');
+		expect(await description(ids.orphan)).toBe('');
+		expect(await description(ids.repair)).toBe('厨房插座没电');
+		expect((await eventRow(ids.visitCreate)).payload.description).toBe('独居，耳背');
+		expect((await eventRow(ids.orphanAssign)).payload.description).toBe('');
+	});
+
+	it('allows an empty description only on a plan visit, and meta only as an object', async () => {
+		await expect(sql`update requests set description = '', version = version + 1 where id = ${ids.repair}`.execute(db)).rejects.toThrow();
+		await expect(sql`update requests set description = ${'长'.repeat(2001)}, version = version + 1 where id = ${ids.visit}`.execute(db)).rejects.toThrow();
 		await expect(sql`insert into events (kind, action, payload, meta) values ('request_updated', 'cancel', '{}', '[]')`.execute(db)).rejects.toThrow();
+		// Still append-only once the migration is done with them.
 		await expect(sql`update events set note = null where seq = ${ids.cancel}::bigint`.execute(db)).rejects.toThrow();
 	});
 
@@ -134,11 +147,16 @@ describe.each(ENGINES)('the event meta migration on %s', (engine) => {
 		const old = await notes();
 		expect([ids.assign, ids.reassign, ids.expired, ids.requeued, ids.decline, ids.cancel].map((s) => old[s])).toEqual(['张伟', '张伟 → 李娜', '5 min', '0.05 min', '5 min', '居民取消']);
 		expect([ids.create, ids.visitCreate, ids.orphanCreate, ids.visitAssign, ids.onDuty, ids.offDuty].map((s) => old[s])).toEqual([null, 'visit plan', 'visit plan', '张伟', 'on duty', 'off duty']);
+		expect(await description(ids.visit)).toBe('定期探访 刘奶奶：独居，耳背');
+		expect(await description(ids.orphan)).toBe('定期探访 刘奶奶');
+		const payload = await one(sql<{ description: string }>`select payload ->> 'description' as description from events where seq = ${ids.visitCreate}::bigint`);
+		expect(payload.description).toBe('定期探访 刘奶奶：独居，耳背');
 		const columns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'events'`.execute(db);
 		expect(columns.rows.map((c) => c.name)).not.toContain('meta');
 
 		const again = await migrator.migrateToLatest();
 		if (again.error) throw again.error;
 		expect(await eventRow(ids.reassign)).toMatchObject({ meta: { fromVolunteerId: ids.a, toVolunteerId: ids.b }, note: null });
+		expect(await description(ids.visit)).toBe('独居，耳背');
 	});
 });

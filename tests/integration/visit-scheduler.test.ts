@@ -80,7 +80,7 @@ describe.each(ENGINES)('the visit scheduler on %s', (engine) => {
 		expect(taskEvents.map((d) => (d.message.data as { request: { visitDueAt: string } }).request.visitDueAt).sort()).toEqual(dueTimes);
 	});
 
-	it("records its plan in each event's meta", async () => {
+	it("records its plan in each event's meta, and writes no words of its own into the visit", async () => {
 		const visits = await planVisits(app);
 		const events = await app.db
 			.selectFrom('events')
@@ -93,6 +93,14 @@ describe.each(ENGINES)('the visit scheduler on %s', (engine) => {
 			expect(mine.find((e) => e.action === 'create')).toMatchObject({ meta: { source: 'visit_plan', planId }, note: null });
 			expect(mine.find((e) => e.action === 'assign')).toMatchObject({ meta: { source: 'visit_plan', planId, volunteerId: visit.assignee_id }, note: null });
 		}
+		// The description is the elder's notes as a coordinator typed them; screens add "planned visit" in their reader's language.
+		const described = await app.db
+			.selectFrom('requests')
+			.innerJoin('elders', 'elders.id', 'requests.elder_id')
+			.select(['requests.description', 'elders.notes'])
+			.where('requests.id', 'in', visits.map((v) => v.id))
+			.execute();
+		for (const row of described) expect(row.description).toBe(row.notes);
 	});
 
 	it('moves each plan on by its interval', async () => {

@@ -45,7 +45,9 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			type: 'elder_visit',
 			building_id: plan.building_id,
 			unit: plan.unit,
-			description: `定期探访 ${plan.elder_name}${plan.notes ? `：${plan.notes}` : ''}`.slice(0, 2000),
+			// Only what a person wrote about the elder: each screen says "planned visit" itself, in
+			// its reader's language, from visit_due_at (history/request-description.ts).
+			description: plan.notes.slice(0, 2000),
 			urgency: 'normal',
 			contact_name: plan.elder_name,
 			contact_phone: plan.phone,
