@@ -7,6 +7,7 @@ import * as visitDueAndHistoryIndexes from './2026-11-26T1200-visit-due-and-hist
 import * as candidateIndexes from './2026-11-26T1300-candidate-indexes';
 import * as loginAttempts from './2026-11-26T1300-login-attempts';
 import * as workloadIndex from './2026-11-26T1400-workload-index';
+import * as eventMeta from './2026-12-04T2100-event-meta';
 
 // Listed statically so the same migrations are bundled into the built server
 // and run by `npm run migrate`. Names sort by date; never rename or edit one.
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26T1200-visit-due-and-history-indexes': visitDueAndHistoryIndexes,
 	'2026-11-26T1300-candidate-indexes': candidateIndexes,
 	'2026-11-26T1300-login-attempts': loginAttempts,
-	'2026-11-26T1400-workload-index': workloadIndex
+	'2026-11-26T1400-workload-index': workloadIndex,
+	'2026-12-04T2100-event-meta': eventMeta
 };

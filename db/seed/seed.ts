@@ -6,6 +6,7 @@ import { nextStatus } from '../../src/lib/dispatch/lifecycle';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { toRequestView } from '../../src/lib/server/repositories/requests';
 import { appendEvents, type NewEventRecord } from '../../src/lib/server/repositories/events';
+import { requestAssigned, requestCancelled, requestCreated, taskAccepted, taskCompleted, taskDeclined, taskStarted } from '../../src/lib/server/services/event-records';
 import { generateCommunity, type Community, type SeedRequest } from './community';
 import { communityStreets } from './streets';
 
@@ -122,9 +123,7 @@ function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: Req
 		// Only plan visits name their elder; they are created the moment they fall due.
 		visit_due_at: request.elderId ? create.at : null
 	};
-	const steps: NewEventRecord[] = [
-		{ kind: 'request_created', action: 'create', actorId: row.created_by, requestId: row.id, volunteerId: null, toStatus: 'open', at: create.at, payload: toRequestView(row, true) }
-	];
+	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {
 		if (step.action === 'create') throw new Error(`seed: request ${request.id} is created twice`);
 		const from: Status = row.status;
@@ -140,19 +139,19 @@ function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: Req
 		const column = stamp[to];
 		if (column) (row as unknown as Record<string, unknown>)[column] = step.at;
 		if (step.action === 'decline') row.assigned_at = null;
-		steps.push({
-			kind: 'request_updated',
-			action: step.action,
-			actorId: userIdOf.get(step.actor) ?? null,
-			requestId: row.id,
-			volunteerId: row.assignee_id,
-			previousAssigneeId: step.action === 'decline' ? previousAssignee : null,
-			fromStatus: from,
-			toStatus: to,
-			note: step.note,
-			at: step.at,
-			payload: toRequestView(row, true)
-		});
+		const actorId = userIdOf.get(step.actor) ?? null;
+		const view = toRequestView(row, true);
+		// The same constructors as the services, so the demo's audit trail reads like a real one.
+		const byAssignee = { actorId: actorId!, request: view, from, note: step.note };
+		const event = {
+			assign: () => requestAssigned(actorId, view, row.assignee_id!),
+			accept: () => taskAccepted(byAssignee),
+			decline: () => taskDeclined({ ...byAssignee, volunteerId: previousAssignee! }),
+			start: () => taskStarted(byAssignee),
+			complete: () => taskCompleted(byAssignee),
+			cancel: () => requestCancelled(actorId, view, from, step.note ?? '')
+		}[step.action]();
+		steps.push({ ...event, at: step.at });
 	}
 	return { row, steps };
 }

@@ -92,8 +92,11 @@ export const HAIRCUT_CASES = [
 ];
 export const HAIRCUT_DONE = ['已理发，老人很满意', '理发修面完成', '已剪短发，顺便修了胡子', '两位老人都已理发', '已理发，帮忙打扫了碎发'];
 
-/** The weekly visit as the plan describes it, and what volunteers report afterwards. */
-export const VISIT_CASES = ['每周探访：聊天、检查用药', '每周探访：测血压、帮忙买菜', '每周探访：打扫卫生、陪老人聊天', '每周探访：查看水电燃气安全'];
+/**
+ * What a plan's weekly visit is for, and what volunteers report afterwards. Screens put
+ * "定期探访 <elder>" before it themselves, in the reader's language (history/request-description.ts).
+ */
+export const VISIT_CASES = ['聊天、检查用药', '测血压、帮忙买菜', '打扫卫生、陪老人聊天', '查看水电燃气安全'];
 export const VISIT_DONE = [
 	'老人精神状态良好，血压正常',
 	'帮老人买了米和油',

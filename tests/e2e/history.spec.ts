@@ -47,6 +47,8 @@ test('a task a volunteer completes shows in the coordinator history with its tim
 	expect(actions).toEqual(['create', 'assign', 'accept', 'start', 'complete']);
 	await expect(timeline.locator('li[data-action="assign"]')).toContainText('王芳');
 	await expect(timeline.locator('li[data-action="assign"]')).toContainText('待派单 → 已派单');
+	// Whom it went to comes from the step's meta, named from the page's own list of volunteers.
+	await expect(timeline.locator('li[data-action="assign"]')).toContainText(`派给 ${me.name}`);
 	await expect(timeline.locator('li[data-action="complete"]')).toContainText(me.name);
 	await expect(timeline.locator('li[data-action="complete"]')).toContainText('换了新灯泡');
 	for (const stage of ['toAssign', 'toAccept', 'toComplete', 'working']) {

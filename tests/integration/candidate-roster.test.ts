@@ -162,7 +162,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			await setAvailability(elsewhere, visitor.actor, { available: true });
 			await changeVisitPlan(elsewhere, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 			await createDueVisit(elsewhere, plan.id, new Date(Date.now() + 800 * 86_400_000));
-			const visit = await app.db.selectFrom('requests').select('id').where('description', 'like', '定期探访%').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			const visit = await app.db.selectFrom('requests').select('id').where('visit_key', 'like', `${plan.id}:%`).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
 			await renewOnline(app.db, [visitor.actor.volunteerId!], new Date(Date.now() + 60_000));
 			const plannedOf = () => rereading.rank(visit.id, 50, new Date())?.find((c) => c.continuity === 'planned');
 

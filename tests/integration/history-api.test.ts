@@ -182,6 +182,21 @@ describe(`the history API on ${ENGINE}`, () => {
 		expect(header.slice(0, 3)).toEqual(['ID', 'Type', 'Status']);
 	});
 
+	it("names a plan's visit in the reader's language in the CSV, as the screens do", async () => {
+		const planned = (await allPages('type=elder_visit')).filter((r) => r.visitDueAt);
+		expect(planned.length).toBeGreaterThan(0);
+		for (const [lang, visit] of [['zh-CN', '定期探访'], ['en', 'Planned visit']]) {
+			const csv = await fetch(`${server.url}/api/history?type=elder_visit&format=csv`, { headers: { cookie: `${coordinatorCookie}; lang=${lang}` } });
+			const table = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+			const column = table[0].indexOf(lang === 'en' ? 'Description' : '服务内容');
+			for (const request of planned) {
+				const cell = table.find((r) => r[0] === request.id)![column];
+				expect(cell.startsWith(visit), cell).toBe(true);
+				expect(cell.endsWith(request.description), cell).toBe(true);
+			}
+		}
+	});
+
 	it('keeps text safe in the CSV: quotes, commas, line breaks and formulas', async () => {
 		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
 		const building = (await dispatcher<{ id: string }[]>('GET', '/api/buildings')).body[0];

@@ -16,6 +16,7 @@ import { deliveriesFor } from '../../src/lib/realtime/deliveries';
 import { createLogger } from '../../src/lib/server/log';
 import type { Actor } from '../../src/lib/dispatch/permissions';
 import type { RequestView } from '../../src/lib/api/types';
+import type { EventAction } from '../../src/lib/dispatch/event-actions';
 
 const FIVE_MINUTES = 5 * 60_000;
 const T0 = '2026-11-26T09:00:00.000Z';
@@ -53,7 +54,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		return assignVolunteer(deps, staff, created.id, { volunteerId: volunteer.volunteerId!, version: created.version });
 	}
 
-	async function eventsOf(requestId: string, action: string) {
+	async function eventsOf(requestId: string, action: EventAction) {
 		return handle.db.selectFrom('events').selectAll().where('request_id', '=', requestId).where('action', '=', action).execute();
 	}
 

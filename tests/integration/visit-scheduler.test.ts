@@ -81,6 +81,29 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		expect(taskEvents.map((d) => (d.message.data as { request: { visitDueAt: string } }).request.visitDueAt).sort()).toEqual(dueTimes);
 	});
 
+	it("records its plan in each event's meta, and writes no words of its own into the visit", async () => {
+		const visits = await planVisits(app);
+		const events = await app.db
+			.selectFrom('events')
+			.select(['request_id', 'action', 'meta', 'note'])
+			.where('request_id', 'in', visits.map((v) => v.id))
+			.execute();
+		for (const visit of visits) {
+			const planId = visit.visit_key!.split(':')[0];
+			const mine = events.filter((e) => e.request_id === visit.id);
+			expect(mine.find((e) => e.action === 'create')).toMatchObject({ meta: { source: 'visit_plan', planId }, note: null });
+			expect(mine.find((e) => e.action === 'assign')).toMatchObject({ meta: { source: 'visit_plan', planId, volunteerId: visit.assignee_id }, note: null });
+		}
+		// The description is the elder's notes as a coordinator typed them; screens add "planned visit" in their reader's language.
+		const described = await app.db
+			.selectFrom('requests')
+			.innerJoin('elders', 'elders.id', 'requests.elder_id')
+			.select(['requests.description', 'elders.notes'])
+			.where('requests.id', 'in', visits.map((v) => v.id))
+			.execute();
+		for (const row of described) expect(row.description).toBe(row.notes);
+	});
+
 	it('moves each plan on by its interval', async () => {
 		for (const plan of duePlans) {
 			const row = await app.db.selectFrom('visit_plans').select('next_due_at').where('id', '=', plan.id).executeTakeFirstOrThrow();

@@ -156,6 +156,25 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 		await volB('POST', `/api/requests/${task.id}/decline`, {});
 	});
 
+	it("tells a volunteer a task was moved to them without naming, in note or meta, whom it was taken from", async () => {
+		const task = await offerTo(idA, 'haircut');
+		const moved = await staff<RequestView>('POST', `/api/requests/${task.id}/reassign`, { volunteerId: idB, version: task.version });
+		expect(moved.status).toBe(200);
+		const seenByB = (await volB<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
+		expect(seenByB.map((e) => e.action)).toEqual(['create', 'reassign']);
+		expect(seenByB[1].meta).toEqual({ fromVolunteerId: null, toVolunteerId: idB });
+		const text = JSON.stringify(seenByB);
+		for (const secret of [idA, nameA]) expect(text).not.toContain(secret);
+		// Staff read both sides, by id, for the board to name from its own list.
+		const seenByStaff = (await staff<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
+		expect(seenByStaff.map((e) => [e.action, e.meta, e.note])).toEqual([
+			['create', { source: 'staff' }, null],
+			['assign', { source: 'staff', volunteerId: idA }, null],
+			['reassign', { fromVolunteerId: idA, toVolunteerId: idB }, null]
+		]);
+		await volB('POST', `/api/requests/${task.id}/decline`, {});
+	});
+
 	it("reads a volunteer's finished tasks without the resident's contact, in every API and in catch-up", async () => {
 		const completed = await offerTo(idA, 'haircut');
 		const cancelled = await offerTo(idA, 'haircut');

@@ -1,5 +1,6 @@
 // The JSON shapes of the contract, as both the server sends them and the browser reads them.
 import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '../dispatch/vocabulary';
+import type { RequestStep } from '../dispatch/event-actions';
 
 export interface UserView {
 	id: string;
@@ -82,17 +83,21 @@ export interface CandidateView {
 	lng: number;
 }
 
-export interface TimelineEntry {
+/**
+ * One step of a request's timeline. `action` and `meta` come as a pair (dispatch/event-actions.ts):
+ * meta is the step's machine data, for the reader to say in their own language; `note` is what a
+ * person typed. A volunteer's meta never holds another volunteer's id.
+ */
+export type TimelineEntry = RequestStep & {
 	seq: number;
 	at: string;
 	actor: string | null;
-	action: string;
 	from: Status | null;
 	to: Status | null;
 	note: string | null;
 	/** On a decline, for staff only: the volunteer who declined, so the board can say so beside them. */
 	declinedBy?: string;
-}
+};
 
 export interface ApiErrorBody {
 	error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { volunteerSees, type TimelineFacts } from './timeline-audience';
+import { stepForVolunteer, volunteerSees, type TimelineFacts } from './timeline-audience';
+import type { RequestStep } from './event-actions';
 
 const me = { userId: 'u-me', volunteerId: 'v-me' };
 const staff = { actorUserId: 'u-staff', actorRole: 'dispatcher' as const };
@@ -13,7 +14,7 @@ describe("a volunteer's view of a timeline", () => {
 
 	it('shows their own steps with their own notes', () => {
 		const own = { actorUserId: 'u-me', actorRole: 'volunteer' as const };
-		for (const action of ['accept', 'decline', 'start', 'complete']) {
+		for (const action of ['accept', 'decline', 'start', 'complete'] as const) {
 			expect(volunteerSees(row({ action, ...own, volunteerId: 'v-me' }), me)).toEqual({ keepNote: true });
 		}
 	});
@@ -37,5 +38,25 @@ describe("a volunteer's view of a timeline", () => {
 		expect(volunteerSees(row({ action: 'reassign', volunteerId: 'v-me', previousAssigneeId: 'v-x' }), me)).toEqual({ keepNote: false });
 		expect(volunteerSees(row({ action: 'reassign', volunteerId: 'v-y', previousAssigneeId: 'v-me' }), me)).toEqual({ keepNote: false });
 		expect(volunteerSees(row({ action: 'offer_expired', actorUserId: null, actorRole: null, volunteerId: 'v-me' }), me)).toEqual({ keepNote: true });
+	});
+});
+
+describe("a volunteer's view of a step's meta", () => {
+	it('keeps their own volunteer id and drops every other one', () => {
+		const reassign: RequestStep = { action: 'reassign', meta: { fromVolunteerId: 'v-x', toVolunteerId: 'v-me' } };
+		expect(stepForVolunteer(reassign, 'v-me')).toEqual({ action: 'reassign', meta: { fromVolunteerId: null, toVolunteerId: 'v-me' } });
+		expect(stepForVolunteer(reassign, 'v-x')).toEqual({ action: 'reassign', meta: { fromVolunteerId: 'v-x', toVolunteerId: null } });
+		const assign: RequestStep = { action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v-x' } };
+		expect(stepForVolunteer(assign, 'v-me')).toEqual({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: null } });
+		expect(stepForVolunteer({ ...assign, meta: { source: 'staff', volunteerId: 'v-me' } }, 'v-me').meta).toEqual({ source: 'staff', volunteerId: 'v-me' });
+	});
+
+	it('leaves meta that names no volunteer as it is', () => {
+		const steps: RequestStep[] = [
+			{ action: 'create', meta: { source: 'visit_plan', planId: 'p1' } },
+			{ action: 'offer_expired', meta: { minutes: 5 } },
+			{ action: 'cancel', meta: {} }
+		];
+		for (const step of steps) expect(stepForVolunteer(step, 'v-me')).toEqual(step);
 	});
 });

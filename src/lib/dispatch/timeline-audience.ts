@@ -1,8 +1,9 @@
 import type { Role } from './vocabulary';
+import { OFFER_ACTIONS, type EventAction, type RequestStep } from './event-actions';
 
 /** One audit row, as far as deciding who may read it goes. */
 export interface TimelineFacts {
-	action: string;
+	action: EventAction;
 	actorUserId: string | null;
 	/** Null for the system (offer timeouts, visit plans). */
 	actorRole: Role | null;
@@ -13,18 +14,47 @@ export interface TimelineFacts {
 }
 
 /** Steps that name whom a task was offered to: another volunteer's are not for a volunteer's eyes. */
-const OFFER_STEPS = new Set(['assign', 'reassign', 'offer_expired', 'offer_requeued']);
-/** Steps whose note is written by the system and names volunteers (assign: the name; reassign: A → B). */
-const NAMING_NOTES = new Set(['assign', 'reassign']);
+const OFFER_STEPS = new Set<EventAction>([...OFFER_ACTIONS, 'offer_expired', 'offer_requeued']);
+/**
+ * Steps whose note nobody types: before meta, the system wrote volunteers' names there
+ * (assign: the name; reassign: A → B). Still hidden from volunteers, so that an old row the
+ * migration did not recognise cannot leak a name.
+ */
+const NAMING_NOTES = new Set<EventAction>(['assign', 'reassign']);
 
 /**
  * What a volunteer reads of a request's timeline: their own steps and the staff's, never that
  * another volunteer was asked, nor what another volunteer did or wrote. Null hides the row;
- * `keepNote: false` shows it without its note. Staff read every row whole.
+ * `keepNote: false` shows it without its note. Staff read every row whole. What a shown row's
+ * meta may say is stepForVolunteer's to decide.
  */
 export function volunteerSees(row: TimelineFacts, me: { userId: string; volunteerId: string }): { keepNote: boolean } | null {
 	const mine = row.actorUserId === me.userId;
 	if (row.actorRole === 'volunteer' && !mine) return null;
 	if (OFFER_STEPS.has(row.action) && row.volunteerId !== me.volunteerId && row.previousAssigneeId !== me.volunteerId) return null;
 	return { keepNote: mine || !NAMING_NOTES.has(row.action) };
+}
+
+/**
+ * A step's meta as a volunteer may read it: their own volunteer id stays, anyone else's
+ * becomes null, so a reassignment tells neither volunteer who the other one was. No default
+ * branch: a new action does not compile until someone decides what of it a volunteer reads.
+ */
+export function stepForVolunteer(step: RequestStep, myVolunteerId: string): RequestStep {
+	const own = (id: string | null) => (id === myVolunteerId ? id : null);
+	switch (step.action) {
+		case 'assign':
+			return { action: step.action, meta: { ...step.meta, volunteerId: own(step.meta.volunteerId) } };
+		case 'reassign':
+			return { action: step.action, meta: { fromVolunteerId: own(step.meta.fromVolunteerId), toVolunteerId: own(step.meta.toVolunteerId) } };
+		case 'create':
+		case 'accept':
+		case 'decline':
+		case 'start':
+		case 'complete':
+		case 'cancel':
+		case 'offer_expired':
+		case 'offer_requeued':
+			return step;
+	}
 }

@@ -1,31 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { timelineActionKey, timelineNote } from './timeline-note';
+import { timelineActionKey, timelineDetail } from './timeline-note';
 import { createTranslator } from '../i18n/translate';
+import { REQUEST_ACTIONS } from '../dispatch/event-actions';
 
 const zh = createTranslator('zh-CN');
 const en = createTranslator('en');
+const names: Record<string, string> = { 'v-1': '张伟', 'v-2': '李娜' };
+const nameOf = (id: string) => names[id];
 
-describe('timelineNote', () => {
+describe('timelineDetail', () => {
 	it('says the offer timeout in the reader language', () => {
-		expect(timelineNote({ action: 'offer_expired', note: '5 min' }, zh)).toBe('5 分钟内未接单');
-		expect(timelineNote({ action: 'offer_requeued', note: '0.05 min' }, en)).toBe('Not accepted within 0.05 min');
-		expect(timelineNote({ action: 'offer_expired', note: null }, zh)).toBeNull();
+		expect(timelineDetail({ action: 'offer_expired', meta: { minutes: 5 } }, zh, nameOf)).toBe('5 分钟内未接单');
+		expect(timelineDetail({ action: 'offer_requeued', meta: { minutes: 0.05 } }, en, nameOf)).toBe('Not accepted within 0.05 min');
+		expect(timelineDetail({ action: 'offer_requeued', meta: { minutes: 1 / 3 } }, en, nameOf)).toBe('Not accepted within 0.33 min');
+		expect(timelineDetail({ action: 'offer_expired', meta: { minutes: null } }, zh, nameOf)).toBeNull();
 	});
-	it('names a visit made by a plan', () => {
-		expect(timelineNote({ action: 'create', note: 'visit plan' }, zh)).toBe('由探访计划生成');
+
+	it('names whom an offer went to, from the page list of volunteers', () => {
+		expect(timelineDetail({ action: 'assign', meta: { source: 'staff', volunteerId: 'v-1' } }, zh, nameOf)).toBe('派给 张伟');
+		expect(timelineDetail({ action: 'assign', meta: { source: 'staff', volunteerId: 'v-1' } }, en, nameOf)).toBe('to 张伟');
+		expect(timelineDetail({ action: 'reassign', meta: { fromVolunteerId: 'v-1', toVolunteerId: 'v-2' } }, en, nameOf)).toBe('张伟 → 李娜');
+		expect(timelineDetail({ action: 'assign', meta: { source: 'staff', volunteerId: 'v-9' } }, en, nameOf)).toBe('to unknown volunteer');
 	});
-	it('keeps what people wrote', () => {
-		expect(timelineNote({ action: 'cancel', note: '居民已自行修好' }, en)).toBe('居民已自行修好');
-		expect(timelineNote({ action: 'complete', note: '5 min' }, en)).toBe('5 min');
-		expect(timelineNote({ action: 'assign', note: null }, en)).toBeNull();
+
+	it('says only what a volunteer reader was left: their own side of a reassignment', () => {
+		expect(timelineDetail({ action: 'reassign', meta: { fromVolunteerId: null, toVolunteerId: 'v-2' } }, zh, nameOf)).toBe('派给 李娜');
+		expect(timelineDetail({ action: 'reassign', meta: { fromVolunteerId: 'v-1', toVolunteerId: null } }, zh, nameOf)).toBeNull();
+		expect(timelineDetail({ action: 'assign', meta: { source: 'staff', volunteerId: null } }, zh, nameOf)).toBeNull();
+	});
+
+	it('names a visit made and assigned by a plan', () => {
+		expect(timelineDetail({ action: 'create', meta: { source: 'visit_plan', planId: 'p1' } }, zh, nameOf)).toBe('由探访计划生成');
+		expect(timelineDetail({ action: 'create', meta: { source: 'visit_plan', planId: null } }, en, nameOf)).toBe('Made from a visit plan');
+		expect(timelineDetail({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v-1' } }, zh, nameOf)).toBe('按探访计划派给 张伟');
+		expect(timelineDetail({ action: 'create', meta: { source: 'staff' } }, zh, nameOf)).toBeNull();
+	});
+
+	it('adds nothing to steps whose note is a person own words', () => {
+		for (const action of ['accept', 'decline', 'start', 'complete', 'cancel'] as const) {
+			expect(timelineDetail({ action, meta: {} }, en, nameOf)).toBeNull();
+		}
+	});
+
+	it('says nothing of a step this client does not know yet', () => {
+		const unknown = { action: 'merged_by_robot', meta: { volunteerId: 'v-1' } } as unknown as Parameters<typeof timelineDetail>[0];
+		expect(timelineDetail(unknown, en, nameOf)).toBeNull();
 	});
 });
 
 describe('timelineActionKey', () => {
 	it('names every step the server writes, and an unknown one generically', () => {
-		for (const action of ['create', 'assign', 'reassign', 'accept', 'decline', 'start', 'complete', 'cancel', 'offer_expired', 'offer_requeued']) {
-			expect(timelineActionKey(action)).toBe(`action.${action}`);
-		}
+		for (const action of REQUEST_ACTIONS) expect(timelineActionKey(action)).toBe(`action.${action}`);
 		expect(en(timelineActionKey('merged_by_robot'))).toBe('other change');
 	});
 });

@@ -1,5 +1,6 @@
-// A timeline entry's note, in the reader's language where the server wrote a fixed phrase.
-import type { TimelineEntry } from '../api/types';
+// A timeline step said in the reader's language: its name, and what the system recorded about
+// it (its meta). The note beside it is what a person typed, shown as written; nothing here reads it.
+import type { RequestStep } from '../dispatch/event-actions';
 import type { Translate } from '../i18n/translate';
 import { isMessageKey, type MessageKey } from '../i18n/messages/index';
 
@@ -9,18 +10,35 @@ export function timelineActionKey(action: string): MessageKey {
 	return isMessageKey(key) ? key : 'action.other';
 }
 
-/** The offer timeout writes its limit as "5 min" (see services/offer-timeouts.ts). */
-const OFFER_LIMIT = /^(\d+(?:\.\d+)?) min$/;
+/** A volunteer's name from the list the page already holds; empty or missing when it does not know them. */
+export type VolunteerName = (id: string) => string | null | undefined;
 
 /**
- * People's words (a cancel reason, a completion note, a name) are shown as written; the
- * phrases the server writes itself are said again here. Null when there is nothing to show.
+ * What the step's meta says, in the reader's language: whom it was offered to, the offer
+ * timeout, that a visit plan made it. Null when there is nothing to add to the step's name.
  */
-export function timelineNote(entry: Pick<TimelineEntry, 'action' | 'note'>, t: Translate): string | null {
-	if (entry.action === 'offer_expired' || entry.action === 'offer_requeued') {
-		const minutes = OFFER_LIMIT.exec(entry.note ?? '')?.[1];
-		return minutes ? t('history.note.offerTimeout', { minutes }) : null;
+export function timelineDetail(step: RequestStep, t: Translate, volunteerName: VolunteerName): string | null {
+	const nameOf = (id: string | null) => (id ? volunteerName(id) || t('timeline.unknownVolunteer') : null);
+	switch (step.action) {
+		case 'create':
+			return step.meta.source === 'visit_plan' ? t('timeline.madeByPlan') : null;
+		case 'assign': {
+			const name = nameOf(step.meta.volunteerId);
+			if (!name) return step.meta.source === 'visit_plan' ? t('timeline.madeByPlan') : null;
+			return t(step.meta.source === 'visit_plan' ? 'timeline.assignedByPlan' : 'timeline.assignedTo', { name });
+		}
+		case 'reassign': {
+			// A volunteer reads only their own id here (timeline-audience.ts): the other side goes unsaid.
+			const [from, to] = [nameOf(step.meta.fromVolunteerId), nameOf(step.meta.toVolunteerId)];
+			if (from && to) return t('timeline.reassigned', { from, to });
+			return to ? t('timeline.assignedTo', { name: to }) : null;
+		}
+		case 'offer_expired':
+		case 'offer_requeued':
+			return step.meta.minutes === null ? null : t('timeline.offerTimeout', { minutes: +step.meta.minutes.toFixed(2) });
+		default:
+			// accept, decline, start, complete, cancel: the note says the rest. An action this
+			// client does not know yet has nothing it could say either.
+			return null;
 	}
-	if (entry.action === 'create' && entry.note === 'visit plan') return t('history.note.visitPlan');
-	return entry.note;
 }

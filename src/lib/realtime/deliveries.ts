@@ -1,12 +1,13 @@
 import type { RequestView, VolunteerView } from '../api/types';
 import { ROOM_STAFF, roomForVolunteer, type CaughtUpEvent } from './events';
 import { assigneeKeepsContact } from '../dispatch/permissions';
+import { OFFER_ACTIONS, type EventAction } from '../dispatch/event-actions';
 
 /** What the events table holds about one change, as far as delivery cares. */
 export interface StoredEvent {
 	seq: number;
 	kind: 'request_created' | 'request_updated' | 'volunteer_updated';
-	action: string;
+	action: EventAction;
 	/** For request events, the assignee after the change. */
 	volunteerId: string | null;
 	/** Set when the change took the task away from this volunteer. */
@@ -18,9 +19,6 @@ export interface Delivery {
 	room: string;
 	message: CaughtUpEvent;
 }
-
-/** Actions that hand a task to a volunteer who did not hold it. */
-const OFFER_ACTIONS = new Set(['assign', 'reassign']);
 
 /** Contact details are for staff and the current assignee alone. */
 export function withoutContact(request: RequestView): RequestView {
@@ -45,7 +43,7 @@ export function deliveriesFor(event: StoredEvent): Delivery[] {
 
 	if (event.volunteerId) {
 		// A reassignment is a fresh offer for its new assignee; the old one hears task:updated below.
-		const taskEvent = OFFER_ACTIONS.has(event.action) ? 'task:assigned' : 'task:updated';
+		const taskEvent = OFFER_ACTIONS.includes(event.action) ? 'task:assigned' : 'task:updated';
 		// A finished task reaches its volunteer without the resident's contact.
 		const forAssignee = assigneeKeepsContact(request.status) ? request : withoutContact(request);
 		deliveries.push({

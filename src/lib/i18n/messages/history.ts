@@ -47,8 +47,6 @@ export const historyMessages = defineMessages({
 	'history.timeline.working': { zh: '上门服务', en: 'On the job' },
 	'history.timeline.contact': { zh: '联系人', en: 'Contact' },
 	'history.timeline.noEvents': { zh: '没有记录。', en: 'No events recorded.' },
-	'history.note.offerTimeout': { zh: '{minutes} 分钟内未接单', en: 'Not accepted within {minutes} min' },
-	'history.note.visitPlan': { zh: '由探访计划生成', en: 'Made from a visit plan' },
 	'history.unit.s': { zh: '秒', en: 's' },
 	'history.unit.min': { zh: '分钟', en: 'min' },
 	'history.unit.h': { zh: '小时', en: 'h' },

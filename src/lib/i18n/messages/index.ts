@@ -5,9 +5,10 @@ import { historyMessages } from './history';
 import { reliabilityMessages } from './reliability';
 import { problemMessages } from './problems';
 import { accountMessages } from './account';
+import { timelineMessages } from './timeline';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
-export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages, ...accountMessages };
+export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages, ...accountMessages, ...timelineMessages };
 export type MessageKey = keyof typeof messages;
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { BuildingKind, RequestType, Role, Skill, Status, Team, Urgency } from '../../dispatch/vocabulary';
+import type { EventAction, EventMeta } from '../../dispatch/event-actions';
 
 /** A polygon as GeoJSON keeps it: rings of [lng, lat] positions. */
 export interface GeoPolygon {
@@ -117,14 +118,17 @@ export interface EventTable {
 	seq: ColumnType<string, never, never>;
 	at: Timestamp;
 	kind: EventKind;
-	action: string;
+	action: EventAction;
 	actor_id: string | null;
 	request_id: string | null;
 	volunteer_id: string | null;
 	previous_assignee_id: string | null;
 	from_status: string | null;
 	to_status: string | null;
+	/** What a person typed (a reason, a completion note); never machine data, which is in meta. */
 	note: string | null;
+	/** The step's machine data, typed per action (dispatch/event-actions.ts); `{}` when there is none. */
+	meta: Json<EventMeta>;
 	payload: Json<unknown>;
 }
 

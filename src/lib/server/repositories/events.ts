@@ -4,20 +4,25 @@ import type { EventKind } from '../db/schema';
 import type { StoredEvent } from '../../realtime/deliveries';
 import type { RequestView, VolunteerView } from '../../api/types';
 import type { Status } from '../../dispatch/vocabulary';
+import { OFFER_ACTIONS, type EventStep, type RequestStep } from '../../dispatch/event-actions';
 
-export interface NewEventRecord {
+/**
+ * One event to append. `action` and `meta` come as a pair (dispatch/event-actions.ts); build
+ * these with services/event-records.ts rather than by hand.
+ */
+export type NewEventRecord = EventStep & {
 	kind: EventKind;
-	action: string;
 	actorId: string | null;
 	requestId: string | null;
 	volunteerId: string | null;
 	previousAssigneeId?: string | null;
 	fromStatus?: Status | null;
 	toStatus?: Status | null;
+	/** What a person typed, as they typed it. */
 	note?: string | null;
 	payload: RequestView | VolunteerView;
 	at?: Date;
-}
+};
 
 // Any constant works; it names the lock that orders event numbers.
 const EVENT_ORDER_LOCK = 7_270_301;
@@ -44,6 +49,7 @@ export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Pr
 				from_status: e.fromStatus ?? null,
 				to_status: e.toStatus ?? null,
 				note: e.note ?? null,
+				meta: JSON.stringify(e.meta),
 				payload: JSON.stringify(e.payload),
 				...(e.at ? { at: e.at } : {})
 			}))
@@ -94,7 +100,7 @@ export async function wasOfferedTo(db: Queryable, requestId: string, volunteerId
 		.select('seq')
 		.where('request_id', '=', requestId)
 		.where('volunteer_id', '=', volunteerId)
-		.where('action', 'in', ['assign', 'reassign'])
+		.where('action', 'in', [...OFFER_ACTIONS])
 		.limit(1)
 		.executeTakeFirst();
 	return row !== undefined;
@@ -107,7 +113,7 @@ export async function latestSeq(db: Queryable): Promise<number> {
 
 /** A request's audit rows, oldest first, with who did each step and what a reader needs to decide who may see it. */
 export async function listTimelineRows(db: Queryable, requestId: string) {
-	return db
+	const rows = await db
 		.selectFrom('events')
 		.leftJoin('users', 'users.id', 'events.actor_id')
 		.select([
@@ -117,6 +123,7 @@ export async function listTimelineRows(db: Queryable, requestId: string) {
 			'users.role as actor_role',
 			'events.actor_id',
 			'events.action',
+			'events.meta',
 			'events.from_status',
 			'events.to_status',
 			'events.note',
@@ -126,4 +133,7 @@ export async function listTimelineRows(db: Queryable, requestId: string) {
 		.where('events.request_id', '=', requestId)
 		.orderBy('events.seq')
 		.execute();
+	// A request's rows hold request steps, each meta written by its action's constructor (or
+	// moved there by the 2026-12-04 migration): the pair is what the column types cannot say.
+	return rows.map((row) => ({ ...row, step: { action: row.action, meta: row.meta } as RequestStep }));
 }

@@ -51,10 +51,13 @@ const EXPORT_COLUMNS = [
 	'requests.accepted_at',
 	'requests.started_at',
 	'requests.completed_at',
-	'requests.cancelled_at'
+	'requests.cancelled_at',
+	// A plan's visit is described in the reader's language from these (history/request-description.ts).
+	'requests.visit_due_at',
+	'requests.contact_name'
 ] as const;
 
-export type ExportRow = Pick<RequestRow, 'id' | 'type' | 'status' | 'unit' | 'description' | 'urgency' | 'created_at' | 'assigned_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'cancelled_at'> & {
+export type ExportRow = Pick<RequestRow, 'id' | 'type' | 'status' | 'unit' | 'description' | 'urgency' | 'created_at' | 'assigned_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'cancelled_at' | 'visit_due_at' | 'contact_name'> & {
 	finished_key: string;
 	building_name: string;
 	volunteer_name: string | null;

@@ -19,7 +19,7 @@ const snapshot = (): RosterSnapshot => ({
 	plannedVisitors: [],
 	lastVisits: []
 });
-const event = (seq: number, payload: RequestView | VolunteerView, kind: StoredEvent['kind'] = 'request_updated'): StoredEvent => ({ seq, kind, action: 'x', volunteerId: null, previousAssigneeId: null, payload });
+const event = (seq: number, payload: RequestView | VolunteerView, kind: StoredEvent['kind'] = 'request_updated'): StoredEvent => ({ seq, kind, action: 'assign', volunteerId: null, previousAssigneeId: null, payload });
 const now = new Date('2026-11-26T02:00:00Z');
 
 describe('RosterState', () => {

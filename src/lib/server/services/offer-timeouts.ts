@@ -3,6 +3,7 @@ import type { Database, RequestRow } from '../db/schema';
 import { offerCutoff, type OfferTimeoutSettings } from '../../dispatch/offer-timeout';
 import { listUnansweredOffers, toRequestView, updateRequestIf } from '../repositories/requests';
 import { commitChange, type Change } from './commit';
+import { offerExpired, offerRequeued } from './event-records';
 import type { ServiceDeps } from './deps';
 
 /**
@@ -34,48 +35,16 @@ async function settleOffer(
 	now: Date
 ): Promise<Change<boolean>> {
 	const where = { id: offer.id, statuses: ['assigned'] as const, version: offer.version };
-	const minutes = `${+(settings.timeoutMs / 60_000).toFixed(2)} min`;
 
 	if (settings.action === 'flag') {
 		const updated = await updateRequestIf(trx, where, { offer_expired_at: now });
 		if (!updated) return { result: false, events: [] };
 		// Staff see "no response" on the board; the assignee may still accept.
-		return {
-			result: true,
-			events: [
-				{
-					kind: 'request_updated',
-					action: 'offer_expired',
-					actorId: null,
-					requestId: offer.id,
-					volunteerId: updated.assignee_id,
-					fromStatus: 'assigned',
-					toStatus: 'assigned',
-					note: minutes,
-					payload: toRequestView(updated, true)
-				}
-			]
-		};
+		return { result: true, events: [offerExpired(toRequestView(updated, true), settings.timeoutMs)] };
 	}
 
 	const updated = await updateRequestIf(trx, where, { status: 'open', assignee_id: null, assigned_at: null, offer_expired_at: null });
 	if (!updated) return { result: false, events: [] };
 	// Back in the queue; the volunteer it was offered to is told it left them.
-	return {
-		result: true,
-		events: [
-			{
-				kind: 'request_updated',
-				action: 'offer_requeued',
-				actorId: null,
-				requestId: offer.id,
-				volunteerId: null,
-				previousAssigneeId: offer.assignee_id,
-				fromStatus: 'assigned',
-				toStatus: 'open',
-				note: minutes,
-				payload: toRequestView(updated, true)
-			}
-		]
-	};
+	return { result: true, events: [offerRequeued(toRequestView(updated, true), offer.assignee_id, settings.timeoutMs)] };
 }

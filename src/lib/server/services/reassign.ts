@@ -5,11 +5,11 @@ import { findRequest, toRequestView, updateRequestIf } from '../repositories/req
 import type { NewEventRecord } from '../repositories/events';
 import type { RequestRow } from '../db/schema';
 import type { Queryable } from '../db/types';
-import { findVolunteer } from '../repositories/volunteers';
 import { forbidden, notFound, unprocessable } from '../http/api-error';
 import { commitChange } from './commit';
 import { explainConflict } from './requests';
 import { lockEligibleVolunteer } from './eligible-volunteer';
+import { offerReassigned } from './event-records';
 import type { ServiceDeps } from './deps';
 
 /**
@@ -49,7 +49,7 @@ export async function moveOffer(
 	now: Date,
 	actorId: string,
 	offer: RequestRow,
-	to: { id: string; name: string }
+	to: { id: string }
 ): Promise<{ view: RequestView; event: NewEventRecord } | undefined> {
 	const updated = await updateRequestIf(
 		trx,
@@ -57,22 +57,7 @@ export async function moveOffer(
 		{ assignee_id: to.id, assigned_at: now, offer_expired_at: null }
 	);
 	if (!updated) return undefined;
-	// The version matched, so `offer` still names the previous assignee.
-	const previous = offer.assignee_id ? await findVolunteer(trx, offer.assignee_id) : undefined;
 	const view = toRequestView(updated, true);
-	return {
-		view,
-		event: {
-			kind: 'request_updated',
-			action: 'reassign',
-			actorId,
-			requestId: offer.id,
-			volunteerId: to.id,
-			previousAssigneeId: offer.assignee_id,
-			fromStatus: 'assigned',
-			toStatus: 'assigned',
-			note: previous ? `${previous.name} → ${to.name}` : to.name,
-			payload: view
-		}
-	};
+	// The version matched, so `offer` still names the previous assignee.
+	return { view, event: offerReassigned(actorId, view, offer.assignee_id, to.id) };
 }

@@ -8,10 +8,11 @@ import { findRequest, findRequestForUpdate, insertRequest, toRequestView, update
 import { findBuilding } from '../repositories/buildings';
 import { findElderAt } from '../repositories/elders';
 import { listTimelineRows, wasOfferedTo } from '../repositories/events';
-import { volunteerSees } from '../../dispatch/timeline-audience';
+import { stepForVolunteer, volunteerSees } from '../../dispatch/timeline-audience';
 import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
+import { requestAssigned, requestCancelled, requestCreated, taskAccepted, taskCompleted, taskDeclined, taskStarted } from './event-records';
 import type { ServiceDeps } from './deps';
 
 export interface NewRequestInput {
@@ -52,7 +53,7 @@ export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewR
 		const request = toRequestView(row, true);
 		return {
 			result: request,
-			events: [{ kind: 'request_created', action: 'create', actorId: actor.userId, requestId: row.id, volunteerId: null, toStatus: 'open', payload: request }]
+			events: [requestCreated(actor.userId, request)]
 		};
 	});
 }
@@ -78,10 +79,10 @@ export async function readTimeline(deps: Pick<ServiceDeps, 'db'>, actor: Actor, 
 		const sees = staff ? { keepNote: true } : actor.volunteerId ? volunteerSees(facts, { userId: actor.userId, volunteerId: actor.volunteerId }) : null;
 		if (!sees) continue;
 		entries.push({
+			...(staff ? row.step : stepForVolunteer(row.step, actor.volunteerId!)),
 			seq: Number(row.seq),
 			at: row.at.toISOString(),
 			actor: row.actor,
-			action: row.action,
 			from: row.from_status as Status | null,
 			to: row.to_status as Status | null,
 			note: sees.keepNote ? row.note : null,
@@ -136,7 +137,7 @@ export async function assignVolunteer(
 		const view = toRequestView(updated, true);
 		return {
 			result: view,
-			events: [{ kind: 'request_updated', action: 'assign', actorId: actor.userId, requestId: id, volunteerId: volunteer.id, fromStatus: 'open', toStatus: 'assigned', note: volunteer.name, payload: view }]
+			events: [requestAssigned(actor.userId, view, volunteer.id)]
 		};
 	});
 }
@@ -152,7 +153,7 @@ export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string,
 		const view = toRequestView(updated, true);
 		return {
 			result: view,
-			events: [{ kind: 'request_updated', action: 'cancel', actorId: actor.userId, requestId: id, volunteerId: updated.assignee_id, fromStatus: before.status, toStatus: 'cancelled', note: reason, payload: view }]
+			events: [requestCancelled(actor.userId, view, before.status, reason)]
 		};
 	});
 }
@@ -170,6 +171,9 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 			return { completed_at: now };
 	}
 }
+
+/** The event each of the assignee's actions records. */
+const ASSIGNEE_STEP_EVENTS = { accept: taskAccepted, decline: taskDeclined, start: taskStarted, complete: taskCompleted } satisfies Record<AssigneeAction, unknown>;
 
 /** accept, decline, start, complete: only the assignee, only from the right status. */
 export async function actOnTask(
@@ -200,25 +204,11 @@ export async function actOnTask(
 			{ status: to, ...assigneeChange(action, deps.now()) }
 		);
 		if (!updated) return explainConflict(trx, id);
-		const declined = action === 'decline';
-		const staffView = toRequestView(updated, true);
+		const step = { actorId: actor.userId, request: toRequestView(updated, true), from: before.status, note };
 		return {
 			// The volunteer keeps the resident's contact until they give the task back or finish it.
 			result: viewFor(actor, updated),
-			events: [
-				{
-					kind: 'request_updated',
-					action,
-					actorId: actor.userId,
-					requestId: id,
-					volunteerId: updated.assignee_id,
-					previousAssigneeId: declined ? actor.volunteerId : null,
-					fromStatus: before.status,
-					toStatus: to,
-					note,
-					payload: staffView
-				}
-			]
+			events: [ASSIGNEE_STEP_EVENTS[action]({ ...step, volunteerId: actor.volunteerId! })]
 		};
 	});
 }

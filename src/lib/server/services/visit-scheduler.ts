@@ -1,4 +1,3 @@
-import type { RequestView } from '../../api/types';
 import { nextDueAfter, visitKey } from '../../dispatch/visits';
 import { FIELD_LIMITS } from '../../dispatch/field-limits';
 import { listDuePlanIds, lockDuePlan } from '../repositories/visit-plans';
@@ -7,6 +6,7 @@ import { toRequestView, updateRequestIf } from '../repositories/requests';
 import { findVolunteer } from '../repositories/volunteers';
 import type { NewEventRecord } from '../repositories/events';
 import { commitChange } from './commit';
+import { byVisitPlan, requestAssigned, requestCreated } from './event-records';
 import type { ServiceDeps } from './deps';
 
 export interface SchedulerRun {
@@ -46,7 +46,9 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			type: 'elder_visit',
 			building_id: plan.building_id,
 			unit: plan.unit,
-			description: `定期探访 ${plan.elder_name}${plan.notes ? `：${plan.notes}` : ''}`.slice(0, FIELD_LIMITS.description),
+			// Only what a person wrote about the elder: each screen says "planned visit" itself, in
+			// its reader's language, from visit_due_at (history/request-description.ts).
+			description: plan.notes.slice(0, FIELD_LIMITS.description),
 			urgency: 'normal',
 			contact_name: plan.elder_name,
 			contact_phone: plan.phone,
@@ -58,10 +60,8 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 		});
 		if (!inserted) return { result: false, events: [] };
 
-		const created = toRequestView(inserted, true);
-		const events: NewEventRecord[] = [
-			{ kind: 'request_created', action: 'create', actorId: null, requestId: inserted.id, volunteerId: null, toStatus: 'open', note: 'visit plan', payload: created }
-		];
+		const source = byVisitPlan(plan.id);
+		const events: NewEventRecord[] = [requestCreated(null, toRequestView(inserted, true), source)];
 		// A plan whose volunteer has since lost the skill leaves its visit open for the dispatcher.
 		const volunteer = await findVolunteer(trx, plan.volunteer_id);
 		if (volunteer?.skills.includes('elder_visit')) {
@@ -71,8 +71,7 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 				{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now }
 			);
 			if (assigned) {
-				const view: RequestView = toRequestView(assigned, true);
-				events.push({ kind: 'request_updated', action: 'assign', actorId: null, requestId: inserted.id, volunteerId: volunteer.id, fromStatus: 'open', toStatus: 'assigned', note: volunteer.name, payload: view });
+				events.push(requestAssigned(null, toRequestView(assigned, true), volunteer.id, source));
 			}
 		}
 		return { result: true, events };

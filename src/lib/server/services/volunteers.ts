@@ -3,6 +3,7 @@ import type { Actor } from '../../dispatch/permissions';
 import { findVolunteerRecord, listVolunteerRecords, updateAvailability, type VolunteerRecord } from '../repositories/volunteers';
 import { forbidden, notFound } from '../http/api-error';
 import { commitChange } from './commit';
+import { availabilityChanged } from './event-records';
 import type { ServiceDeps } from './deps';
 
 export function toVolunteerView(record: VolunteerRecord): VolunteerView {
@@ -38,10 +39,6 @@ export async function setAvailability(
 		const record = await findVolunteerRecord(trx, volunteerId);
 		if (!record) throw notFound('Your volunteer record');
 		const view = toVolunteerView(record);
-		const action = position && input.available ? 'position' : 'availability';
-		return {
-			result: view,
-			events: [{ kind: 'volunteer_updated', action, actorId: actor.userId, requestId: null, volunteerId, note: input.available ? 'on duty' : 'off duty', payload: view }]
-		};
+		return { result: view, events: [availabilityChanged(actor.userId, view, position !== undefined)] };
 	});
 }

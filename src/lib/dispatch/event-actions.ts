@@ -1,0 +1,63 @@
+// The steps the events table records, and the machine data each one carries in `meta`.
+// A step's note is only ever what a person typed (a decline or cancel reason, a completion
+// note); whatever the system knows about a step is here, typed per action, so nothing has to
+// parse a note back. The constructors are in server/services/event-records.ts.
+
+/** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
+export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
+
+/** No machine data: the step's status change and its note say it all. */
+export type NoMeta = Record<string, never>;
+
+/**
+ * `meta` per action. A volunteer id is null where the reader may not learn it (another
+ * volunteer, see timeline-audience.ts) or, for rows older than meta, where nobody recorded it.
+ * A plan id is null for a plan visit recorded before meta whose plan is gone.
+ */
+export interface EventMetaByAction {
+	create: StepSource;
+	assign: StepSource & { volunteerId: string | null };
+	reassign: { fromVolunteerId: string | null; toVolunteerId: string | null };
+	accept: NoMeta;
+	decline: NoMeta;
+	start: NoMeta;
+	complete: NoMeta;
+	cancel: NoMeta;
+	/** The offer timeout in force when the offer ran out, in minutes (0.05 in the e2e tests); null only on an old row that did not say. */
+	offer_expired: { minutes: number | null };
+	offer_requeued: { minutes: number | null };
+	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
+	availability: { available: boolean };
+	position: { available: boolean };
+}
+
+export type EventAction = keyof EventMetaByAction;
+export type EventMeta = EventMetaByAction[EventAction];
+
+/** An action with its own meta: switching on `action` narrows `meta`. */
+export type EventStep = { [A in EventAction]: { action: A; meta: EventMetaByAction[A] } }[EventAction];
+
+/** Steps of a request's life, as a timeline shows them; the others are about volunteers. */
+export type RequestStep = Exclude<EventStep, { action: 'availability' | 'position' }>;
+
+// A record, not a list, so that adding an action to EventMetaByAction fails to compile until it is named here.
+const ACTIONS: Record<EventAction, 'request' | 'volunteer'> = {
+	create: 'request',
+	assign: 'request',
+	reassign: 'request',
+	accept: 'request',
+	decline: 'request',
+	start: 'request',
+	complete: 'request',
+	cancel: 'request',
+	offer_expired: 'request',
+	offer_requeued: 'request',
+	availability: 'volunteer',
+	position: 'volunteer'
+};
+
+export const EVENT_ACTIONS = Object.keys(ACTIONS) as EventAction[];
+export const REQUEST_ACTIONS = EVENT_ACTIONS.filter((a) => ACTIONS[a] === 'request') as RequestStep['action'][];
+
+/** Actions that hand a task to a volunteer who did not hold it: a fresh offer for them. */
+export const OFFER_ACTIONS: readonly EventAction[] = ['assign', 'reassign'];

@@ -1,0 +1,16 @@
+import { defineMessages } from './define';
+
+// What the server records as data (event meta, a plan's visit), said in the reader's language
+// by the board, the volunteer's tab, the history and its CSV alike.
+export const timelineMessages = defineMessages({
+	'timeline.madeByPlan': { zh: '由探访计划生成', en: 'Made from a visit plan' },
+	'timeline.assignedTo': { zh: '派给 {name}', en: 'to {name}' },
+	'timeline.assignedByPlan': { zh: '按探访计划派给 {name}', en: 'to {name}, by the visit plan' },
+	'timeline.reassigned': { zh: '{from} → {to}', en: '{from} → {to}' },
+	'timeline.offerTimeout': { zh: '{minutes} 分钟内未接单', en: 'Not accepted within {minutes} min' },
+	'timeline.unknownVolunteer': { zh: '未知志愿者', en: 'unknown volunteer' },
+
+	'visit.planned': { zh: '定期探访', en: 'Planned visit' },
+	'visit.plannedFor': { zh: '定期探访 {elder}', en: 'Planned visit to {elder}' },
+	'visit.withNotes': { zh: '{visit}：{notes}', en: '{visit}: {notes}' }
+});

@@ -1,0 +1,151 @@
+// One constructor per kind of event, so every service writes each step the same way: the right
+// kind, statuses and delivery columns, and its machine data in a typed `meta`. `note` is only
+// ever what a person typed. The services append these in the transaction of the change.
+import type { RequestView, VolunteerView } from '../../api/types';
+import type { StepSource } from '../../dispatch/event-actions';
+import type { Status } from '../../dispatch/vocabulary';
+import type { NewEventRecord } from '../repositories/events';
+
+/** The user who did it; null for the system (visit plans, offer timeouts). */
+type ActorId = string | null;
+
+const BY_STAFF: StepSource = { source: 'staff' };
+
+export function byVisitPlan(planId: string): StepSource {
+	return { source: 'visit_plan', planId };
+}
+
+export function requestCreated(actorId: ActorId, request: RequestView, source: StepSource = BY_STAFF): NewEventRecord {
+	return { kind: 'request_created', action: 'create', meta: source, actorId, requestId: request.id, volunteerId: null, toStatus: 'open', payload: request };
+}
+
+/** An open request offered to a volunteer, who hears task:assigned. */
+export function requestAssigned(actorId: ActorId, request: RequestView, volunteerId: string, source: StepSource = BY_STAFF): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'assign',
+		meta: { ...source, volunteerId },
+		actorId,
+		requestId: request.id,
+		volunteerId,
+		fromStatus: 'open',
+		toStatus: 'assigned',
+		payload: request
+	};
+}
+
+/** An unanswered offer moved from one volunteer to another: the new one hears task:assigned, the old one task:updated. */
+export function offerReassigned(actorId: ActorId, request: RequestView, fromVolunteerId: string | null, toVolunteerId: string): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'reassign',
+		meta: { fromVolunteerId, toVolunteerId },
+		actorId,
+		requestId: request.id,
+		volunteerId: toVolunteerId,
+		previousAssigneeId: fromVolunteerId,
+		fromStatus: 'assigned',
+		toStatus: 'assigned',
+		payload: request
+	};
+}
+
+/** Staff cancel a request, giving a reason; its assignee, if any, hears it. */
+export function requestCancelled(actorId: ActorId, request: RequestView, from: Status, reason: string): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'cancel',
+		meta: {},
+		actorId,
+		requestId: request.id,
+		volunteerId: request.assigneeId,
+		fromStatus: from,
+		toStatus: 'cancelled',
+		note: reason,
+		payload: request
+	};
+}
+
+/** A step the assignee takes on their task, with their optional note. */
+interface AssigneeStep {
+	actorId: string;
+	request: RequestView;
+	from: Status;
+	note: string | null;
+}
+
+const assigneeStep = (s: AssigneeStep, to: Status) => ({
+	kind: 'request_updated' as const,
+	meta: {},
+	actorId: s.actorId,
+	requestId: s.request.id,
+	volunteerId: s.request.assigneeId,
+	fromStatus: s.from,
+	toStatus: to,
+	note: s.note,
+	payload: s.request
+});
+
+export function taskAccepted(step: AssigneeStep): NewEventRecord {
+	return { ...assigneeStep(step, 'accepted'), action: 'accept' };
+}
+
+/** The task goes back to the queue; the volunteer who declined is told through previousAssigneeId. */
+export function taskDeclined(step: AssigneeStep & { volunteerId: string }): NewEventRecord {
+	return { ...assigneeStep(step, 'open'), action: 'decline', previousAssigneeId: step.volunteerId };
+}
+
+export function taskStarted(step: AssigneeStep): NewEventRecord {
+	return { ...assigneeStep(step, 'in_progress'), action: 'start' };
+}
+
+export function taskCompleted(step: AssigneeStep): NewEventRecord {
+	return { ...assigneeStep(step, 'completed'), action: 'complete' };
+}
+
+/** The timeout in minutes as configured (OFFER_TIMEOUT_MS), for the reader to say in their language. */
+const inMinutes = (timeoutMs: number) => timeoutMs / 60_000;
+
+/** Nobody answered the offer in time: staff see "no response"; the assignee may still accept. */
+export function offerExpired(request: RequestView, timeoutMs: number): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'offer_expired',
+		meta: { minutes: inMinutes(timeoutMs) },
+		actorId: null,
+		requestId: request.id,
+		volunteerId: request.assigneeId,
+		fromStatus: 'assigned',
+		toStatus: 'assigned',
+		payload: request
+	};
+}
+
+/** Nobody answered the offer in time, so it went back to the queue; the volunteer it left is told. */
+export function offerRequeued(request: RequestView, previousAssigneeId: string | null, timeoutMs: number): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'offer_requeued',
+		meta: { minutes: inMinutes(timeoutMs) },
+		actorId: null,
+		requestId: request.id,
+		volunteerId: null,
+		previousAssigneeId,
+		fromStatus: 'assigned',
+		toStatus: 'open',
+		payload: request
+	};
+}
+
+/** A volunteer's on-duty switch; `position` when they went on duty sharing where they are. */
+export function availabilityChanged(actorId: string, volunteer: VolunteerView, positionShared: boolean): NewEventRecord {
+	return {
+		kind: 'volunteer_updated',
+		action: positionShared && volunteer.available ? 'position' : 'availability',
+		meta: { available: volunteer.available },
+		actorId,
+		requestId: null,
+		volunteerId: volunteer.id,
+		payload: volunteer
+	};
+}
