@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database, GeoPolygon } from '../../src/lib/server/db/schema';
-import { BUILDING_KINDS, SKILLS } from '../../src/lib/dispatch/vocabulary';
+import { BUILDING_KINDS, REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
 import { buildingPlacesByName, upsertBuildingByName } from '../../src/lib/server/repositories/buildings';
 import { findUserByUsername, insertUser } from '../../src/lib/server/repositories/users';
 import { insertVolunteer } from '../../src/lib/server/repositories/volunteers';
@@ -28,7 +28,7 @@ const volunteerSchema = z.object({
 	username: z.string().regex(/^[a-zA-Z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)'),
 	name: text(80),
 	phone: text(40).optional(),
-	skills: z.array(z.enum(SKILLS)).min(1),
+	skills: z.array(z.enum(REQUEST_TYPES)).min(1),
 	/** A building's name, from this file or already in the database. */
 	homeBuilding: text(40)
 });

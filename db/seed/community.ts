@@ -166,7 +166,7 @@ function visitTicket(desk: Desk, elder: SeedElder, due: number): Ticket {
 	};
 }
 
-function toRequest({ createdAt, done, planVolunteerId, ...request }: Ticket, steps: SeedStep[]): SeedRequest {
+function toRequest({ createdAt: _createdAt, done: _done, planVolunteerId: _planVolunteerId, ...request }: Ticket, steps: SeedStep[]): SeedRequest {
 	return { ...request, steps };
 }
 

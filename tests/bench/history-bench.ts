@@ -111,9 +111,16 @@ async function measureQueries(cookie: string) {
 		if (k === 2) q.set('volunteerId', volunteers[i % volunteers.length]);
 		if (k === 3) q.set('buildingId', buildings[i % buildings.length]);
 		if (k === 4) q.set('status', 'cancelled');
-		if (k === 5 || k === 6) (q.set('from', day(30 + (i % 300))), q.set('to', day(i % 300)));
+		if (k === 5 || k === 6) {
+			q.set('from', day(30 + (i % 300)));
+			q.set('to', day(i % 300));
+		}
 		if (k === 6) q.set('type', 'repair');
-		if (k === 7) (q.set('volunteerId', volunteers[i % volunteers.length]), q.set('type', 'repair'), q.set('from', day(200)));
+		if (k === 7) {
+			q.set('volunteerId', volunteers[i % volunteers.length]);
+			q.set('type', 'repair');
+			q.set('from', day(200));
+		}
 		q.set('limit', '50');
 		queries.push(q.toString());
 	}

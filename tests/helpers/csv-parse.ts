@@ -4,18 +4,29 @@ export function parseCsv(text: string): string[][] {
 	let row: string[] = [];
 	let cell = '';
 	let quoted = false;
+	const endCell = () => {
+		row.push(cell);
+		cell = '';
+	};
+	const endRow = () => {
+		endCell();
+		rows.push(row);
+		row = [];
+	};
 	for (let i = 0; i < text.length; i++) {
 		const c = text[i];
 		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-			else if (c === '"') quoted = false;
+			if (c === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (c === '"') quoted = false;
 			else cell += c;
 		} else if (c === '"') quoted = true;
-		else if (c === ',') row.push(cell), (cell = '');
+		else if (c === ',') endCell();
 		else if (c === '\r' && text[i + 1] === '\n') continue;
-		else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+		else if (c === '\n') endRow();
 		else cell += c;
 	}
-	if (cell !== '' || row.length) row.push(cell), rows.push(row);
+	if (cell !== '' || row.length) endRow();
 	return rows;
 }

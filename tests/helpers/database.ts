@@ -4,11 +4,8 @@ import { adminQuery, databaseUrl } from './templates';
 
 export type Engine = 'pglite' | 'postgres';
 
-/** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set. */
-export const ENGINES: Engine[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-
 /** For heavy tests that run once: real PostgreSQL when there is one, else PGlite. */
-export const PRIMARY_ENGINE: Engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+const PRIMARY_ENGINE: Engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 /**
  * The engine of this test file's run: vitest runs each integration file once per engine, as a

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, ENGINE } from '../helpers/database';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
-import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
+import { connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import { act, assign, onDuty, openRequest, signedIn, sleep, someBuilding, type SignedIn } from '../helpers/api-factories';
 import { allEventsAfter } from '../helpers/catch-up-client';
 import type { RequestView } from '../../src/lib/api/types';

@@ -3,7 +3,7 @@
 // description, the app then reads them as it reads new ones, and `down` gives the old shape back.
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENGINES, createTestDatabase, type TestDatabase } from '../helpers/database';
+import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrations } from '../../db/migrations/index';
 import { readTimeline } from '../../src/lib/server/services/requests';
@@ -13,7 +13,8 @@ import { createTranslator } from '../../src/lib/i18n/translate';
 const BEFORE = '2026-11-26T1400-workload-index';
 const DUE = '2026-11-30T01:00:00.000Z';
 
-describe.each(ENGINES)('the event meta migration on %s', (engine) => {
+describe(`the event meta migration on ${ENGINE}`, () => {
+	const engine = ENGINE;
 	let database: TestDatabase;
 	let handle: DatabaseHandle;
 	let db: Kysely<any>;

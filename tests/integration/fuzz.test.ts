@@ -10,7 +10,6 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { connectSocket, waitForConnect } from '../helpers/clients';
 import { allEventsAfter } from '../helpers/catch-up-client';
 import { assign, onDuty, openRequest, signedIn, someBuilding, type SignedIn } from '../helpers/api-factories';
-import type { RequestView } from '../../src/lib/api/types';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const STATUSES = ['open', 'assigned', 'accepted', 'in_progress', 'completed', 'cancelled'];

@@ -45,12 +45,11 @@ describe(`SIGTERM on ${ENGINE}`, () => {
 		// A request in flight: its headers and half its body are sent before the signal.
 		const body = JSON.stringify({ type: 'repair', buildingId: building.id, description: '关机时正在提交的请求' });
 		const bytes = Buffer.from(body);
-		let answer!: Promise<{ status: number; text: string }>;
 		const inFlight = request(`${server.url}/api/requests`, {
 			method: 'POST',
 			headers: { cookie: dispatcher.cookie, 'content-type': 'application/json', 'content-length': String(bytes.length) }
 		});
-		answer = new Promise((resolve, reject) => {
+		const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
 			inFlight.on('response', (res) => {
 				let text = '';
 				res.on('data', (chunk) => (text += chunk));

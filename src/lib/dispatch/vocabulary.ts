@@ -5,7 +5,6 @@ export const REQUEST_TYPES = ['haircut', 'repair', 'elder_visit'] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
 /** A volunteer's skill is named after the request type it serves. */
-export const SKILLS = REQUEST_TYPES;
 export type Skill = RequestType;
 
 export const URGENCIES = ['normal', 'urgent'] as const;

@@ -24,6 +24,7 @@ export class BoardState {
 	 * Ids that arrived or changed live (not in the first load), so their rows flash. Plain, not
 	 * reactive: a row reads it once when it appears, and otherwise flashes on a version change.
 	 */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- not reactive on purpose (see above)
 	readonly changedLive = new Set<string>();
 
 	#buildingNames: Map<string, string>;

@@ -10,6 +10,7 @@ export class CandidateFeed {
 	/** Why the last load failed; the list says it in the reader's language. */
 	problem = $state<FailedCall | null>(null);
 	/** Volunteers who declined this request (from its timeline): shown last, and never the "top". */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place
 	declined = $state<ReadonlySet<string>>(new Set());
 	readonly ordered = $derived(declinersLast(this.list, this.declined));
 	#requestId: string | null = null;
@@ -18,6 +19,7 @@ export class CandidateFeed {
 	async load(requestId: string, keepList = false): Promise<void> {
 		const generation = ++this.#generation;
 		if (requestId !== this.#requestId || !keepList) this.list = [];
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place
 		if (requestId !== this.#requestId) this.declined = new Set();
 		this.#requestId = requestId;
 		this.state = 'loading';

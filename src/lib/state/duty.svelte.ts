@@ -102,6 +102,7 @@ export class DutyState {
 		if (!outcome || this.#watchId === null) return;
 		if (outcome.ok) {
 			this.sharing = 'on';
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a new Date each time, never changed in place
 			this.lastSentAt = new Date(now);
 		} else {
 			this.sharing = 'unavailable';

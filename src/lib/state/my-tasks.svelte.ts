@@ -35,6 +35,7 @@ export class MyTasksState {
 	notices = $state<TaskNotice[]>([]);
 	/** Assignments that arrived live and have not been seen yet. */
 	unread = new SvelteSet<string>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping no view reads
 	#acting = new Set<string>();
 	#noticeKey = 0;
 

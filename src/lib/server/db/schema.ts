@@ -155,18 +155,12 @@ export interface Database {
 	login_attempts: LoginAttemptTable;
 }
 
-export type BuildingRow = Selectable<BuildingTable>;
 export type NewBuilding = Insertable<BuildingTable>;
 export type UserRow = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type VolunteerRow = Selectable<VolunteerTable>;
 export type NewVolunteer = Insertable<VolunteerTable>;
-export type VolunteerUpdate = Updateable<VolunteerTable>;
 export type NewElder = Insertable<ElderTable>;
 export type RequestRow = Selectable<RequestTable>;
 export type NewRequest = Insertable<RequestTable>;
 export type RequestUpdate = Updateable<RequestTable>;
-export type EventRow = Selectable<EventTable>;
-export type NewEvent = Insertable<EventTable>;
-export type ElderRow = Selectable<ElderTable>;
-export type VisitPlanRow = Selectable<VisitPlanTable>;

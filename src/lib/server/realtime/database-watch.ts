@@ -4,8 +4,6 @@ import type { Logger } from '../log';
 import type { RealtimeServer } from './create-realtime';
 
 export interface DatabaseWatch {
-	/** False from the first failed check until the next good one. */
-	readonly healthy: boolean;
 	stop(): void;
 }
 
@@ -16,6 +14,7 @@ export interface DatabaseWatch {
  * reconnect by themselves and catch up from the events table, so nothing is lost.
  */
 export function watchDatabase(io: RealtimeServer, deps: { db: Kysely<Database>; log: Logger; intervalMs: number }): DatabaseWatch {
+	// False from the first failed check until the next good one.
 	let healthy = true;
 	let checking = false;
 	// A check that hangs (a network that drops packets) counts as a failure too.
@@ -48,10 +47,5 @@ export function watchDatabase(io: RealtimeServer, deps: { db: Kysely<Database>; 
 
 	const interval = setInterval(() => void check(), deps.intervalMs);
 	interval.unref();
-	return {
-		get healthy() {
-			return healthy;
-		},
-		stop: () => clearInterval(interval)
-	};
+	return { stop: () => clearInterval(interval) };
 }

@@ -37,10 +37,6 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 	await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Queryable, userId: string): Promise<void> {
-	await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
-}
-
 export async function deleteExpiredSessions(db: Queryable, now: Date): Promise<void> {
 	await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }

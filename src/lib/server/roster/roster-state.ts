@@ -7,7 +7,7 @@ import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
 import { continuityElderId, countsAsLoad, countsAsToday, familiarVolunteerIds, isLastVisit, isOnline, isPlannedVisitor, tasksTodaySince, visitedLast } from '../../dispatch/candidate-facts';
-import { SKILLS, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
+import { REQUEST_TYPES, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { GridIndex } from './grid-index';
 
@@ -79,7 +79,7 @@ export class RosterState {
 	readonly seq: number;
 	private readonly volunteers = new Map<string, RosterVolunteer>();
 	/** On-duty volunteers by skill, by where they stand: who a request's search looks through. */
-	private readonly onDuty = new Map<Skill, GridIndex<RosterVolunteer>>(SKILLS.map((skill) => [skill, new GridIndex()]));
+	private readonly onDuty = new Map<Skill, GridIndex<RosterVolunteer>>(REQUEST_TYPES.map((skill) => [skill, new GridIndex()]));
 	private readonly requests = new Map<string, RosterRequest>();
 	/** Request ids by their assignee, so a volunteer's load is a handful of lookups. */
 	private readonly held = new Map<string, Set<string>>();
