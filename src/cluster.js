@@ -1,7 +1,7 @@
 // npm run cluster: N app nodes on consecutive ports against one PostgreSQL (DATABASE_URL),
 // sharing events through @socket.io/postgres-adapter (or Redis streams with REDIS_URL), with a
 // small round-robin, websocket-capable proxy in front, for trying a multi-node setup locally.
-// Production deployments use a real load balancer instead (see README).
+// Production deployments use a real load balancer instead (see docs/architecture.md).
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import httpProxy from 'http-proxy';
@@ -22,7 +22,7 @@ const children = Array.from({ length: nodes }, (_, i) =>
 const targets = children.map((_, i) => `http://127.0.0.1:${firstNodePort + i}`);
 
 // Websockets stick to the node they upgraded on, so round robin needs no sticky sessions;
-// the long-polling fallback would (see the nginx example in the README).
+// the long-polling fallback would (see the nginx example in docs/architecture.md).
 const proxy = httpProxy.createProxyServer({ ws: true, xfwd: true });
 proxy.on('error', (_error, _req, res) => {
 	if ('writeHead' in res && !res.headersSent) res.writeHead(502).end('node unavailable');

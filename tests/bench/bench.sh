@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# npm run bench [-- --quick | options]: see tests/bench/options.ts and the README's "Performance".
+# npm run bench [-- --quick | options]: see tests/bench/options.ts and docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 # 10,000 sockets need 10,000 open files in the server process. Raise the soft limit to the

@@ -75,7 +75,7 @@ function table(head: string[], rows: string[][]): string {
 	return [line(head), rule, ...rows.map(line)].join('\n');
 }
 
-/** The figures as Markdown tables: readable in a terminal, and pasted as-is into the README. */
+/** The figures as Markdown tables: readable in a terminal, and pasted as-is into docs/performance.md. */
 export function formatReport(r: BenchResults): string {
 	const out: string[] = [];
 	out.push(

@@ -1,5 +1,5 @@
 // npm run bench: the performance figures of the production build, each beside its floor.
-// See the README's "Performance" section for what is measured and how.
+// See docs/performance.md for what is measured and how.
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { nowMs } from './clock';
@@ -39,7 +39,7 @@ function requireOpenFiles(options: BenchOptions) {
 	if (limit < needed) {
 		throw new Error(
 			`The open-file limit is ${limit}, and this run needs about ${needed} in the server process. ` +
-				`Run it through npm run bench (which raises the soft limit to the hard one), or raise the hard limit: see the README's "Performance" section.`
+				`Run it through npm run bench (which raises the soft limit to the hard one), or raise the hard limit: see docs/performance.md.`
 		);
 	}
 }

@@ -87,7 +87,7 @@ export class MarkerLayer {
  * missing, instead of translate3d. A 3D transform makes each marker a compositor layer of its
  * own: with a thousand of them every frame of a live burst spent 5-10 ms on the main thread
  * layerizing and committing them, and Chromium's compositor threads most of a core drawing
- * them, which stretched the main thread's tasks (measured with `npm run bench`, see README).
+ * them, which stretched the main thread's tasks (measured with `npm run bench`, see docs/performance.md).
  * Flat, they paint into the map pane's one layer. Markers stack by zIndexOffset alone (selected
  * and urgent on top), not also by latitude: a per-marker z-index splits the pane's painting
  * into a thousand pieces. The map turns markerZoomAnimation off, since left/top cannot follow
