@@ -16,7 +16,7 @@ try {
 		const seeded = await seedDemoCommunity(handle.db, new Date());
 		if (seeded) console.log(`  Seeded the demo community: ${seeded.buildings.length} buildings, ${seeded.volunteers.length} volunteers.`);
 		// Only logins that work are printed: a database of real users gets no demo banner.
-		const dispatcher = await findUserByUsername(handle.db, demoLogins().staff[0].username);
+		const dispatcher = await findUserByUsername(handle.db, demoLogins().staff[0]!.username); // the demo's fixed staff list
 		if (dispatcher && (await verifyPassword(dispatcher.password_hash, DEMO_PASSWORD))) printDemoLogins();
 	}
 } finally {

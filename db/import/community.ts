@@ -104,7 +104,7 @@ export async function importCommunity(db: Kysely<Database>, file: CommunityFile,
 	const logins = await Promise.all(
 		file.volunteers.map(async (v) => {
 			const password = firstPassword();
-			return { username: v.username, password, hash: await hashPassword(password) };
+			return { volunteer: v, password, hash: await hashPassword(password) };
 		})
 	);
 	return db.transaction().execute(async (trx) => {
@@ -122,15 +122,16 @@ export async function importCommunity(db: Kysely<Database>, file: CommunityFile,
 		];
 		if (problems.length) throw new ImportProblem(problems);
 
-		for (const [i, v] of file.volunteers.entries()) {
+		for (const { volunteer: v, password, hash } of logins) {
 			if (await findUserByUsername(trx, v.username)) {
 				summary.existingUsernames.push(v.username);
 				continue;
 			}
-			const user = await insertUser(trx, { username: v.username, name: v.name, role: 'volunteer', password_hash: logins[i].hash });
+			const user = await insertUser(trx, { username: v.username, name: v.name, role: 'volunteer', password_hash: hash });
 			const home = places.get(v.homeBuilding)!;
-			await insertVolunteer(trx, { user_id: user.id, name: v.name, phone: v.phone ?? null, skills: v.skills, team: v.skills[0], home_building_id: home.id, lat: home.lat, lng: home.lng, created_at: new Date() });
-			summary.newLogins.push({ username: v.username, name: v.name, password: logins[i].password });
+			// The schema requires at least one skill; the first names the team.
+			await insertVolunteer(trx, { user_id: user.id, name: v.name, phone: v.phone ?? null, skills: v.skills, team: v.skills[0]!, home_building_id: home.id, lat: home.lat, lng: home.lng, created_at: new Date() });
+			summary.newLogins.push({ username: v.username, name: v.name, password });
 		}
 		for (const e of file.elders) {
 			const outcome = await upsertElder(trx, { name: e.name, building_id: places.get(e.building)!.id, unit: e.unit, phone: e.phone ?? null, notes: e.notes, created_at: new Date() });

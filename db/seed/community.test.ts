@@ -21,16 +21,15 @@ const M_PER_DEG_LNG = 111_320 * Math.cos((30.99 * Math.PI) / 180);
 
 /** A footprint's corners in metres around (30.99, 105.89), without the closing repeat. */
 function metres(b: SeedBuilding): [number, number][] {
-	return b.footprint.coordinates[0].slice(0, -1).map(([lng, lat]) => [(lng - 105.89) * M_PER_DEG_LNG, (lat - 30.99) * M_PER_DEG_LAT]);
+	return b.footprint.coordinates[0]!.slice(0, -1).map(([lng, lat]) => [(lng - 105.89) * M_PER_DEG_LNG, (lat - 30.99) * M_PER_DEG_LAT]);
 }
-const sideLengths = (pts: [number, number][]) => pts.map((p, i) => Math.hypot(pts[(i + 1) % pts.length][0] - p[0], pts[(i + 1) % pts.length][1] - p[1]));
+const sideLengths = (pts: [number, number][]) => pts.map((p, i) => Math.hypot(pts[(i + 1) % pts.length]![0] - p[0], pts[(i + 1) % pts.length]![1] - p[1]));
 
 /** Separating-axis test for convex polygons: true when some edge normal separates them by at least `gap`. */
 function separated(a: [number, number][], b: [number, number][], gap: number): boolean {
 	for (const poly of [a, b]) {
-		for (let i = 0; i < poly.length; i++) {
-			const [x1, y1] = poly[i];
-			const [x2, y2] = poly[(i + 1) % poly.length];
+		for (const [i, [x1, y1]] of poly.entries()) {
+			const [x2, y2] = poly[(i + 1) % poly.length]!;
 			const len = Math.hypot(x2 - x1, y2 - y1);
 			const axis: [number, number] = [(y1 - y2) / len, (x2 - x1) / len];
 			const project = (p: [number, number][]) => p.map(([x, y]) => x * axis[0] + y * axis[1]);
@@ -45,9 +44,9 @@ const statusOf = (r: SeedRequest): Status => replay(r, new Map()).status;
 
 /** Replays a request's steps through the app's lifecycle table, failing on the first illegal step. */
 function replay(r: SeedRequest, volunteers: Map<string, Community['volunteers'][number]>): { status: Status; assignee: string | null } {
-	expect(r.steps[0].action).toBe('create');
-	expect(STAFF.has(r.steps[0].actor)).toBe(true);
-	expect(r.steps[0].volunteerId).toBeNull();
+	expect(r.steps[0]!.action).toBe('create');
+	expect(STAFF.has(r.steps[0]!.actor)).toBe(true);
+	expect(r.steps[0]!.volunteerId).toBeNull();
 	let status: Status = 'open';
 	let assignee: string | null = null;
 	for (const step of r.steps.slice(1)) {
@@ -76,7 +75,7 @@ describe('generateCommunity', () => {
 	it('is deterministic for the same now and seed, and varies with the seed', () => {
 		expect(generateCommunity(NOW)).toEqual(community);
 		expect(generateCommunity(new Date(NOW), 7)).toEqual(generateCommunity(new Date(NOW), 7));
-		expect(generateCommunity(NOW, 7).volunteers[0].id).not.toBe(community.volunteers[0].id);
+		expect(generateCommunity(NOW, 7).volunteers[0]!.id).not.toBe(community.volunteers[0]!.id);
 	});
 
 	it('keeps buildings, people and ids independent of now, so logins can be listed without a clock', () => {
@@ -114,6 +113,7 @@ describe('generateCommunity', () => {
 		expect(vols.filter((v) => v.available).length).toBeGreaterThanOrEqual(25);
 		expect(vols.filter((v) => v.available).length).toBeLessThanOrEqual(33);
 		const [v1, v2, v3] = vols;
+		if (!v1 || !v2 || !v3) throw new Error('expected at least three volunteers');
 		expect([v1.team, v2.team, v3.team]).toEqual(['haircut', 'repair', 'elder_visit']);
 		expect(v1.skills).toContain('haircut');
 		expect([v1.available, v2.available, v3.available]).toEqual([true, true, true]);
@@ -133,9 +133,9 @@ describe('generateCommunity', () => {
 
 		it('has closed footprints whose centroid is lat/lng, within 1 km of the community centre', () => {
 			for (const b of buildings) {
-				const ring = b.footprint.coordinates[0];
+				const ring = b.footprint.coordinates[0]!;
 				expect(b.footprint.type).toBe('Polygon');
-				expect(ring).toHaveLength(5);
+				expect(ring).toHaveLength(5); // also fails if there is no ring
 				expect(ring[4]).toEqual(ring[0]);
 				expect(b.lng).toBeCloseTo(ring.slice(0, 4).reduce((s, p) => s + p[0], 0) / 4, 6);
 				expect(b.lat).toBeCloseTo(ring.slice(0, 4).reduce((s, p) => s + p[1], 0) / 4, 6);
@@ -166,14 +166,14 @@ describe('generateCommunity', () => {
 			const overlaps: string[] = [];
 			for (let i = 0; i < polys.length; i++) {
 				for (let j = i + 1; j < polys.length; j++) {
-					if (!separated(polys[i], polys[j], 1)) overlaps.push(`${buildings[i].name} × ${buildings[j].name}`);
+					if (!separated(polys[i]!, polys[j]!, 1)) overlaps.push(`${buildings[i]!.name} × ${buildings[j]!.name}`);
 				}
 			}
 			expect(overlaps).toEqual([]);
 		});
 
 		it('numbers blocks so that N栋 and N+1栋 are neighbours, even across compounds', () => {
-			const centre = new Map(buildings.map((b) => [b.name, [b.lng * M_PER_DEG_LNG, b.lat * M_PER_DEG_LAT]]));
+			const centre = new Map(buildings.map((b) => [b.name, [b.lng * M_PER_DEG_LNG, b.lat * M_PER_DEG_LAT] as const]));
 			const steps = Array.from({ length: 205 }, (_, i) => {
 				const [a, b] = [centre.get(`${i + 1}栋`)!, centre.get(`${i + 2}栋`)!];
 				return Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -198,7 +198,7 @@ describe('generateCommunity', () => {
 			expect(e.nextDueAt.getTime()).toBeLessThanOrEqual(NOW.getTime() + 7 * 24 * 3_600_000);
 		}
 		expect(community.elders.filter((e) => e.nextDueAt < NOW).length).toBeGreaterThan(0);
-		expect(community.elders.some((e) => e.planVolunteerId === community.volunteers[2].id)).toBe(true);
+		expect(community.elders.some((e) => e.planVolunteerId === community.volunteers[2]!.id)).toBe(true);
 	});
 
 	describe.each(VARIANTS)('requests (%s)', (_, now, seed) => {
@@ -213,9 +213,9 @@ describe('generateCommunity', () => {
 
 		it('happen strictly before now, in order, within about three weeks', () => {
 			for (const r of c.requests) {
-				for (let i = 1; i < r.steps.length; i++) expect(r.steps[i].at.getTime()).toBeGreaterThan(r.steps[i - 1].at.getTime());
-				expect(r.steps[r.steps.length - 1].at.getTime()).toBeLessThan(now.getTime());
-				expect(r.steps[0].at.getTime()).toBeGreaterThan(now.getTime() - 23 * 24 * 3_600_000);
+				for (let i = 1; i < r.steps.length; i++) expect(r.steps[i]!.at.getTime()).toBeGreaterThan(r.steps[i - 1]!.at.getTime());
+				expect(r.steps[r.steps.length - 1]!.at.getTime()).toBeLessThan(now.getTime());
+				expect(r.steps[0]!.at.getTime()).toBeGreaterThan(now.getTime() - 23 * 24 * 3_600_000);
 			}
 		});
 
@@ -268,7 +268,7 @@ describe('generateCommunity', () => {
 			const assignees = active.map((r) => replay(r, vols).assignee).filter((a) => a !== null);
 			expect(new Set(assignees).size).toBe(assignees.length);
 			expect(assignees.every((id) => vols.get(id!)?.available)).toBe(true);
-			expect(active.every((r) => now.getTime() - r.steps[0].at.getTime() < 3 * 3_600_000)).toBe(true);
+			expect(active.every((r) => now.getTime() - r.steps[0]!.at.getTime() < 3 * 3_600_000)).toBe(true);
 		});
 	});
 });

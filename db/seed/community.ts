@@ -114,11 +114,12 @@ function registerElders(
 ): SeedElder[] {
 	// Party members pair up one-to-one with an elder near where they live (结对帮扶);
 	// vol03 always gets one so the demo volunteer has a plan to show.
-	const visitors = volunteers.filter((v) => v.team === 'elder_visit');
-	const free = new Set(visitors.slice(1));
+	const [first, ...others] = volunteers.filter((v) => v.team === 'elder_visit');
+	if (!first) throw new Error('the demo community has no elder_visit volunteer to pair with elders');
+	const free = new Set(others);
 	const today = chinaMidnight(now);
 	return shuffle(rng, homes).slice(0, 18).map((home, i) => {
-		const plan = i === 0 ? visitors[0] : nearest([...free], home, byId);
+		const plan = i === 0 ? first : nearest([...free], home, byId);
 		free.delete(plan);
 		// Three are already due (the scheduler has something to do); the rest are spread over the week.
 		const nextDue = i < 3 ? now - int(rng, 20, 240) * MINUTE : today + (1 + ((i - 3) % 6)) * DAY + (i % 2 ? 9 * HOUR : 14.5 * HOUR);
@@ -185,7 +186,7 @@ function phonedInTickets(desk: Desk, now: number, days: number): Ticket[] {
 			const hour = 8 + weighted(rng, weekend ? WEEKEND_HOURS : WEEKDAY_HOURS);
 			const at = Math.round(midnight + hour * HOUR + between(rng, 0, 60) * MINUTE);
 			// Plan visits make up most elder visits; only a few are phoned in by worried neighbours.
-			const type = SKILLS[weighted(rng, [45, 52, 3])];
+			const type = SKILLS[weighted(rng, [45, 52, 3])]!; // one weight per skill
 			if (at < now) tickets.push(newTicket(desk, type, at));
 		}
 	}
@@ -259,12 +260,13 @@ function liveRequests(desk: Desk, now: number): SeedRequest[] {
 	const taken = new Set<string>();
 	return LIVE_BOARD.map(({ type, ago, urgent }) => {
 		const times = ago.map((m) => toSecond(now - (m - desk.rng()) * MINUTE).getTime());
-		const ticket = newTicket(desk, type, times[0], urgent);
+		// Each entry has one to four steps, the first its create.
+		const ticket = newTicket(desk, type, times[0]!, urgent);
 		const staff = deskStaff(ticket, ticket.createdAt);
 		const who = ago.length > 1 ? chooseVolunteer(desk, ticket, now, taken, pool) : null;
 		if (who) taken.add(who.id);
 		const steps = times.map((at, i): SeedStep => ({
-			action: LIVE_ACTIONS[i], at: new Date(at), actor: i < 2 ? staff : who!.username, volunteerId: i === 0 ? null : who!.id, note: null
+			action: LIVE_ACTIONS[i]!, at: new Date(at), actor: i < 2 ? staff : who!.username, volunteerId: i === 0 ? null : who!.id, note: null
 		}));
 		return toRequest(ticket, steps);
 	});
@@ -297,8 +299,9 @@ export function generateCommunity(now: Date, seed = 20_240_601): Community {
 	const past = tickets
 		.map((ticket) => toRequest(ticket, playFinished(desk, ticket)))
 		// Anything still running at `now` is left out: the live board below is curated instead.
-		.filter((r) => r.steps[r.steps.length - 1].at.getTime() < t);
-	const requests = [...past, ...liveRequests(desk, t)].sort((a, b) => a.steps[0].at.getTime() - b.steps[0].at.getTime());
+		// (Every request has at least its create step.)
+		.filter((r) => r.steps.at(-1)!.at.getTime() < t);
+	const requests = [...past, ...liveRequests(desk, t)].sort((a, b) => a.steps[0]!.at.getTime() - b.steps[0]!.at.getTime());
 
 	return { buildings, volunteers, elders, requests, staff: STAFF.map((s) => ({ ...s })) };
 }

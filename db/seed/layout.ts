@@ -105,7 +105,9 @@ export function shopDrafts(rng: Rng): Draft[] {
 			const w = width * scale;
 			const depth = between(rng, 9, 12);
 			const [cx, cy] = rotate([along + w / 2, depth / 2], angle);
-			drafts.push({ name: names[drafts.length], kind: 'shop', street: f.street, rect: { cx: f.from[0] + cx, cy: f.from[1] + cy, w, h: depth, angle } });
+			const name = names[drafts.length];
+			if (name === undefined) throw new Error(`frontages want more shops than the ${names.length} SHOP_NAMES`);
+			drafts.push({ name, kind: 'shop', street: f.street, rect: { cx: f.from[0] + cx, cy: f.from[1] + cy, w, h: depth, angle } });
 			along += w + gap;
 		}
 	}
@@ -128,7 +130,8 @@ export function toBuilding(d: Draft, id: string): SeedBuilding {
 	// The centroid of a rectangle is the mean of its corners.
 	const lng = round7(ring.reduce((s, p) => s + p[0], 0) / 4);
 	const lat = round7(ring.reduce((s, p) => s + p[1], 0) / 4);
-	return { id, name: d.name, kind: d.kind, lat, lng, street: d.street, footprint: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+	// A closed ring ends where it starts, at the first of the four corners.
+	return { id, name: d.name, kind: d.kind, lat, lng, street: d.street, footprint: { type: 'Polygon', coordinates: [[...ring, ring[0]!]] } };
 }
 
 export function metresBetween(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

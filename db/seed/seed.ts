@@ -98,6 +98,7 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 
 function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {
 	const [create, ...rest] = request.steps;
+	if (!create) throw new Error(`seed: request ${request.id} has no steps`);
 	const row: RequestRow = {
 		id: request.id,
 		type: request.type,

@@ -29,7 +29,7 @@ function street(name: string, widthM: number, path: Xy[]): SeedMapFeature {
 function river(): SeedMapFeature {
 	const bank = RIVER_ROAD.map(([x, y]): Xy => [x, y - 12]);
 	const far = [...RIVER_ROAD].reverse().map(([x, y]): Xy => [x, y - 95]);
-	const ring = [...bank, ...far, bank[0]].map(toLngLat);
+	const ring = [...bank, ...far, bank[0]!].map(toLngLat); // closed: back to where the bank starts
 	return { kind: 'water', name: '', widthM: null, geometry: { type: 'Polygon', coordinates: [ring] } };
 }
 

@@ -88,8 +88,9 @@ function seededRandom(seed: number): () => number {
 export async function addVolunteers(db: Kysely<Database>, buildings: BuildingPoint[], count: number, allSkilled: number): Promise<BenchVolunteer[]> {
 	const passwordHash = await demoPasswordHash(db);
 	const random = seededRandom(20261126);
+	if (buildings.length === 0) throw new Error('volunteers need buildings to live in');
 	const people = Array.from({ length: count }, (_, i) => {
-		const home = buildings[Math.floor(random() * buildings.length)];
+		const home = buildings[Math.floor(random() * buildings.length)]!;
 		const skills: Skill[] =
 			i < allSkilled ? [...REQUEST_TYPES] : REQUEST_TYPES.filter((_, k) => k === i % 3 || random() < 0.25);
 		return {
@@ -120,7 +121,7 @@ export async function addVolunteers(db: Kysely<Database>, buildings: BuildingPoi
 					user_id: p.userId,
 					name: p.name,
 					skills: p.skills,
-					team: p.skills[0],
+					team: p.skills[0]!, // every volunteer has at least type i % 3
 					home_building_id: p.home.id,
 					available: p.available,
 					lat: p.lat,
@@ -155,16 +156,17 @@ export async function topUpActiveRequests(db: Kysely<Database>, buildings: Build
 	const volunteers = await db.selectFrom('volunteers').select(['id', 'skills']).execute();
 	const random = seededRandom(7);
 	const now = Date.now();
+	if (buildings.length === 0) throw new Error('requests need buildings to be at');
 	const rows = Array.from({ length: missing }, (_, i) => {
-		const type = REQUEST_TYPES[i % 3];
-		const building = buildings[Math.floor(random() * buildings.length)];
+		const type = REQUEST_TYPES[i % 3]!;
+		const building = buildings[Math.floor(random() * buildings.length)]!;
 		const createdAt = new Date(now - Math.floor(random() * 6 * 3_600_000));
 		const assignee = random() < 0.3 ? volunteers.find((v, k) => k % 7 === i % 7 && v.skills.includes(type)) : undefined;
 		return {
 			type,
 			building_id: building.id,
 			unit: `${1 + (i % 6)}-${100 + ((i * 7) % 600)}`,
-			description: DESCRIPTIONS[type][i % DESCRIPTIONS[type].length],
+			description: DESCRIPTIONS[type][i % DESCRIPTIONS[type].length]!,
 			urgency: i % 12 === 0 ? ('urgent' as const) : ('normal' as const),
 			contact_name: '王阿姨',
 			contact_phone: '13800000000',

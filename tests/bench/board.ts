@@ -67,6 +67,7 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
 		const [name, value] = viewer.cookie.split('=');
+		if (!name || value === undefined) throw new Error(`the viewer's cookie is not name=value: ${viewer.cookie}`);
 		await context.addCookies([{ name, value, url }]);
 		await context.addInitScript({ content: INSTRUMENT });
 		const page = await context.newPage();
@@ -90,7 +91,7 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 			Array.from({ length: burst }, (_, i) =>
 				expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
 					cookie: creator.cookie,
-					body: { type: REQUEST_TYPES[i % 3], buildingId: buildings[(i * 13) % buildings.length].id, description: `基准测试：连发 ${i + 1}`, unit: `${i}` }
+					body: { type: REQUEST_TYPES[i % 3], buildingId: buildings[(i * 13) % buildings.length]!.id, description: `基准测试：连发 ${i + 1}`, unit: `${i}` }
 				})
 			)
 		);
@@ -121,7 +122,7 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 		if (missing.length) throw new Error(`${missing.length} burst requests never appeared in the queue`);
 
 		const during = trace.longtasks.filter((t) => t.start + t.duration >= pageStart);
-		const gaps = trace.frames.slice(1).map((t, i) => t - trace.frames[i]);
+		const gaps = trace.frames.slice(1).map((t, i) => t - trace.frames[i]!);
 		return {
 			activeRequests: before.rows,
 			burst,

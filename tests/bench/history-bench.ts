@@ -64,7 +64,7 @@ async function fillTo(total: number, already: number) {
 
 const percentile = (values: number[], p: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+	return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 };
 
 function rssOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -103,13 +103,14 @@ async function measureQueries(cookie: string) {
 	const buildings = (await db.selectFrom('buildings').select('id').execute()).map((b) => b.id);
 	const volunteers = (await db.selectFrom('volunteers').select('id').execute()).map((v) => v.id);
 	const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+	if (buildings.length === 0 || volunteers.length === 0) throw new Error('the history bench needs buildings and volunteers');
 	const queries: string[] = [];
 	for (let i = 0; i < 200; i++) {
 		const q = new URLSearchParams();
 		const k = i % 8;
-		if (k === 1) q.set('type', ['haircut', 'repair', 'elder_visit'][i % 3]);
-		if (k === 2) q.set('volunteerId', volunteers[i % volunteers.length]);
-		if (k === 3) q.set('buildingId', buildings[i % buildings.length]);
+		if (k === 1) q.set('type', ['haircut', 'repair', 'elder_visit'][i % 3]!);
+		if (k === 2) q.set('volunteerId', volunteers[i % volunteers.length]!);
+		if (k === 3) q.set('buildingId', buildings[i % buildings.length]!);
 		if (k === 4) q.set('status', 'cancelled');
 		if (k === 5 || k === 6) {
 			q.set('from', day(30 + (i % 300)));
@@ -117,7 +118,7 @@ async function measureQueries(cookie: string) {
 		}
 		if (k === 6) q.set('type', 'repair');
 		if (k === 7) {
-			q.set('volunteerId', volunteers[i % volunteers.length]);
+			q.set('volunteerId', volunteers[i % volunteers.length]!);
 			q.set('type', 'repair');
 			q.set('from', day(200));
 		}

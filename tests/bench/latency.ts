@@ -96,6 +96,7 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 		recording?.created.push(sent(created.body.id, created));
 		await sleepUntil(at + halfPeriod);
 		const volunteer = volunteers[i % volunteers.length];
+		if (!volunteer) throw new Error('the latency run needs on-duty volunteers to assign to');
 		const assigned = await expectStatus<RequestView>(200, 'POST', `${setup.appUrl}/api/requests/${created.body.id}/assign`, {
 			cookie: setup.driver.cookie,
 			body: { volunteerId: volunteer.volunteerId, version: created.body.version }
@@ -106,6 +107,7 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 
 	const baselineTick: Tick = async (i, at, recording) => {
 		const payload = payloads[i % payloads.length];
+		if (!payload) throw new Error('the baseline replays what the app sent, and the app has sent nothing yet');
 		// A fresh id of the same length, so every broadcast is told apart at the clients.
 		const id = randomUUID();
 		const emit = (deliveries: unknown[]) => expectStatus(204, 'POST', `${setup.baselineUrl}/emit`, { body: deliveries });
@@ -179,8 +181,8 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 
 /** Create request number i as an intake desk would, through the app's own API. */
 export function createRequest(appUrl: string, driver: BenchUser, buildings: BuildingPoint[], i: number): Promise<TimedResponse<RequestView>> {
-	const type = REQUEST_TYPES[i % REQUEST_TYPES.length];
-	const building = buildings[(i * 7) % buildings.length];
+	const type = REQUEST_TYPES[i % REQUEST_TYPES.length]!;
+	const building = buildings[(i * 7) % buildings.length]!;
 	return expectStatus<RequestView>(201, 'POST', `${appUrl}/api/requests`, {
 		cookie: driver.cookie,
 		body: { type, buildingId: building.id, description: `基准测试 ${i}：厨房水龙头漏水`, unit: '3-201', urgency: i % 10 === 0 ? 'urgent' : 'normal', contactName: '王阿姨', contactPhone: '13800000000' }

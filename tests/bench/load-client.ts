@@ -49,7 +49,7 @@ async function connectAll(command: Extract<ClientCommand, { op: 'connect' }>) {
 	let firstError: string | null = null;
 	async function worker() {
 		while (next < command.sockets.length) {
-			const plan = command.sockets[next++];
+			const plan = command.sockets[next++]!; // next was just checked in range
 			try {
 				open.push(await openSocket(command.target, command.url, plan));
 			} catch (error) {

@@ -38,9 +38,9 @@ export class LoadFleet {
 
 	/** Connects every planned socket, spread evenly; resolves with the totals. */
 	async connect(target: string, url: string, plans: SocketPlan[], concurrencyPerClient = 50) {
-		const shares = this.#children.map((_, i) => plans.filter((__, k) => k % this.#children.length === i));
+		const share = (i: number) => plans.filter((_, k) => k % this.#children.length === i);
 		const replies = await Promise.all(
-			this.#children.map((child, i) => this.#ask(child, { op: 'connect', target, url, sockets: shares[i], concurrency: concurrencyPerClient }))
+			this.#children.map((child, i) => this.#ask(child, { op: 'connect', target, url, sockets: share(i), concurrency: concurrencyPerClient }))
 		);
 		const totals = { connected: 0, failed: 0, firstError: null as string | null, clientRssBytes: 0 };
 		for (const reply of replies) {

@@ -31,8 +31,8 @@ async function settledRss(server: ServerProcess): Promise<number> {
  * already loaded and only the connections themselves are counted.
  */
 export async function measureMemory(server: ServerProcess, fleet: LoadFleet, users: BenchUser[], log: (line: string) => void): Promise<MemoryResult> {
-	for (let i = 0; i < 5; i++) await expectStatus(200, 'GET', `${server.url}/api/session`, { cookie: users[i].cookie });
-	await fleet.connect('warm-up', server.url, [{ cookie: users[0].cookie }]);
+	for (let i = 0; i < 5; i++) await expectStatus(200, 'GET', `${server.url}/api/session`, { cookie: users[i]!.cookie });
+	await fleet.connect('warm-up', server.url, [{ cookie: users[0]!.cookie }]);
 	await fleet.disconnect('warm-up');
 	const idleRss = await settledRss(server);
 	log(`  idle: ${(idleRss / 2 ** 20).toFixed(0)} MiB; connecting ${users.length} idle sockets`);

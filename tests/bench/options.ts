@@ -93,12 +93,14 @@ export function parseOptions(argv: string[]): BenchOptions {
 		const match = /^--([a-zA-Z-]+)(?:=(.*))?$/.exec(arg);
 		if (!match) throw new Error(`Unknown argument ${arg}\n${USAGE}`);
 		const [, rawName, value] = match;
-		const name = rawName.toLowerCase();
+		const name = rawName!.toLowerCase(); // group 1 is not optional
+		// Own keys only: `in` would also accept inherited names such as "constructor".
+		const numeric = Object.hasOwn(NUMERIC, name) ? NUMERIC[name] : undefined;
 		if (name === 'quick') continue;
 		if (name === 'profile') options.profile = true;
 		else if (name === 'out' && value) options.out = value;
 		else if (name === 'only' && value) options.phases = parsePhases(value);
-		else if (name in NUMERIC && value !== undefined && Number(value) > 0) options[NUMERIC[name]] = Number(value);
+		else if (numeric && value !== undefined && Number(value) > 0) options[numeric] = Number(value);
 		else throw new Error(`Unknown or malformed option ${arg}\n${USAGE}`);
 	}
 	options.idleSockets = Math.min(options.idleSockets, options.rankingVolunteers);

@@ -44,8 +44,8 @@ async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Da
 	const random = seededRandom(11);
 	const buildings = await db.selectFrom('buildings').select('id').execute();
 	const rows = volunteerIds.filter(() => random() < 0.08).map((assignee, i) => ({
-		type: REQUEST_TYPES[i % 3],
-		building_id: buildings[Math.floor(random() * buildings.length)].id,
+		type: REQUEST_TYPES[i % 3]!,
+		building_id: buildings[Math.floor(random() * buildings.length)]!.id,
 		description: '压测任务',
 		status: i % 2 ? ('assigned' as const) : ('completed' as const),
 		assignee_id: assignee,
@@ -58,7 +58,7 @@ async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Da
 }
 
 function percentile(sorted: number[], p: number): number {
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
 /**
@@ -67,19 +67,21 @@ function percentile(sorted: number[], p: number): number {
  */
 async function timeStrategies(deps: ServiceDeps, requestIds: string[], strategies: (readonly number[])[]) {
 	const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
-	for (let i = 0; i < 30; i++) for (const radii of strategies) await listCandidates(deps, actor, requestIds[i % requestIds.length], LIMIT, radii);
+	if (requestIds.length === 0) throw new Error('no requests to time');
+	const requestId = (i: number) => requestIds[i % requestIds.length]!;
+	for (let i = 0; i < 30; i++) for (const radii of strategies) await listCandidates(deps, actor, requestId(i), LIMIT, radii);
 	const times = strategies.map((): number[] => []);
 	for (let i = 0; i < CALLS; i++) {
 		for (const [k, radii] of strategies.entries()) {
 			const started = performance.now();
-			const ranked = await listCandidates(deps, actor, requestIds[i % requestIds.length], LIMIT, radii);
-			times[k].push(performance.now() - started);
+			const ranked = await listCandidates(deps, actor, requestId(i), LIMIT, radii);
+			times[k]!.push(performance.now() - started);
 			if (ranked.length !== LIMIT) throw new Error(`expected ${LIMIT} candidates, got ${ranked.length}`);
 		}
 	}
 	return times.map((t) => {
 		t.sort((a, b) => a - b);
-		return { p50: percentile(t, 50), p99: percentile(t, 99), max: t[t.length - 1] };
+		return { p50: percentile(t, 50), p99: percentile(t, 99), max: t.at(-1) ?? Number.NaN };
 	});
 }
 
@@ -109,8 +111,8 @@ async function main() {
 		const requests = await db
 			.insertInto('requests')
 			.values(Array.from({ length: 60 }, (_, i) => ({
-				type: REQUEST_TYPES[i % 3],
-				building_id: buildings[Math.floor(random() * buildings.length)].id,
+				type: REQUEST_TYPES[i % 3]!,
+				building_id: buildings[Math.floor(random() * buildings.length)]!.id,
 				description: '压测请求',
 				created_at: now
 			})))
@@ -129,12 +131,13 @@ async function main() {
 		];
 		const results = await timeStrategies(deps, requests.map((r) => r.id), strategies.map(([, radii]) => radii));
 		for (const [k, [label]] of strategies.entries()) {
-			const t = results[k];
+			const t = results[k]!; // one result per strategy
 			console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(2)} ms   p99 ${t.p99.toFixed(2)} ms   max ${t.max.toFixed(2)} ms`);
 		}
 
 		const center = buildings[0];
-		for (const radius of [SEARCH_RADII_M[0], 1500]) {
+		if (!center) throw new Error('the seeded community has no buildings');
+		for (const radius of [SEARCH_RADII_M[0]!, 1500]) {
 			const plan = await explainBox(db, center, radius, now);
 			console.log(`\nEXPLAIN ANALYZE of the box query, repair, ${radius} m around one building:\n${plan}`);
 			if (radius === SEARCH_RADII_M[0] && !plan.includes('volunteers_on_duty_position_idx')) {

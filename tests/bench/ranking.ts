@@ -47,14 +47,14 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
 	// One request of each type, in different corners of the community.
 	const requests: RequestView[] = [];
 	for (const [i, type] of REQUEST_TYPES.entries()) {
-		const building = buildings[Math.floor(((i + 0.5) * buildings.length) / REQUEST_TYPES.length)];
+		const building = buildings[Math.floor(((i + 0.5) * buildings.length) / REQUEST_TYPES.length)]!;
 		const created = await expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
 			cookie: driver.cookie,
 			body: { type, buildingId: building.id, description: '基准测试：排序候选人' }
 		});
 		requests.push(created.body);
 	}
-	const probe = await timedRequest(`GET`, `${url}/api/requests/${requests[0].id}/candidates?limit=8`, { cookie: driver.cookie });
+	const probe = await timedRequest(`GET`, `${url}/api/requests/${requests[0]!.id}/candidates?limit=8`, { cookie: driver.cookie });
 	if (probe.status === 404) return { skipped: true, reason: 'GET /api/requests/:id/candidates answers 404 in this build (the ranking endpoint is not merged yet)' };
 	if (probe.status !== 200) throw new Error(`candidates answered ${probe.status}: ${JSON.stringify(probe.body).slice(0, 300)}`);
 
@@ -62,7 +62,7 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
 	const candidates: number[] = [];
 	const floor: number[] = [];
 	for (let i = 0; i < calls + WARM_UP; i++) {
-		const request = requests[i % requests.length];
+		const request = requests[i % requests.length]!; // one per request type
 		const ranked = await expectStatus(200, 'GET', `${url}/api/requests/${request.id}/candidates?limit=8`, { cookie: driver.cookie });
 		const bare = await expectStatus(200, 'GET', `${url}/api/session`, { cookie: driver.cookie });
 		if (i < WARM_UP) continue;
@@ -81,6 +81,7 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
  * noisy neighbour hurts all three alike.
  */
 export async function measureRankingInProcess(db: Kysely<Database>, requestIds: string[], calls: number): Promise<InProcessRanking> {
+	if (requestIds.length === 0) throw new Error('no requests to rank');
 	const roster = startCandidateRoster(db, createLogger('silent'), { tailMs: 250, refreshMs: 3_600_000, reloadMs: 3_600_000 });
 	try {
 		await roster.sync();
@@ -102,7 +103,7 @@ export async function measureRankingInProcess(db: Kysely<Database>, requestIds: 
 		};
 		for (let i = 0; i < calls + WARM_UP; i++) {
 			const warm = i >= WARM_UP;
-			const id = requestIds[i % requestIds.length];
+			const id = requestIds[i % requestIds.length]!;
 			await time(() => listCandidates(fromRoster, actor, id, 8), warm ? search : null);
 			await time(() => listCandidates(fromDatabase, actor, id, 8), warm ? databaseSearch : null);
 			await time(() => sql`select 1`.execute(db), warm ? roundTrip : null);

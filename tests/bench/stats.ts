@@ -10,7 +10,7 @@ export interface Summary {
 function percentile(sorted: Float64Array, p: number): number {
 	if (sorted.length === 0) return Number.NaN;
 	const rank = Math.ceil((p / 100) * sorted.length) - 1;
-	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
+	return sorted[Math.min(sorted.length - 1, Math.max(0, rank))]!;
 }
 
 export function summarize(values: ArrayLike<number>): Summary {
@@ -20,7 +20,7 @@ export function summarize(values: ArrayLike<number>): Summary {
 		p50: percentile(sorted, 50),
 		p95: percentile(sorted, 95),
 		p99: percentile(sorted, 99),
-		max: sorted.length ? sorted[sorted.length - 1] : Number.NaN
+		max: sorted.at(-1) ?? Number.NaN
 	};
 }
 

@@ -144,7 +144,7 @@ test('cancelling from the board takes a reason; a cancel that crossed an assignm
 	await page.locator('[data-action="cancel"]').click();
 
 	const candidates = (await (await page.request.get(`/api/requests/${request.id}/candidates`)).json()) as { volunteerId: string }[];
-	const assigned = await page.request.post(`/api/requests/${request.id}/assign`, { data: { volunteerId: candidates[0].volunteerId, version: 1 } });
+	const assigned = await page.request.post(`/api/requests/${request.id}/assign`, { data: { volunteerId: candidates[0]!.volunteerId, version: 1 } });
 	expect(assigned.status()).toBe(200);
 	releaseCancel();
 

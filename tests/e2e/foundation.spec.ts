@@ -28,6 +28,7 @@ test('a session that ended sends the page to sign-in with a word why, and back a
 	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	// Signed out elsewhere (another tab, a password change, expiry): the cookie names no session.
 	const [session] = (await page.context().cookies()).filter((c) => c.name === 'session');
+	if (!session) throw new Error('the signed-in page has no session cookie');
 	await page.context().addCookies([{ ...session, value: 'ended-session' }]);
 	await page.goto('/dispatch');
 	await expect(page).toHaveURL(/\/login\?next=%2Fdispatch&ended=1$/);

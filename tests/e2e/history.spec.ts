@@ -91,7 +91,7 @@ test('filters live in the URL and the CSV download has the same rows as the tabl
 	const bytes = readFileSync((await download.path())!);
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	const rows = parseCsv(bytes.subarray(3).toString('utf8'));
-	expect(rows[0].slice(0, 3)).toEqual(['编号', '类型', '状态']);
+	expect(rows[0]!.slice(0, 3)).toEqual(['编号', '类型', '状态']);
 	expect(rows.slice(1).map((r) => r[0])).toEqual(ids);
 	expect(new Set(rows.slice(1).map((r) => r[1]))).toEqual(new Set(['上门理发']));
 	expect(new Set(rows.slice(1).map((r) => r[2]))).toEqual(new Set(['已完成']));

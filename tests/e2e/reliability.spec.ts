@@ -1,6 +1,6 @@
 import { test, expect, signInContext } from './fixtures';
 import type { Page } from '@playwright/test';
-import { createTestDatabase, type TestDatabase } from '../helpers/database';
+import { createTestDatabase, postgresUrl, type TestDatabase } from '../helpers/database';
 import { forkDemoServer, type RunningServer } from '../helpers/server';
 import { TcpProxy, targetOf, throughProxy } from '../helpers/tcp-proxy';
 import { signedIn, someBuilding } from '../helpers/api-factories';
@@ -67,8 +67,8 @@ test.describe('when the database goes away', () => {
 	test.beforeAll(async () => {
 		test.setTimeout(120_000);
 		database = await createTestDatabase('postgres');
-		proxy = await TcpProxy.start(targetOf(database.env.DATABASE_URL));
-		server = await forkDemoServer({ DATABASE_URL: throughProxy(database.env.DATABASE_URL, proxy), DB_CHECK_SECONDS: '0.5' });
+		proxy = await TcpProxy.start(targetOf(postgresUrl(database)));
+		server = await forkDemoServer({ DATABASE_URL: throughProxy(postgresUrl(database), proxy), DB_CHECK_SECONDS: '0.5' });
 	});
 	test.afterAll(async () => {
 		await server?.stop();

@@ -33,13 +33,16 @@ test('signing in never follows a next that leaves our origin, and never fails on
 		});
 		expect(form.status(), JSON.stringify(next)).toBe(303);
 		const location = form.headers()['location'];
+		if (location === undefined) throw new Error(`no Location header for ${JSON.stringify(next)}`);
 		expect(new URL(location, ours).origin, JSON.stringify(next)).toBe(ours);
 		// eslint-disable-next-line no-control-regex -- control characters are what must never come back
 		expect(location, JSON.stringify(next)).not.toMatch(/[\u0000-\u001f\\]|^\/\//);
 		// Signed in already, the login page sends on at once, by the same rule.
 		const again = await api.get(`/login?next=${encodeURIComponent(next)}`);
 		expect(again.status(), JSON.stringify(next)).toBe(303);
-		expect(new URL(again.headers()['location'], ours).origin).toBe(ours);
+		const locationAgain = again.headers()['location'];
+		if (locationAgain === undefined) throw new Error(`no Location header for ${JSON.stringify(next)} when signed in`);
+		expect(new URL(locationAgain, ours).origin).toBe(ours);
 	}
 	await api.dispose();
 	// And in Chromium, which drops tabs and newlines from a Location and reads \ as /.

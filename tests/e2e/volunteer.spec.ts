@@ -31,8 +31,8 @@ test('an assignment reaches the open tab at once, rings, notifies, and the board
 	await expect(page).toHaveTitle(`(1) ${TITLE}`);
 	await expect.poll(async () => (await alertLog(page)).notifications.filter((n) => n.tag === task.id).length).toBe(1);
 	const [notification] = (await alertLog(page)).notifications.filter((n) => n.tag === task.id);
-	expect(notification.title).toBe('新任务：上门理发');
-	expect(notification.body).toContain('8栋 2单元301');
+	expect(notification!.title).toBe('新任务：上门理发');
+	expect(notification!.body).toContain('8栋 2单元301');
 	expect((await alertLog(page)).oscillators).toBeGreaterThan(0);
 
 	const row = board.locator(`[data-testid="queue"] [data-request-id="${task.id}"]`);

@@ -20,7 +20,9 @@ export async function signedIn(baseUrl: string, username: string): Promise<Signe
 
 export async function someBuilding(call: Call): Promise<BuildingView> {
 	const buildings = (await call<BuildingView[]>('GET', '/api/buildings')).body;
-	return buildings.find((b) => b.kind === 'residential') ?? buildings[0];
+	const building = buildings.find((b) => b.kind === 'residential') ?? buildings[0];
+	if (!building) throw new Error('the community has no buildings');
+	return building;
 }
 
 /** A fresh open request, created through the API as a dispatcher would. */
@@ -44,7 +46,9 @@ export async function openRequest(
 export async function onDuty(volunteer: SignedIn): Promise<RequestType> {
 	const answer = await volunteer.call<VolunteerView>('PUT', '/api/me/availability', { available: true });
 	if (answer.status !== 200) throw new Error(`availability answered ${answer.status}`);
-	return answer.body.skills[0];
+	const [skill] = answer.body.skills;
+	if (!skill) throw new Error('the volunteer has no skill');
+	return skill;
 }
 
 export async function assign(staff: Call, request: RequestView, volunteerId: string): Promise<RequestView> {

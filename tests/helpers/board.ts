@@ -38,7 +38,7 @@ export async function latestSeq(call: ApiCall): Promise<number> {
 		const page = await call<{ seq: number }[]>('GET', `/api/events?after=${after}&limit=5000`);
 		if (page.status !== 200) throw new Error(`catch-up failed: ${page.status}`);
 		if (page.body.length === 0) return after;
-		after = page.body[page.body.length - 1].seq;
+		after = page.body[page.body.length - 1]!.seq;
 		if (page.body.length < 5000) return after;
 	}
 }

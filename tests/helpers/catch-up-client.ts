@@ -96,6 +96,6 @@ export async function allEventsAfter(baseUrl: string, cookie: string, after: num
 		const page = (await response.json()) as CaughtUpEvent[];
 		all.push(...page);
 		if (page.length < PAGE) return all;
-		from = page[page.length - 1].seq;
+		from = page[page.length - 1]!.seq;
 	}
 }

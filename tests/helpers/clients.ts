@@ -13,7 +13,7 @@ export async function signIn(baseUrl: string, username: string, password = DEMO_
 	if (response.status !== 200) throw new Error(`sign-in as ${username} failed: ${response.status} ${await response.text()}`);
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('session='));
 	if (!cookie) throw new Error('no session cookie was set');
-	return cookie.split(';')[0];
+	return cookie.split(';')[0]!;
 }
 
 /** A small JSON client carrying one user's cookie. */

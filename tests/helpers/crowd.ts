@@ -8,7 +8,7 @@ import { mulberry32 } from '../../db/seed/random';
 /** The demo seed's mulberry32, so every run places the crowd the same way. */
 export const seededRandom = mulberry32;
 
-const SKILL_SETS: Skill[][] = [['haircut'], ['repair'], ['elder_visit'], ['repair', 'haircut'], ['elder_visit', 'repair']];
+const SKILL_SETS: [Skill, ...Skill[]][] = [['haircut'], ['repair'], ['elder_visit'], ['repair', 'haircut'], ['elder_visit', 'repair']];
 
 /**
  * Adds `count` volunteers spread over the community's buildings, each standing up to 60 m
@@ -17,11 +17,12 @@ const SKILL_SETS: Skill[][] = [['haircut'], ['repair'], ['elder_visit'], ['repai
 export async function insertCrowd(db: Kysely<Database>, count: number, seed = 7): Promise<string[]> {
 	const random = seededRandom(seed);
 	const homes = await db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+	if (homes.length === 0) throw new Error('insertCrowd needs buildings to spread volunteers over');
 	const ids: string[] = [];
 	for (let start = 0; start < count; start += 1000) {
 		const rows = Array.from({ length: Math.min(1000, count - start) }, (_, i) => {
-			const home = homes[Math.floor(random() * homes.length)];
-			const skills = SKILL_SETS[Math.floor(random() * SKILL_SETS.length)];
+			const home = homes[Math.floor(random() * homes.length)]!;
+			const skills = SKILL_SETS[Math.floor(random() * SKILL_SETS.length)]!;
 			return {
 				name: `志愿者${start + i}`,
 				skills,

@@ -20,6 +20,12 @@ export interface TestDatabase {
 	drop(): Promise<void>;
 }
 
+/** The connection URL of a PostgreSQL test database (a PGlite one has none). */
+export function postgresUrl(database: TestDatabase): string {
+	if (database.target.kind !== 'postgres') throw new Error('needs a PostgreSQL test database, not PGlite');
+	return database.target.url;
+}
+
 /**
  * A fresh, empty database of its own for each test file: an in-memory PGlite (or one in
  * `dataDir`, for a server that must restart on the same data), or a new PostgreSQL database.

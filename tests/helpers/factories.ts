@@ -54,7 +54,7 @@ export async function makeStaff(db: Kysely<Database>): Promise<Actor> {
 	return { userId: user.id, role: 'dispatcher', volunteerId: null, name: user.name };
 }
 
-export async function makeVolunteer(db: Kysely<Database>, homeBuildingId: string, skills: Skill[] = ['repair']): Promise<Actor> {
+export async function makeVolunteer(db: Kysely<Database>, homeBuildingId: string, skills: [Skill, ...Skill[]] = ['repair']): Promise<Actor> {
 	const user = await db
 		.insertInto('users')
 		.values({ username: unique('vol'), name: '志愿者', role: 'volunteer', password_hash: 'not-a-login' })

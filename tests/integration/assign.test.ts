@@ -59,7 +59,7 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 		const cookies = await Promise.all(Array.from({ length: 4 }, () => signIn(server.url, 'dispatcher2')));
 		const answers = await Promise.all(
 			Array.from({ length: 20 }, (_, i) =>
-				apiClient(server.url, cookies[i % cookies.length])<RequestView | ApiErrorBody>('POST', `/api/requests/${request.id}/assign`, {
+				apiClient(server.url, cookies[i % cookies.length]!)<RequestView | ApiErrorBody>('POST', `/api/requests/${request.id}/assign`, {
 					volunteerId: winner.volunteerId,
 					version: request.version
 				})
@@ -223,8 +223,8 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 			return v.available && v.skills.includes('repair');
 		});
 		expect(others.length).toBeGreaterThan(0);
-		await call('POST', `/api/requests/${request.id}/assign`, { volunteerId: first.volunteerId, version: 1 });
-		const targets = Array.from({ length: 8 }, (_, i) => others[i % others.length].volunteerId);
+		await call('POST', `/api/requests/${request.id}/assign`, { volunteerId: first!.volunteerId, version: 1 });
+		const targets = Array.from({ length: 8 }, (_, i) => others[i % others.length]!.volunteerId);
 		const answers = await Promise.all(targets.map((volunteerId) => call('POST', `/api/requests/${request.id}/reassign`, { volunteerId, version: 2 })));
 		expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(7).fill(409)]);
 		const detail = await call<{ request: RequestView; events: TimelineEntry[] }>('GET', `/api/requests/${request.id}`);

@@ -112,7 +112,7 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		type = await onDuty(people.volunteer);
 		await onDuty(people.otherVolunteer);
 		const history = await allEventsAfter(server.url, people.dispatcher.cookie, 0);
-		ctx = { volunteerId: people.volunteer.user.volunteerId!, buildingId: (await someBuilding(people.dispatcher.call)).id, since: history[history.length - 1].seq };
+		ctx = { volunteerId: people.volunteer.user.volunteerId!, buildingId: (await someBuilding(people.dispatcher.call)).id, since: history[history.length - 1]!.seq };
 	});
 	afterAll(async () => {
 		await server?.stop();

@@ -97,7 +97,10 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 
 	it('ranks every request as the database does, through hundreds of changes on two nodes', async () => {
 		const random = seededRandom(42);
-		const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+		const pick = <T>(items: readonly T[]): T => {
+			if (items.length === 0) throw new Error('nothing to pick from');
+			return items[Math.floor(random() * items.length)]!;
+		};
 		const requests: RequestView[] = [];
 		let done = 0;
 		for (let step = 0; step < STEPS; step++) {
@@ -181,7 +184,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
 		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;
 		await roster.sync(); // fresh now; the changes below must show without another sync
-		const place = await app.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]).executeTakeFirstOrThrow();
+		const place = await app.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]!).executeTakeFirstOrThrow();
 		await setAvailability(here, volunteer.actor, { available: true, lat: place.lat, lng: place.lng });
 		const request = await createRequest(here, dispatcher, { type: 'repair', buildingId: place.id, description: '就在门口', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
 		const atTheDoor = () => roster.rank(request.id, CROWD, new Date())?.find((c) => c.volunteerId === volunteer.actor.volunteerId);

@@ -73,7 +73,8 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				.orderBy('id')
 				.limit(2)
 				.execute();
-			[lastVisitor, neighbour] = others.map((o) => o.id);
+			expect(others).toHaveLength(2);
+			[lastVisitor, neighbour] = [others[0]!.id, others[1]!.id];
 			// Someone other than the planned visitor made the latest visit.
 			await db()
 				.insertInto('requests')
@@ -134,7 +135,8 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('looks beyond a busy volunteer at the door for a free one outside the first box', async () => {
 			const repairers = await db().selectFrom('volunteers').select('id').where(sql<boolean>`skills @> array['repair']::text[]`).orderBy('id').execute();
-			const [busy, free] = repairers.map((r) => r.id);
+			expect(repairers.length).toBeGreaterThanOrEqual(2);
+			const [busy, free] = [repairers[0]!.id, repairers[1]!.id];
 			await db().updateTable('volunteers').set({ available: false }).where(sql<boolean>`skills @> array['repair']::text[]`).execute();
 			await clearWorkload([busy, free]);
 			await standAt(busy, north(0));
@@ -165,7 +167,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const random = seededRandom(5);
 			const buildings = await db().selectFrom('buildings').select('id').execute();
 			const tasks = crowd.filter(() => random() < 0.1).map((assignee, i) => ({
-				type: REQUEST_TYPES[i % 3], building_id: buildings[i % buildings.length].id, description: '任务',
+				type: REQUEST_TYPES[i % 3]!, building_id: buildings[i % buildings.length]!.id, description: '任务',
 				status: i % 2 ? ('assigned' as const) : ('completed' as const), assignee_id: assignee,
 				created_at: now, assigned_at: now, completed_at: i % 2 ? null : now
 			}));
@@ -199,7 +201,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const all = await everyone();
 			const sample = await db().selectFrom('buildings').select(['id', 'lat', 'lng']).orderBy('name').execute();
 			for (const [i, building] of sample.filter((_, i) => i % 30 === 0).entries()) {
-				const type = REQUEST_TYPES[i % 3];
+				const type = REQUEST_TYPES[i % 3]!;
 				const id = await openRequest(type, building.id);
 				const expected = bruteForce(all, type, building);
 				for (const limit of [1, 10, 50]) {
@@ -211,7 +213,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('reads the first box through the on-duty position index', async () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
-			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, SEARCH_RADII_M[0])).compile();
+			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, SEARCH_RADII_M[0]!)).compile();
 			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
 			const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 			expect(text).toContain('volunteers_on_duty_position_idx');

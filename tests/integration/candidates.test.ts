@@ -81,19 +81,19 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 
 		// Shape the roster through the API, as the volunteers themselves would.
 		const put = (p: SignedInVolunteer, body: object) => p.call('PUT', '/api/me/availability', body);
-		await put(repairers[0], { available: false });
-		await put(repairers[1], { available: true, ...near(place, 40, 0) });
-		await put(repairers[2], { available: true, ...near(place, 0, 150) });
-		await put(repairers[3], { available: true, ...near(place, 0, 0) });
-		await put(repairers[4], { available: true, ...near(place, -260, 90) });
+		await put(repairers[0]!, { available: false });
+		await put(repairers[1]!, { available: true, ...near(place, 40, 0) });
+		await put(repairers[2]!, { available: true, ...near(place, 0, 150) });
+		await put(repairers[3]!, { available: true, ...near(place, 0, 0) });
+		await put(repairers[4]!, { available: true, ...near(place, -260, 90) });
 		await put(bystander, { available: true, ...near(place, 5, 5) });
 		// The volunteer at the door is busy with two tasks elsewhere.
 		for (let i = 0; i < 2; i++) {
 			const task = await createRequest(call, elsewhere, 'repair');
-			const assigned = await call('POST', `/api/requests/${task.id}/assign`, { volunteerId: repairers[3].volunteerId, version: 1 });
+			const assigned = await call('POST', `/api/requests/${task.id}/assign`, { volunteerId: repairers[3]!.volunteerId, version: 1 });
 			expect(assigned.status).toBe(200);
 		}
-		socket = connectSocket(server.url, repairers[1].cookie);
+		socket = connectSocket(server.url, repairers[1]!.cookie);
 		await waitForConnect(socket);
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
@@ -111,30 +111,30 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 
 		expect(answer.body.map((c) => c.volunteerId)).toEqual(expected.map((e) => e.id));
 		answer.body.forEach((candidate, i) => {
-			const e = expected[i];
+			const e = expected[i]!; // the same length, as just checked
 			expect(Math.abs(candidate.distanceM - e.distance)).toBeLessThanOrEqual(0.5 + 1e-6);
 			expect(candidate).toMatchObject({ activeCount: e.activeCount, tasksToday: e.tasksToday, continuity: null });
 			expect(candidate.score).toBeCloseTo(-e.effective, 0);
-			if (i > 0) expect(candidate.score).toBeLessThanOrEqual(answer.body[i - 1].score);
+			if (i > 0) expect(candidate.score).toBeLessThanOrEqual(answer.body[i - 1]!.score);
 		});
 
 		const ids = answer.body.map((c) => c.volunteerId);
-		expect(ids).not.toContain(repairers[0].volunteerId); // off duty
+		expect(ids).not.toContain(repairers[0]!.volunteerId); // off duty
 		expect(ids).not.toContain(bystander.volunteerId); // on duty at the door, but no repair skill
-		const atTheDoor = answer.body.find((c) => c.volunteerId === repairers[3].volunteerId)!;
+		const atTheDoor = answer.body.find((c) => c.volunteerId === repairers[3]!.volunteerId)!;
 		expect(atTheDoor).toMatchObject({ distanceM: 0 });
 		expect(atTheDoor.activeCount).toBeGreaterThanOrEqual(2);
 		// 40 m away and free beats at the door with two tasks.
-		expect(ids.indexOf(repairers[1].volunteerId)).toBeLessThan(ids.indexOf(repairers[3].volunteerId));
+		expect(ids.indexOf(repairers[1]!.volunteerId)).toBeLessThan(ids.indexOf(repairers[3]!.volunteerId));
 		const shared = near(place, 40, 0);
-		expect(answer.body.find((c) => c.volunteerId === repairers[1].volunteerId)).toMatchObject({ lat: shared.lat, lng: shared.lng, distanceM: 40 });
+		expect(answer.body.find((c) => c.volunteerId === repairers[1]!.volunteerId)).toMatchObject({ lat: shared.lat, lng: shared.lng, distanceM: 40 });
 	});
 
 	it('shows who has the app open right now', async () => {
 		const request = await createRequest(call, place, 'repair');
 		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
 		const online = answer.body.filter((c) => c.online).map((c) => c.volunteerId);
-		expect(online).toEqual([repairers[1].volunteerId]);
+		expect(online).toEqual([repairers[1]!.volunteerId]);
 	});
 
 	it('keeps the same best N for any limit, 10 by default', async () => {
@@ -152,12 +152,12 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 
 	it('still lists candidates once the request is assigned, for a reassignment', async () => {
 		const request = await createRequest(call, place, 'repair');
-		const assigned = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, { volunteerId: repairers[2].volunteerId, version: 1 });
+		const assigned = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, { volunteerId: repairers[2]!.volunteerId, version: 1 });
 		expect(assigned.status).toBe(200);
 		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
 		expect(answer.status).toBe(200);
 		expect(answer.body.map((c) => c.volunteerId)).toEqual((await expectedRanking(call, place, 'repair')).map((e) => e.id));
-		expect(answer.body.find((c) => c.volunteerId === repairers[2].volunteerId)!.activeCount).toBeGreaterThanOrEqual(1);
+		expect(answer.body.find((c) => c.volunteerId === repairers[2]!.volunteerId)!.activeCount).toBeGreaterThanOrEqual(1);
 	});
 
 	it('refuses a bad limit, a bad or unknown id, volunteers and strangers', async () => {
@@ -169,7 +169,7 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 		}
 		expect((await call('GET', `/api/requests/${crypto.randomUUID()}/candidates`)).status).toBe(404);
 		expect((await call('GET', '/api/requests/not-an-id/candidates')).body).toMatchObject({ error: { code: 'invalid_input' } });
-		expect((await repairers[1].call('GET', `/api/requests/${request.id}/candidates`)).status).toBe(403);
+		expect((await repairers[1]!.call('GET', `/api/requests/${request.id}/candidates`)).status).toBe(403);
 		expect((await apiClient(server.url, null)('GET', `/api/requests/${request.id}/candidates`)).status).toBe(401);
 	});
 });

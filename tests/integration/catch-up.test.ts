@@ -40,33 +40,33 @@ describe(`catch-up on ${ENGINE}`, () => {
 	});
 
 	it('gives every client each of 1,000 events exactly once, in order, through random disconnects and a restart', async () => {
-		const url = (i: number) => nodes[i % nodes.length].url;
+		const url = (i: number) => nodes[i % nodes.length]!.url;
 		const staff = await Promise.all(['dispatcher', 'dispatcher2', 'coordinator'].map((name, i) => signedIn(url(i), name)));
 		const volunteers = await Promise.all(['vol01', 'vol02', 'vol03', 'vol04'].map((name, i) => signedIn(url(i), name)));
 		const skills = await Promise.all(volunteers.map(onDuty));
-		const building = await someBuilding(staff[0].call);
-		const history = await allEventsAfter(url(0), staff[0].cookie, 0);
-		const since = history[history.length - 1].seq;
+		const building = await someBuilding(staff[0]!.call);
+		const history = await allEventsAfter(url(0), staff[0]!.cookie, 0);
+		const since = history[history.length - 1]!.seq;
 
 		const everyone = [...staff, ...volunteers];
 		const clients = everyone.map(
 			(who, i) => new CatchUpClient(url(i + 1), who.cookie, since, { audience: audienceFor(who.user.role), slowNetworkMs: SLOW_NETWORK_MS })
 		);
-		const isVolunteer = (i: number) => everyone[i].user.role === 'volunteer';
+		const isVolunteer = (i: number) => everyone[i]!.user.role === 'volunteer';
 		await Promise.all(clients.map((c) => new Promise<void>((resolve) => (c.socket.connected ? resolve() : c.socket.once('connect', () => resolve())))));
 
 		// Writers: request lifecycles on four volunteers, through whatever the servers are doing.
 		let produced = 0;
 		let restarted = false;
 		const writer = async (index: number) => {
-			const dispatcher = staff[index % staff.length];
+			const dispatcher = staff[index % staff.length]!;
 			while (produced < TARGET_EVENTS) {
 				const v = Math.floor(Math.random() * volunteers.length);
-				await lifecycle(dispatcher, volunteers[v], skills[v], building.id, () => produced++);
+				await lifecycle(dispatcher, volunteers[v]!, skills[v]!, building.id, () => produced++); // one skill per volunteer
 				if (!restarted && produced >= TARGET_EVENTS / 2) {
 					restarted = true;
-					const port = nodes[0].port;
-					await nodes[0].stop();
+					const port = nodes[0]!.port;
+					await nodes[0]!.stop();
 					nodes[0] = await forkServer(engine === 'postgres' ? { ...database.env, CLUSTER: 'postgres' } : database.env, port);
 				}
 			}
@@ -78,7 +78,7 @@ describe(`catch-up on ${ENGINE}`, () => {
 		const chaosLoop = (async () => {
 			while (chaos) {
 				await sleep(20 + Math.random() * 60);
-				const client = clients[Math.floor(Math.random() * clients.length)];
+				const client = clients[Math.floor(Math.random() * clients.length)]!;
 				if (!client.socket.connected) continue;
 				disconnects += 1;
 				if (Math.random() < 0.5) {
@@ -100,22 +100,22 @@ describe(`catch-up on ${ENGINE}`, () => {
 
 		// The truth is the events table, as each user may read it.
 		const truths = await Promise.all(everyone.map((who) => allEventsAfter(url(0), who.cookie, since)));
-		expect(truths[0].length).toBeGreaterThanOrEqual(TARGET_EVENTS);
+		expect(truths[0]!.length).toBeGreaterThanOrEqual(TARGET_EVENTS);
 		// Let every client settle; what they then hold is compared with the truth, event by event.
 		// A volunteer's feed need not come back to every event, only to each task's last version.
 		const settled = () =>
 			clients.every((c, i) =>
 				isVolunteer(i)
-					? [...lastVersions(truths[i])].every(([id, version]) => lastVersions(c.applied).get(id) === version)
-					: c.applied.length >= truths[i].length && c.lastSeq >= (truths[i].at(-1)?.seq ?? since)
+					? [...lastVersions(truths[i]!)].every(([id, version]) => lastVersions(c.applied).get(id) === version)
+					: c.applied.length >= truths[i]!.length && c.lastSeq >= (truths[i]!.at(-1)?.seq ?? since)
 			);
 		for (let waited = 0; !settled() && waited < 30_000; waited += 100) await sleep(100);
 
 		let checked = 0;
 		let superseded = 0;
 		for (const [i, client] of clients.entries()) {
-			const truth = truths[i];
-			const who = everyone[i].user.username;
+			const truth = truths[i]!; // one truth per client, read as its user
+			const who = everyone[i]!.user.username;
 			const appliedSeqs = client.applied.map((e) => e.seq);
 			const appliedTwice = appliedSeqs.length - new Set(appliedSeqs).size;
 			if (isVolunteer(i)) {
@@ -156,7 +156,7 @@ describe(`catch-up on ${ENGINE}`, () => {
 		expect(restarted).toBe(true);
 		expect(disconnects).toBeGreaterThanOrEqual(50);
 		console.log(
-			`[catch-up ${engine}, ${nodes.length} node(s)] ${truths[0].length} events; ${checked} deliveries checked over ${clients.length} clients; ` +
+			`[catch-up ${engine}, ${nodes.length} node(s)] ${truths[0]!.length} events; ${checked} deliveries checked over ${clients.length} clients; ` +
 				`${disconnects} disconnects injected + 1 server restart; ${live} live arrivals, ${caughtUp} by catch-up; 0 lost, 0 applied twice; ` +
 				`volunteers: ${sum(volunteerClients, (c) => c.liveArrivals)} live events, ${sum(volunteerClients, (c) => c.connects)} (re)connects, ` +
 				`${sum(volunteerClients, (c) => c.catchUpRequests)} catch-up requests bringing ${sum(volunteerClients, (c) => c.caughtUpArrivals)} events, ` +
@@ -167,16 +167,16 @@ describe(`catch-up on ${ENGINE}`, () => {
 
 	it('answers GET /api/events?after= without a limit with every event after it, however many pages that is', async () => {
 		for (const name of ['dispatcher', 'vol01']) {
-			const who = await signedIn(nodes[0].url, name);
-			const paged = await allEventsAfter(nodes[0].url, who.cookie, 0);
-			const response = await fetch(`${nodes[0].url}/api/events?after=0`, { headers: { cookie: who.cookie } });
+			const who = await signedIn(nodes[0]!.url, name);
+			const paged = await allEventsAfter(nodes[0]!.url, who.cookie, 0);
+			const response = await fetch(`${nodes[0]!.url}/api/events?after=0`, { headers: { cookie: who.cookie } });
 			expect(response.headers.get('content-type')).toMatch(/^application\/json/);
 			const whole = (await response.json()) as { seq: number }[];
 			expect(whole).toEqual(paged);
 			if (name === 'dispatcher') expect(whole.length).toBeGreaterThan(CATCH_UP_PAGE);
 			expect(whole.length).toBeGreaterThan(0);
-			const from = whole[Math.floor(whole.length / 2)].seq;
-			const tail = (await (await fetch(`${nodes[0].url}/api/events?after=${from}`, { headers: { cookie: who.cookie } })).json()) as { seq: number }[];
+			const from = whole[Math.floor(whole.length / 2)]!.seq;
+			const tail = (await (await fetch(`${nodes[0]!.url}/api/events?after=${from}`, { headers: { cookie: who.cookie } })).json()) as { seq: number }[];
 			expect(tail).toEqual(whole.filter((e) => e.seq > from));
 		}
 	});
@@ -223,7 +223,7 @@ function lastVersions(events: CaughtUpEvent[]): Map<string, number> {
 
 /** Whether the event at `at` carries a newer version of its request than any applied before it. */
 function growsVersion(applied: CaughtUpEvent[], at: number): boolean {
-	const event = applied[at];
+	const event = applied[at]!;
 	if (!('request' in event.data)) return true;
 	const { id, version } = event.data.request;
 	return applied.slice(0, at).every((e) => !('request' in e.data) || e.data.request.id !== id || e.data.request.version < version);

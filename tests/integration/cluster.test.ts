@@ -1,7 +1,7 @@
 // Two production nodes on one PostgreSQL, sharing events through @socket.io/postgres-adapter.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase } from '../helpers/database';
+import { postgresUrl, type TestDatabase } from '../helpers/database';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { forkServer, type ForkedServer } from '../helpers/server';
 import { apiClient, connectSocket, nextEvent, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
@@ -131,11 +131,11 @@ describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes shar
 	});
 
 	it('delivers a request created on one node to a dispatcher on the other', async () => {
-		const [nodeA, nodeB] = nodes;
+		const [nodeA, nodeB] = [nodes[0]!, nodes[1]!]; // both started in beforeAll
 		const socket = connectSocket(nodeA.url, await signIn(nodeA.url, 'dispatcher2'));
 		await waitForConnect(socket);
 		const call = apiClient(nodeB.url, await signIn(nodeB.url, 'dispatcher'));
-		const building = (await call<BuildingView[]>('GET', '/api/buildings')).body[0];
+		const building = (await call<BuildingView[]>('GET', '/api/buildings')).body[0]!;
 		const heard = nextEvent(socket, 'request:created', 1000);
 		const created = await call<RequestView>('POST', '/api/requests', { type: 'haircut', buildingId: building.id, description: 'Redis 跨节点' });
 		expect((await heard).request.id).toBe(created.body.id);
@@ -153,7 +153,7 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 		// Both nodes look for due visits every 200 ms, so their schedulers keep meeting.
 		const env = { ...database.env, CLUSTER: 'postgres', VISIT_CHECK_SECONDS: '0.2' };
 		nodes = [await forkServer(env), await forkServer(env)];
-		sql = new pg.Client({ connectionString: database.env.DATABASE_URL });
+		sql = new pg.Client({ connectionString: postgresUrl(database) });
 		await sql.connect();
 	});
 	afterAll(async () => {
@@ -171,16 +171,16 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 			})
 		);
 		const announced = sockets.map(() => [] as RequestView[]);
-		sockets.forEach((socket, i) => socket.on('request:created', ({ request }) => announced[i].push(request)));
+		sockets.forEach((socket, i) => socket.on('request:created', ({ request }) => announced[i]!.push(request)));
 
-		const visitCount = async () => (await sql.query<{ n: number }>("select count(*)::int as n from requests where type = 'elder_visit'")).rows[0].n;
+		const visitCount = async () => (await sql.query<{ n: number }>("select count(*)::int as n from requests where type = 'elder_visit'")).rows[0]!.n;
 		const visitsBefore = await visitCount();
 		// Every active plan falls due at the same past moment, while both schedulers are running.
 		const dueAt = new Date(Date.now() - 60_000);
 		const { rows: plans } = await sql.query<{ id: string }>('update visit_plans set next_due_at = $1 where active returning id', [dueAt]);
 		expect(plans.length).toBeGreaterThan(5);
 
-		const stillDue = async () => (await sql.query<{ n: number }>('select count(*)::int as n from visit_plans where active and next_due_at <= $1', [dueAt])).rows[0].n;
+		const stillDue = async () => (await sql.query<{ n: number }>('select count(*)::int as n from visit_plans where active and next_due_at <= $1', [dueAt])).rows[0]!.n;
 		await expect.poll(stillDue, { timeout: 15_000 }).toBe(0);
 		await new Promise((resolve) => setTimeout(resolve, 1000)); // ten more rounds on each node, which must add nothing
 

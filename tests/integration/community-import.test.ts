@@ -60,7 +60,7 @@ describe(`importing a community on ${ENGINE}`, () => {
 			.executeTakeFirstOrThrow();
 		expect(volunteer).toMatchObject({ role: 'volunteer', skills: ['repair', 'haircut'], team: 'repair', available: false, home: '1栋' });
 		expect(volunteer.lat).toBe(volunteer.homeLat);
-		expect(await verifyPassword(volunteer.password_hash, first.newLogins[0].password)).toBe(true);
+		expect(await verifyPassword(volunteer.password_hash, first.newLogins[0]!.password)).toBe(true);
 		const footprint = (await app.db.selectFrom('buildings').select('footprint').where('name', '=', '1栋').executeTakeFirstOrThrow()).footprint;
 		expect(footprint.type).toBe('Polygon');
 		expect(footprint.coordinates[0]).toHaveLength(5);

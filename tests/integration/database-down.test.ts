@@ -2,7 +2,7 @@
 // reconnecting/offline, and everything comes back by itself when the database does, with
 // nothing lost. The server reaches a real PostgreSQL through a proxy this test cuts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestDatabase } from '../helpers/database';
+import { postgresUrl, type TestDatabase } from '../helpers/database';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { forkServer, type ForkedServer } from '../helpers/server';
 import { CatchUpClient, allEventsAfter } from '../helpers/catch-up-client';
@@ -28,8 +28,8 @@ function serverBehindProxy(env: Record<string, string> = {}) {
 	const parts = {} as { database: TestDatabase; proxy: TcpProxy; server: ForkedServer };
 	beforeAll(async () => {
 		parts.database = await createDemoDatabase('postgres');
-		parts.proxy = await TcpProxy.start(targetOf(parts.database.env.DATABASE_URL));
-		parts.server = await forkServer({ DATABASE_URL: throughProxy(parts.database.env.DATABASE_URL, parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
+		parts.proxy = await TcpProxy.start(targetOf(postgresUrl(parts.database)));
+		parts.server = await forkServer({ DATABASE_URL: throughProxy(postgresUrl(parts.database), parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
 	});
 	afterAll(async () => {
 		await parts.server?.stop();
@@ -54,7 +54,7 @@ describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 
 	it('answers 503 unavailable, drops sockets to reconnecting, and recovers by itself with nothing lost', async () => {
 		const history = await allEventsAfter(server.url, dispatcher.cookie, 0);
-		const since = history[history.length - 1].seq;
+		const since = history[history.length - 1]!.seq;
 		const watcher = new CatchUpClient(server.url, (await signedIn(server.url, 'dispatcher2')).cookie, since);
 		const socketErrors: string[] = [];
 		watcher.socket.on('connect_error', (error) => socketErrors.push(error.message));
@@ -97,7 +97,7 @@ describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 		const after = await dispatcher.call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId, description: '恢复之后' });
 		expect(after.status).toBe(201);
 		const truth = await allEventsAfter(server.url, watcher.cookie, since);
-		await until(() => watcher.lastSeq >= truth[truth.length - 1].seq);
+		await until(() => watcher.lastSeq >= truth[truth.length - 1]!.seq);
 		expect(watcher.applied).toEqual(truth);
 		const created = truth.flatMap((e) => (e.event === 'request:created' ? [e.data.request.description] : []));
 		// The write refused during the outage left nothing behind; the others are all there.

@@ -30,11 +30,11 @@ describe(`database constraints on ${ENGINE}`, () => {
 		await migrateToLatest(db);
 		const building = await sql<{ id: string }>`
 			insert into buildings (name, kind, lat, lng, footprint) values ('测试楼', 'residential', 31.2, 121.4, '{}') returning id`.execute(db);
-		buildingId = building.rows[0].id;
+		buildingId = building.rows[0]!.id;
 		const volunteer = await sql<{ id: string }>`
 			insert into volunteers (name, skills, team, home_building_id, lat, lng, available)
 			values ('测试志愿者', array['repair'], 'repair', ${buildingId}, 31.2, 121.4, true) returning id`.execute(db);
-		volunteerId = volunteer.rows[0].id;
+		volunteerId = volunteer.rows[0]!.id;
 	});
 	afterAll(async () => {
 		await handle?.close();
@@ -44,7 +44,7 @@ describe(`database constraints on ${ENGINE}`, () => {
 	async function requestIn(status: 'open' | 'assigned' | 'accepted' | 'in_progress' | 'completed' | 'cancelled'): Promise<string> {
 		const { rows } = await sql<{ id: string }>`
 			insert into requests (type, building_id, description) values ('repair', ${buildingId}, '绕过应用') returning id`.execute(db);
-		const id = rows[0].id;
+		const id = rows[0]!.id;
 		const path = { open: [], assigned: ['assigned'], accepted: ['assigned', 'accepted'], in_progress: ['assigned', 'accepted', 'in_progress'], completed: ['assigned', 'accepted', 'in_progress', 'completed'], cancelled: ['cancelled'] }[status];
 		for (const next of path) {
 			await sql`update requests set status = ${next}, assignee_id = ${next === 'cancelled' ? null : volunteerId}, version = version + 1 where id = ${id}`.execute(db);
@@ -87,7 +87,7 @@ describe(`database constraints on ${ENGINE}`, () => {
 		await refused(sql`update events set note = '改写历史'`.execute(db));
 		await refused(sql`delete from events`.execute(db));
 		const { rows } = await sql<{ n: string }>`select count(*) as n from events`.execute(db);
-		expect(Number(rows[0].n)).toBe(1);
+		expect(Number(rows[0]!.n)).toBe(1);
 	});
 
 	it('names every field limit either as a checked column or as kept by the application alone', () => {

@@ -35,7 +35,7 @@ describe(`durability on ${ENGINE}`, () => {
 		const dispatcher = await signedIn(server.url, 'dispatcher');
 		const building = await someBuilding(dispatcher.call);
 		const history = await allEventsAfter(server.url, dispatcher.cookie, 0);
-		const since = history[history.length - 1].seq;
+		const since = history[history.length - 1]!.seq;
 		const watcher = new CatchUpClient(`http://127.0.0.1:${proxy.port}`, (await signedIn(server.url, 'dispatcher2')).cookie, since);
 		await new Promise<void>((resolve) => watcher.socket.once('connect', () => resolve()));
 		await watcher.catchUp();
@@ -74,7 +74,7 @@ describe(`durability on ${ENGINE}`, () => {
 		proxy.cut();
 		proxy.restore();
 		const truth = await allEventsAfter(server.url, watcher.cookie, since);
-		for (let waited = 0; watcher.lastSeq < truth[truth.length - 1].seq && waited < 20_000; waited += 100) await sleep(100);
+		for (let waited = 0; watcher.lastSeq < truth[truth.length - 1]!.seq && waited < 20_000; waited += 100) await sleep(100);
 		expect(watcher.applied).toEqual(truth);
 		const heard = new Set(watcher.applied.flatMap((e) => (e.event === 'request:created' ? [e.data.request.id] : [])));
 		for (const request of [single.body, ...answered]) expect(heard.has(request.id)).toBe(true);

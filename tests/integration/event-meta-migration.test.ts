@@ -19,10 +19,12 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 	let handle: DatabaseHandle;
 	let db: Kysely<any>;
 	let migrator: Migrator;
-	const ids: Record<string, string> = {};
+	/** The ids of the rows written below, by name: all set in beforeAll. */
+	type Row = 'staff' | 'a' | 'b' | 'plan' | 'repair' | 'visit' | 'orphan' | 'create' | 'assign' | 'reassign' | 'expired' | 'requeued' | 'decline' | 'cancel' | `${'visit' | 'orphan'}${'Create' | 'Assign'}` | 'onDuty' | 'offDuty';
+	const ids = {} as Record<Row, string>;
 
 	const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows[0];
-	const insertId = async (query: ReturnType<typeof sql<{ id: string }>>) => (await one(query)).id;
+	const insertId = async (query: ReturnType<typeof sql<{ id: string }>>) => (await one(query))!.id;
 
 	/** An event as the old services wrote it: plain columns, machine data in the note. */
 	async function oldEvent(e: { kind?: string; action: string; actor?: string | null; request?: string | null; volunteer?: string | null; previous?: string | null; note: string | null; payload?: object }) {
@@ -86,7 +88,7 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 	});
 
 	const eventRow = (seq: string) => one(sql<{ meta: unknown; note: string | null; payload: { description?: string } }>`select meta, note, payload from events where seq = ${seq}::bigint`);
-	const description = async (id: string) => (await one(sql<{ description: string }>`select description from requests where id = ${id}`)).description;
+	const description = async (id: string) => (await one(sql<{ description: string }>`select description from requests where id = ${id}`))!.description;
 
 	it('moves the machine data of old notes into meta, from the columns, and clears those notes', async () => {
 		expect(await eventRow(ids.create)).toMatchObject({ meta: { source: 'staff' }, note: null });
@@ -110,8 +112,8 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		expect(await description(ids.visit)).toBe('独居，耳背');
 		expect(await description(ids.orphan)).toBe('');
 		expect(await description(ids.repair)).toBe('厨房插座没电');
-		expect((await eventRow(ids.visitCreate)).payload.description).toBe('独居，耳背');
-		expect((await eventRow(ids.orphanAssign)).payload.description).toBe('');
+		expect((await eventRow(ids.visitCreate))!.payload.description).toBe('独居，耳背');
+		expect((await eventRow(ids.orphanAssign))!.payload.description).toBe('');
 	});
 
 	it('allows an empty description only on a plan visit, and meta only as an object', async () => {
@@ -151,7 +153,7 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		expect(await description(ids.visit)).toBe('定期探访 刘奶奶：独居，耳背');
 		expect(await description(ids.orphan)).toBe('定期探访 刘奶奶');
 		const payload = await one(sql<{ description: string }>`select payload ->> 'description' as description from events where seq = ${ids.visitCreate}::bigint`);
-		expect(payload.description).toBe('定期探访 刘奶奶：独居，耳背');
+		expect(payload!.description).toBe('定期探访 刘奶奶：独居，耳背');
 		const columns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'events'`.execute(db);
 		expect(columns.rows.map((c) => c.name)).not.toContain('meta');
 

@@ -60,7 +60,7 @@ describe(`the history API on ${ENGINE}`, () => {
 		expect(items.length).toBeGreaterThan(150);
 		expect(new Set(items.map((r) => r.id)).size).toBe(items.length);
 		expect(items.every((r) => r.status === 'completed' || r.status === 'cancelled')).toBe(true);
-		for (let i = 1; i < items.length; i++) expect(finished(items[i - 1]) >= finished(items[i])).toBe(true);
+		for (let i = 1; i < items.length; i++) expect(finished(items[i - 1]!) >= finished(items[i]!)).toBe(true);
 		const active = (await coordinator<RequestView[]>('GET', '/api/requests')).body;
 		expect(items.some((r) => active.some((a) => a.id === r.id))).toBe(false);
 	});
@@ -68,7 +68,7 @@ describe(`the history API on ${ENGINE}`, () => {
 	it('filters by date range, type, volunteer, building and status', async () => {
 		const all = await allPages('', 200);
 		const volunteerId = all.find((r) => r.status === 'completed')!.assigneeId!;
-		const buildingId = all[0].buildingId;
+		const buildingId = all[0]!.buildingId;
 		const cases: [string, (r: RequestView) => boolean][] = [
 			['type=haircut', (r) => r.type === 'haircut'],
 			['status=cancelled', (r) => r.status === 'cancelled'],
@@ -81,7 +81,7 @@ describe(`the history API on ${ENGINE}`, () => {
 			expect(got.map((r) => r.id), query).toEqual(all.filter(match).map((r) => r.id));
 		}
 		// A community day runs from 16:00 UTC the day before.
-		const day = new Date(Date.parse(finished(all[20])) + 8 * 3_600_000).toISOString().slice(0, 10);
+		const day = new Date(Date.parse(finished(all[20]!)) + 8 * 3_600_000).toISOString().slice(0, 10);
 		const start = Date.parse(`${day}T00:00:00+08:00`);
 		const onDay = await allPages(`from=${day}&to=${day}`);
 		expect(onDay.map((r) => r.id)).toEqual(all.filter((r) => Date.parse(finished(r)) >= start && Date.parse(finished(r)) < start + 86_400_000).map((r) => r.id));
@@ -137,7 +137,7 @@ describe(`the history API on ${ENGINE}`, () => {
 
 	it("answers a caller's 'was it done?' from the last 7 days, finished ones included, at most 20", async () => {
 		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
-		const building = (await dispatcher<{ id: string; name: string }[]>('GET', '/api/buildings')).body[3];
+		const building = (await dispatcher<{ id: string; name: string }[]>('GET', '/api/buildings')).body[3]!;
 		const created = await dispatcher<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, unit: '2单元502', description: '厨房水管漏水', contactPhone: '13566667777' });
 		expect((await dispatcher('POST', `/api/requests/${created.body.id}/cancel`, { reason: '居民自己修好了' })).status).toBe(200);
 
@@ -171,26 +171,26 @@ describe(`the history API on ${ENGINE}`, () => {
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const table = parseCsv(new TextDecoder().decode(bytes.slice(3)));
-		expect(table[0][0]).toBe('编号');
+		expect(table[0]![0]).toBe('编号');
 		expect(table[0]).toContain('完成时间（北京时间）');
 		expect(table.slice(1).map((r) => r[0])).toEqual(rows.map((r) => r.id));
-		expect(table.slice(1).every((r) => r.length === table[0].length)).toBe(true);
-		expect(table[1][1]).toBe('水电维修');
+		expect(table.slice(1).every((r) => r.length === table[0]!.length)).toBe(true);
+		expect(table[1]![1]).toBe('水电维修');
 
 		const english = await fetch(`${server.url}/api/history?${query}&format=csv`, { headers: { cookie: `${coordinatorCookie}; lang=en` } });
-		const header = parseCsv((await english.text()).replace(/^\uFEFF/, ''))[0];
+		const header = parseCsv((await english.text()).replace(/^\uFEFF/, ''))[0]!;
 		expect(header.slice(0, 3)).toEqual(['ID', 'Type', 'Status']);
 	});
 
 	it("names a plan's visit in the reader's language in the CSV, as the screens do", async () => {
 		const planned = (await allPages('type=elder_visit')).filter((r) => r.visitDueAt);
 		expect(planned.length).toBeGreaterThan(0);
-		for (const [lang, visit] of [['zh-CN', '定期探访'], ['en', 'Planned visit']]) {
+		for (const [lang, visit] of [['zh-CN', '定期探访'], ['en', 'Planned visit']] as const) {
 			const csv = await fetch(`${server.url}/api/history?type=elder_visit&format=csv`, { headers: { cookie: `${coordinatorCookie}; lang=${lang}` } });
 			const table = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
-			const column = table[0].indexOf(lang === 'en' ? 'Description' : '服务内容');
+			const column = table[0]!.indexOf(lang === 'en' ? 'Description' : '服务内容');
 			for (const request of planned) {
-				const cell = table.find((r) => r[0] === request.id)![column];
+				const cell = table.find((r) => r[0] === request.id)![column]!;
 				expect(cell.startsWith(visit), cell).toBe(true);
 				expect(cell.endsWith(request.description), cell).toBe(true);
 			}
@@ -199,7 +199,7 @@ describe(`the history API on ${ENGINE}`, () => {
 
 	it('keeps text safe in the CSV: quotes, commas, line breaks and formulas', async () => {
 		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
-		const building = (await dispatcher<{ id: string }[]>('GET', '/api/buildings')).body[0];
+		const building = (await dispatcher<{ id: string }[]>('GET', '/api/buildings')).body[0]!;
 		const description = '=HYPERLINK("http://evil"),\n第二行 "引号"';
 		const created = await dispatcher<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description });
 		expect(created.status).toBe(201);
@@ -209,7 +209,7 @@ describe(`the history API on ${ENGINE}`, () => {
 		const table = parseCsv((await response.text()).replace(/^\uFEFF/, ''));
 		const row = table.find((r) => r[0] === created.body.id)!;
 		expect(row).toBeDefined();
-		expect(row[table[0].indexOf('服务内容')]).toBe(`'${description}`);
-		expect(row.length).toBe(table[0].length);
+		expect(row[table[0]!.indexOf('服务内容')]).toBe(`'${description}`);
+		expect(row.length).toBe(table[0]!.length);
 	});
 });

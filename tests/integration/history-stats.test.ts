@@ -17,7 +17,8 @@ function percentile(values: number[], p: number): number | null {
 	const position = p * (sorted.length - 1);
 	const lower = Math.floor(position);
 	const upper = Math.ceil(position);
-	return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+	// Both ranks lie within the non-empty list.
+	return sorted[lower]! + (position - lower) * (sorted[upper]! - sorted[lower]!);
 }
 
 const seconds = (from: Date | null, to: Date | null) => (from && to ? (to.getTime() - from.getTime()) / 1000 : null);
@@ -127,7 +128,7 @@ describe(`history statistics on ${ENGINE}`, () => {
 	});
 
 	it('matches for one volunteer and for cancelled requests only', async () => {
-		const busiest = [...rows.filter((r) => r.status === 'completed').reduce((m, r) => m.set(r.assignee_id!, (m.get(r.assignee_id!) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0][0];
+		const busiest = [...rows.filter((r) => r.status === 'completed').reduce((m, r) => m.set(r.assignee_id!, (m.get(r.assignee_id!) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]![0];
 		await compare({ from: '2026-11-01', to: '2026-11-20', volunteerId: busiest }, (r) => r.assignee_id === busiest);
 		const cancelled = statsQuerySchema.parse({ from: '2026-10-25', to: '2026-11-20', status: 'cancelled' });
 		const stats = await readHistoryStats(app.deps, cancelled);

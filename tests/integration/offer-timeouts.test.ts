@@ -78,7 +78,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		expect(events).toHaveLength(1);
 		expect(events[0]).toMatchObject({ from_status: 'assigned', to_status: 'assigned', volunteer_id: volunteer.volunteerId, actor_id: null });
 		expect(published.map((e) => e.action)).toEqual(['offer_expired']);
-		const heard = deliveriesFor(published[0]).map((d) => [d.room, d.message.event]);
+		const heard = deliveriesFor(published[0]!).map((d) => [d.room, d.message.event]);
 		expect(heard).toEqual([
 			['staff', 'request:updated'],
 			[`volunteer:${volunteer.volunteerId}`, 'task:updated']
@@ -138,12 +138,12 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		expect(events[0]).toMatchObject({ from_status: 'assigned', to_status: 'open', volunteer_id: null, previous_assignee_id: volunteer.volunteerId });
 
 		expect(published).toHaveLength(1);
-		const deliveries = deliveriesFor(published[0]);
+		const deliveries = deliveriesFor(published[0]!);
 		expect(deliveries.map((d) => [d.room, d.message.event])).toEqual([
 			['staff', 'request:updated'],
 			[`volunteer:${volunteer.volunteerId}`, 'task:updated']
 		]);
-		const told = deliveries[1].message.data as { request: RequestView };
+		const told = deliveries[1]!.message.data as { request: RequestView };
 		expect(told.request).toMatchObject({ id: offer.id, status: 'open', assigneeId: null });
 		expect(told.request.contactPhone).toBeUndefined();
 

@@ -14,7 +14,10 @@ const ATTEMPTS_PER_ASSIGNER = 40;
 const PAIR_ROUNDS = 25;
 
 const shuffled = <T>(items: T[]) => [...items].sort(() => Math.random() - 0.5);
-const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+const pick = <T>(items: T[]): T => {
+	if (items.length === 0) throw new Error('nothing to pick from');
+	return items[Math.floor(Math.random() * items.length)]!;
+};
 
 describe(`races on ${ENGINE}`, () => {
 	const engine = ENGINE;
@@ -47,12 +50,12 @@ describe(`races on ${ENGINE}`, () => {
 		for (let i = 0; i < REQUESTS; i++) requests.push(await openRequest(dispatcher.call, buildingId, { type: types[i % types.length], description: `抢单 ${i}` }));
 		// Ten sessions of three staff users; five assigners share each session, as tabs would.
 		const sessions = await Promise.all(
-			Array.from({ length: 10 }, (_, i) => signIn(server.url, ['dispatcher', 'dispatcher2', 'coordinator'][i % 3]))
+			Array.from({ length: 10 }, (_, i) => signIn(server.url, ['dispatcher', 'dispatcher2', 'coordinator'][i % 3]!))
 		);
 		const wins = new Map<string, { volunteerId: string; count: number }>();
 		const statuses = new Map<number, number>();
 		const assigner = async (index: number) => {
-			const call = apiClient(server.url, sessions[index % sessions.length]);
+			const call = apiClient(server.url, sessions[index % sessions.length]!);
 			for (const request of shuffled(requests).slice(0, ATTEMPTS_PER_ASSIGNER)) {
 				const volunteerId = pick(bySkill.get(request.type)!).user.volunteerId!;
 				const answer = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, { volunteerId, version: request.version });
@@ -101,19 +104,21 @@ describe(`races on ${ENGINE}`, () => {
 		for (let round = 0; round < PAIR_ROUNDS; round++) {
 			const { request, volunteer } = await setup();
 			const names = shuffled(Object.keys(sides));
-			const answers = await Promise.all(names.map((side) => sides[side](request, volunteer)));
-			const winners = names.filter((_, i) => answers[i].status === 200);
+			const answers = await Promise.all(names.map((side) => sides[side]!(request, volunteer)));
+			const winners = names.filter((_, i) => answers[i]!.status === 200);
 			expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+			const winner = winners[0]!; // exactly one, as just checked
 			const { body } = await dispatcher.call<{ request: RequestView }>('GET', `/api/requests/${request.id}`);
-			expect(body.request.status).toBe(finalStatus[winners[0]]);
+			expect(body.request.status).toBe(finalStatus[winner]);
 			expect(body.request.version).toBe(request.version + 1);
-			outcomes[winners[0]] = (outcomes[winners[0]] ?? 0) + 1;
+			outcomes[winner] = (outcomes[winner] ?? 0) + 1;
 		}
 		console.log(`[races ${engine}] ${name}: ${PAIR_ROUNDS} rounds, one winner each (${JSON.stringify(outcomes)})`);
 	}
 
 	async function assignedRequest(): Promise<{ request: RequestView; volunteer: SignedIn }> {
-		const [type, [volunteer]] = [...bySkill.entries()][0];
+		const [type, people] = [...bySkill.entries()][0]!;
+		const volunteer = people[0]!; // each skill came with the volunteer who has it
 		const request = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), volunteer.user.volunteerId!);
 		return { request, volunteer };
 	}
@@ -145,7 +150,7 @@ describe(`races on ${ENGINE}`, () => {
 
 	it('decline against reassign: exactly one wins, the other gets 409', async () => {
 		const [type, sameSkill] = [...bySkill.entries()].find(([, people]) => people.length > 1)!;
-		const [first, second] = sameSkill;
+		const [first, second] = [sameSkill[0]!, sameSkill[1]!];
 		await raceRounds(
 			'decline vs reassign',
 			async () => ({ request: await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!), volunteer: first }),
@@ -160,7 +165,7 @@ describe(`races on ${ENGINE}`, () => {
 
 	it('a decline that arrives just after the reassignment is a 409 for whoever held the task, a 403 for anyone else', async () => {
 		const [type, sameSkill] = [...bySkill.entries()].find(([, people]) => people.length > 1)!;
-		const [first, second] = sameSkill;
+		const [first, second] = [sameSkill[0]!, sameSkill[1]!];
 		const stranger = volunteers.find((v) => v !== first && v !== second)!;
 		const request = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!);
 		const moved = await dispatcher.call('POST', `/api/requests/${request.id}/reassign`, { volunteerId: second.user.volunteerId!, version: request.version });

@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestDatabase, ENGINE } from '../helpers/database';
+import { type TestDatabase, ENGINE, postgresUrl } from '../helpers/database';
 import { createDemoDatabase } from '../helpers/demo-database';
 import { forkServer, type ForkedServer } from '../helpers/server';
 import { connectSocket, waitForConnect } from '../helpers/clients';
@@ -76,7 +76,7 @@ describe(`SIGTERM on ${ENGINE}`, () => {
 
 		if (engine === 'postgres') {
 			// Every connection of the pool said goodbye to PostgreSQL; none was just dropped.
-			const stats = await abandonedSessions(database.env.DATABASE_URL);
+			const stats = await abandonedSessions(postgresUrl(database));
 			expect(stats.sessions).toBeGreaterThan(0);
 			expect(stats.abandoned).toBe(0);
 		}

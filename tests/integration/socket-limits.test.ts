@@ -66,7 +66,7 @@ describe('socket limits', () => {
 		// Another user is not affected.
 		await waitForConnect(open(await signIn(server.url, 'vol11')));
 
-		first[0].disconnect();
+		first[0]!.disconnect();
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		await waitForConnect(open(cookie));
 	});

@@ -41,7 +41,7 @@ describe(`the visit plans API on ${ENGINE}`, () => {
 	it('creates a plan for a new elder only with a volunteer who visits elders', async () => {
 		const elders = (await call<ElderView[]>('GET', '/api/elders')).body;
 		expect(elders).toHaveLength(18);
-		const planned = elders[0];
+		const planned = elders[0]!;
 		expect(planned.planId).not.toBeNull();
 
 		const duplicate = await call('POST', '/api/visit-plans', { elderId: planned.id, volunteerId: visitorId });

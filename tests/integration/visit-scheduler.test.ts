@@ -120,7 +120,7 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 	});
 
 	it('relies on the unique visit key when a plan is pushed back to a visit that already exists', async () => {
-		const plan = duePlans[0];
+		const plan = duePlans[0]!;
 		await app.db.updateTable('visit_plans').set({ next_due_at: plan.next_due_at }).where('id', '=', plan.id).execute();
 		const result = await scheduleDueVisits(app.deps, RUN_AT);
 		expect(result).toEqual({ due: 1, created: 0 });
@@ -151,7 +151,7 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 			expect(a.created + b.created).toBe(due.length);
 			expect((await planVisits(app)).length).toBe(before + due.length);
 			const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1) d`.execute(app.db);
-			expect(rows[0].n).toBe(0);
+			expect(rows[0]!.n).toBe(0);
 		} finally {
 			await other.close();
 		}

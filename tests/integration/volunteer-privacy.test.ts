@@ -162,7 +162,7 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 		expect(moved.status).toBe(200);
 		const seenByB = (await volB<{ events: TimelineEntry[] }>('GET', `/api/requests/${task.id}`)).body.events;
 		expect(seenByB.map((e) => e.action)).toEqual(['create', 'reassign']);
-		expect(seenByB[1].meta).toEqual({ fromVolunteerId: null, toVolunteerId: idB });
+		expect(seenByB[1]!.meta).toEqual({ fromVolunteerId: null, toVolunteerId: idB });
 		const text = JSON.stringify(seenByB);
 		for (const secret of [idA, nameA]) expect(text).not.toContain(secret);
 		// Staff read both sides, by id, for the board to name from its own list.

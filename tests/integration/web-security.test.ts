@@ -297,6 +297,8 @@ describe('web security', () => {
 			expect(requestLines.find((l) => l.requestId === 'trace-4242')).toMatchObject({ method: 'GET', route: '/api/session', status: 200 });
 			expect(requestLines.every((l) => typeof l.requestId === 'string' && typeof l.ms === 'number' && typeof l.status === 'number')).toBe(true);
 			const token = dispatcher.cookie.split('=')[1];
+			// A missing token would pass the check below for nothing.
+			if (!token) throw new Error(`the dispatcher's cookie has no value: ${dispatcher.cookie}`);
 			// (The demo password is printed on purpose at start in demo mode; real passwords never are.)
 			for (const secret of ['1234 5678', '13912345678', '王秀兰', '13987654321', 'Sup3r-Secret-Guess', 'new-password-31', token, 'evil']) {
 				expect(output.includes(secret), `the log contains ${secret}`).toBe(false);

@@ -14,7 +14,7 @@ describe('callApi', () => {
 		const { callApi } = fakePage();
 		const server = answering(json(200, { id: 'r1' }));
 		expect(await callApi('POST', '/api/requests/r1/accept', { body: { note: null }, fetch: server })).toEqual({ ok: true, status: 200, data: { id: 'r1' } });
-		const [path, init] = server.mock.calls[0];
+		const [path, init] = server.mock.calls[0]!;
 		expect(path).toBe('/api/requests/r1/accept');
 		expect(init).toMatchObject({ method: 'POST', body: '{"note":null}', headers: { 'content-type': 'application/json' } });
 	});

@@ -25,7 +25,7 @@ describe('isSearchSettled', () => {
 	it('never settles on nothing, and widens by three from 50 m', () => {
 		expect(isSearchSettled(center, [], 48_600, 1)).toBe(false);
 		expect(SEARCH_RADII_M[0]).toBe(50);
-		SEARCH_RADII_M.slice(1).forEach((r, i) => expect(r).toBe(SEARCH_RADII_M[i] * 3));
+		SEARCH_RADII_M.slice(1).forEach((r, i) => expect(r).toBe(SEARCH_RADII_M[i]! * 3));
 	});
 });
 

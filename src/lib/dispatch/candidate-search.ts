@@ -66,9 +66,10 @@ export function preselectCandidates<C extends CandidateInput>(
 			continue;
 		}
 		const price = haversineMeters(request, candidate) + workloadMeters(candidate, weights);
-		if (best.length >= limit && !before(price, candidate.id, best[best.length - 1])) continue;
+		const worst = best.at(-1);
+		if (worst && best.length >= limit && !before(price, candidate.id, worst)) continue;
 		let at = best.length;
-		while (at > 0 && before(price, candidate.id, best[at - 1])) at--;
+		while (at > 0 && before(price, candidate.id, best[at - 1]!)) at--;
 		best.splice(at, 0, { candidate, price });
 		if (best.length > limit) best.pop();
 	}

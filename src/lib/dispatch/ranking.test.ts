@@ -21,8 +21,8 @@ describe('rankCandidates', () => {
 		const ranked = rankCandidates(repair, [volunteer('far', 600), volunteer('near', 280)]);
 		expect(order(ranked)).toEqual(['near', 'far']);
 		expect(ranked.map((r) => r.distanceM)).toEqual([280, 600]);
-		expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
-		expect(ranked[0].score).toBeCloseTo(-280, 0);
+		expect(ranked[0]!.score).toBeGreaterThan(ranked[1]!.score);
+		expect(ranked[0]!.score).toBeCloseTo(-280, 0);
 	});
 
 	it('lets workload beat a small distance, but not a large one', () => {
@@ -34,7 +34,7 @@ describe('rankCandidates', () => {
 	it('breaks a tie in distance and workload by fewer tasks today', () => {
 		const ranked = rankCandidates(repair, [volunteer('a', 200, { tasksToday: 3 }), volunteer('b', 200, { tasksToday: 1 })]);
 		expect(order(ranked)).toEqual(['b', 'a']);
-		expect(ranked[0].score - ranked[1].score).toBeCloseTo(2 * RANKING_WEIGHTS.metresPerTaskToday, 1);
+		expect(ranked[0]!.score - ranked[1]!.score).toBeCloseTo(2 * RANKING_WEIGHTS.metresPerTaskToday, 1);
 	});
 
 	it('keeps fairness small: a few tasks today do not outweigh a long walk', () => {
@@ -51,7 +51,7 @@ describe('rankCandidates', () => {
 	it('shows a planned visitor who also went last as planned, and does not add both bonuses', () => {
 		const both = volunteer('both', 900, { isPlannedVisitor: true, visitedLast: true });
 		const planOnly = volunteer('plan', 900, { isPlannedVisitor: true });
-		const [a, b] = [rankCandidates(visit, [both])[0], rankCandidates(visit, [planOnly])[0]];
+		const [a, b] = [rankCandidates(visit, [both])[0]!, rankCandidates(visit, [planOnly])[0]!];
 		expect(a.continuity).toBe('planned');
 		expect(a.score).toBe(b.score);
 	});
@@ -76,7 +76,7 @@ describe('rankCandidates', () => {
 			volunteerId: 'x', name: 'Vx', distanceM: 0, activeCount: 0, tasksToday: 0, continuity: null, online: true,
 			lat: building.lat, lng: building.lng, score: 0
 		});
-		expect(Object.is(ranked[0].score, -0)).toBe(false);
+		expect(Object.is(ranked[0]!.score, -0)).toBe(false);
 	});
 
 	it('prices workload as documented and honours other weights', () => {

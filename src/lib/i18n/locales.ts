@@ -13,7 +13,7 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
 	const wanted = (acceptLanguage ?? '')
 		.split(',')
 		.map((part) => {
-			const [tag, q] = part.trim().split(';q=');
+			const [tag = '', q] = part.trim().split(';q=');
 			return { tag: tag.toLowerCase(), q: q === undefined ? 1 : Number(q) || 0 };
 		})
 		.filter((entry) => entry.tag && entry.q > 0)

@@ -27,8 +27,9 @@ describe('deliveriesFor', () => {
 		for (const status of ['completed', 'cancelled'] as const) {
 			const out = deliveriesFor(event({ action: status === 'completed' ? 'complete' : 'cancel', payload: { ...request, status } }));
 			const [toStaff, toVolunteer] = out.map((d) => (d.message.data as { request: RequestView }).request);
+			if (!toStaff || !toVolunteer) throw new Error(`expected two deliveries, got ${out.length}`);
 			expect(toStaff.contactPhone).toBe('13800000000');
-			expect(out[1].room).toBe('volunteer:v1');
+			expect(out[1]!.room).toBe('volunteer:v1');
 			expect(toVolunteer.contactPhone).toBeUndefined();
 			expect(toVolunteer.contactName).toBeUndefined();
 		}
@@ -41,7 +42,7 @@ describe('deliveriesFor', () => {
 			['staff', 'request:updated'],
 			['volunteer:v1', 'task:updated']
 		]);
-		const toVolunteer = out[1].message.data as { request: RequestView };
+		const toVolunteer = out[1]!.message.data as { request: RequestView };
 		expect(toVolunteer.request.contactPhone).toBeUndefined();
 		expect(toVolunteer.request.contactName).toBeUndefined();
 	});
@@ -54,8 +55,8 @@ describe('deliveriesFor', () => {
 			['volunteer:v2', 'task:assigned'],
 			['volunteer:v1', 'task:updated']
 		]);
-		const toNew = out[1].message.data as { request: RequestView };
-		const toOld = out[2].message.data as { request: RequestView };
+		const toNew = out[1]!.message.data as { request: RequestView };
+		const toOld = out[2]!.message.data as { request: RequestView };
 		expect(toNew.request.contactPhone).toBe('13800000000');
 		expect(toOld.request.contactPhone).toBeUndefined();
 		expect(toOld.request.assigneeId).toBe('v2');
@@ -65,8 +66,8 @@ describe('deliveriesFor', () => {
 		const open = { ...request, status: 'open' as const, assigneeId: null };
 		const out = deliveriesFor(event({ kind: 'request_created', action: 'create', volunteerId: null, payload: open }));
 		expect(out).toHaveLength(1);
-		expect(out[0].room).toBe('staff');
-		expect(out[0].message.event).toBe('request:created');
+		expect(out[0]!.room).toBe('staff');
+		expect(out[0]!.message.event).toBe('request:created');
 	});
 
 	it('keeps later changes of a task with its assignee as task:updated', () => {

@@ -76,7 +76,8 @@ export class EventSequencer implements Sequencer {
 			this.#held.delete(seq);
 		}
 		const released = [...ready.values()].sort((a, b) => a.seq - b.seq);
-		if (released.length) this.#lastSeq = released[released.length - 1].seq;
+		const last = released.at(-1);
+		if (last) this.#lastSeq = last.seq;
 		return released;
 	}
 

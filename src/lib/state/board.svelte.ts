@@ -92,7 +92,7 @@ export class BoardState {
 		if (!list.length) return;
 		const index = list.findIndex((r) => r.id === this.selectedId);
 		const next = index === -1 ? (step === 1 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, index + step));
-		this.selectedId = list[next].id;
+		this.selectedId = list[next]!.id; // clamped into the non-empty list
 	}
 
 	volunteerName(id: string | null): string | null {

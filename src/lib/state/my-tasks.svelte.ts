@@ -21,6 +21,8 @@ export interface AppliedBatch {
 const ACTIVE = new Set(['assigned', 'accepted', 'in_progress']);
 // An offer waiting for an answer comes first, then work under way, then work accepted.
 const ORDER: Record<string, number> = { assigned: 0, in_progress: 1, accepted: 2 };
+// Only those are ever held here; anything else would sort after them.
+const orderOf = (status: string) => ORDER[status] ?? 3;
 const MAX_NOTICES = 5;
 const MAX_COMPLETED = 200;
 
@@ -40,7 +42,7 @@ export class MyTasksState {
 	#noticeKey = 0;
 
 	readonly active = $derived(
-		[...this.tasks.values()].sort((a, b) => ORDER[a.status] - ORDER[b.status] || compareCodeUnits(a.assignedAt ?? '', b.assignedAt ?? ''))
+		[...this.tasks.values()].sort((a, b) => orderOf(a.status) - orderOf(b.status) || compareCodeUnits(a.assignedAt ?? '', b.assignedAt ?? ''))
 	);
 
 	constructor(

@@ -43,7 +43,7 @@ describe('MyTasksState', () => {
 		expect(done.notices).toEqual([]);
 		expect(state.tasks.size).toBe(0);
 		expect(state.completed.map((r) => r.id)).toEqual(['r1']);
-		expect(state.completed[0].contactPhone).toBeUndefined();
+		expect(state.completed[0]!.contactPhone).toBeUndefined();
 	});
 
 	it('ignores an older snapshot that arrives after a newer one', () => {
@@ -62,7 +62,7 @@ describe('MyTasksState', () => {
 		expect(state.tasks.size).toBe(0);
 		expect(state.notices).toHaveLength(2);
 		expect(state.notices.every((n) => n.request.contactPhone === undefined)).toBe(true);
-		state.dismiss(state.notices[0].key);
+		state.dismiss(state.notices[0]!.key);
 		expect(state.notices).toHaveLength(1);
 	});
 

@@ -27,7 +27,7 @@ describe('miniMapAround', () => {
 
 	it('draws north up: a building to the north has negative y', () => {
 		const map = miniMapAround([north, target], 'target')!;
-		const firstY = Number(map.shapes[0].path.match(/^M(-?[\d.]+) (-?[\d.]+)/)![2]);
+		const firstY = Number(map.shapes[0]!.path.match(/^M(-?[\d.]+) (-?[\d.]+)/)![2]);
 		expect(firstY).toBeLessThan(-30);
 	});
 

@@ -34,7 +34,10 @@ export function miniMapAround(buildings: BuildingView[], targetId: string, width
 	const halfH = heightM / 2 + 40;
 	const shapes: MiniMapShape[] = [];
 	for (const building of buildings) {
-		const ring = building.footprint.coordinates[0].map(project);
+		// The outer ring is the outline; without one there is nothing to place or draw.
+		const outline = building.footprint.coordinates[0];
+		if (!outline) continue;
+		const ring = outline.map(project);
 		if (!ring.some(([x, y]) => Math.abs(x) <= halfW && Math.abs(y) <= halfH)) continue;
 		const path = ring.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x.toFixed(1)} ${y.toFixed(1)}`).join('') + 'Z';
 		const corners = ring.slice(0, -1);

@@ -62,10 +62,10 @@ export async function beginAttempt(deps: ThrottleDeps, key: AttemptKey): Promise
 	const since = new Date(now.getTime() - limits.windowMs);
 	const others = (rows: { id: string; at: Date }[]) => rows.filter((row) => row.id !== id).map((row) => row.at);
 	const [byPair, byIp, byAccount] = await Promise.all([
-		recentAttempts(deps.db, { username, ip }, since, limits.perAccount + 1),
-		recentAttempts(deps.db, { ip }, since, limits.perIp + 1),
-		recentAttempts(deps.db, { username }, since, limits.slowAfter + 8)
-	]).then((lists) => lists.map(others));
+		recentAttempts(deps.db, { username, ip }, since, limits.perAccount + 1).then(others),
+		recentAttempts(deps.db, { ip }, since, limits.perIp + 1).then(others),
+		recentAttempts(deps.db, { username }, since, limits.slowAfter + 8).then(others)
+	]);
 
 	const waits = [overLimit(byPair, limits.perAccount), overLimit(byIp, limits.perIp)];
 	const addressIsClean = byIp.length === 0;
@@ -77,15 +77,17 @@ export async function beginAttempt(deps: ThrottleDeps, key: AttemptKey): Promise
 
 	/** Null while under the limit; else seconds until the oldest blocking failure leaves the window. */
 	function overLimit(earlierNewestFirst: Date[], limit: number): number | null {
-		if (earlierNewestFirst.length < limit) return null;
-		const oldestThatBlocks = earlierNewestFirst[limit - 1].getTime();
-		return secondsUntil(oldestThatBlocks + limits.windowMs);
+		// The limit-th most recent failure; there is none while under the limit.
+		const oldestThatBlocks = earlierNewestFirst[limit - 1];
+		if (oldestThatBlocks === undefined) return null;
+		return secondsUntil(oldestThatBlocks.getTime() + limits.windowMs);
 	}
 
 	function slowedDown(earlierNewestFirst: Date[]): number | null {
 		const delay = slowdownSeconds(earlierNewestFirst.length, limits.slowAfter);
-		if (delay === 0) return null;
-		const last = earlierNewestFirst[0].getTime();
+		const newest = earlierNewestFirst[0];
+		if (delay === 0 || newest === undefined) return null;
+		const last = newest.getTime();
 		return now.getTime() - last >= delay * 1000 ? null : secondsUntil(last + delay * 1000);
 	}
 

@@ -18,7 +18,7 @@ export async function findElder(db: Queryable, id: string) {
 /** The one elder living at this building and unit, if exactly one does (an elder visit taken in by hand names only the place). */
 export async function findElderAt(db: Queryable, buildingId: string, unit: string): Promise<string | null> {
 	const rows = await db.selectFrom('elders').select('id').where('building_id', '=', buildingId).where('unit', '=', unit).limit(2).execute();
-	return rows.length === 1 ? rows[0].id : null;
+	return rows.length === 1 ? rows[0]!.id : null;
 }
 
 /** Adds an elder, or updates the phone and notes of the one of that name at that building and unit. */

@@ -56,13 +56,14 @@ export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Pr
 		)
 		.returning(['seq', 'kind', 'action', 'volunteer_id', 'previous_assignee_id'])
 		.execute();
+	// RETURNING gives one row per inserted event, in the order they were given.
 	return rows.map((row, i) => ({
 		seq: Number(row.seq),
 		kind: row.kind,
 		action: row.action,
 		volunteerId: row.volunteer_id,
 		previousAssigneeId: row.previous_assignee_id,
-		payload: events[i].payload
+		payload: events[i]!.payload
 	}));
 }
 

@@ -47,7 +47,8 @@ export async function summarize(db: Queryable, filter: HistoryFilter, period: Pe
 		from requests
 		where ${finishedWhere(filter, period)}
 	`.execute(db);
-	return rows[0];
+	// Aggregates without a group by: always exactly one row, even when nothing matches.
+	return rows[0]!;
 }
 
 export async function countPerDayAndType(db: Queryable, filter: HistoryFilter, period: Period): Promise<{ day: string; type: RequestType; count: number }[]> {

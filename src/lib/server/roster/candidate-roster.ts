@@ -99,7 +99,8 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 		for (;;) {
 			const events = await listEventsAfter(db, cursor, { kind: 'staff' }, TAIL_BATCH);
 			into.apply(events);
-			if (events.length > 0) cursor = events[events.length - 1].seq;
+			const last = events.at(-1);
+			if (last) cursor = last.seq;
 			if (events.length < TAIL_BATCH) return;
 		}
 	}

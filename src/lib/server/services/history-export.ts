@@ -48,8 +48,8 @@ export function streamHistoryCsv(deps: ServiceDeps, filter: HistoryFilter, local
 						return;
 					}
 					const rows = await listFinishedForExport(deps.db, filter, after, EXPORT_BATCH);
-					if (rows.length > 0) {
-						const last = rows[rows.length - 1];
+					const last = rows.at(-1);
+					if (last) {
 						after = { finishedAt: last.finished_key, id: last.id };
 						controller.enqueue(encoder.encode(rows.map((row) => csvRow(COLUMNS.map((c) => c.cell(row, t)))).join('')));
 					}
