@@ -19,7 +19,16 @@ const file = (name: string) => `tests/integration/${name}.test.ts`;
 /** The long runs: thousands of fuzzed calls, races, catch-up through chaos, several nodes. */
 const SOAK = ['fuzz', 'races', 'catch-up', 'cluster', 'database-down'].map(file);
 /** Heavy files that run once, on real PostgreSQL when there is one (else on PGlite). */
-const PRIMARY_ONLY = ['authorization-matrix', 'page-access', 'socket-limits', 'web-security', 'offer-timeout-live', 'fuzz', 'races', 'catch-up'].map(file);
+const PRIMARY_ONLY = [
+	'authorization-matrix',
+	'page-access',
+	'socket-limits',
+	'web-security',
+	'offer-timeout-live',
+	'fuzz',
+	'races',
+	'catch-up'
+].map(file);
 /** What only PostgreSQL has: several nodes on one database, a database that goes away. */
 const POSTGRES_ONLY = ['cluster', 'database-down'].map(file);
 const hasPostgres = Boolean(process.env.TEST_DATABASE_URL);

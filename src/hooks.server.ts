@@ -132,7 +132,10 @@ const apiMethodNotFound: Handle = async ({ event, resolve }) => {
 	const method = event.request.method;
 	const allowed = response.headers.get('allow');
 	const answer = errorResponse(
-		new ApiError('not_found', allowed ? `${method} is not supported on this API path; it takes ${allowed}.` : `${method} is not supported on this API path.`)
+		new ApiError(
+			'not_found',
+			allowed ? `${method} is not supported on this API path; it takes ${allowed}.` : `${method} is not supported on this API path.`
+		)
 	);
 	if (allowed) answer.headers.set('allow', allowed);
 	return answer;
@@ -144,7 +147,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(provideApp, identify, logRequests, securityHeaders, apiMethodNotFound, checkOrigin, authenticate, guardPages);
+export const handle = sequence(
+	provideApp,
+	identify,
+	logRequests,
+	securityHeaders,
+	apiMethodNotFound,
+	checkOrigin,
+	authenticate,
+	guardPages
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', code: 'not_found' };

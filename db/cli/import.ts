@@ -36,7 +36,9 @@ try {
 		`Buildings: ${summary.buildings.created} added, ${summary.buildings.updated} updated. ` +
 			`Elders: ${summary.elders.created} added, ${summary.elders.updated} updated. ` +
 			`Volunteers: ${summary.newLogins.length} added` +
-			(summary.existingUsernames.length ? `, ${summary.existingUsernames.length} already there (left as they are: ${summary.existingUsernames.join(', ')}).` : '.')
+			(summary.existingUsernames.length
+				? `, ${summary.existingUsernames.length} already there (left as they are: ${summary.existingUsernames.join(', ')}).`
+				: '.')
 	);
 	if (summary.newLogins.length) {
 		console.log('\nFirst passwords, shown this once. Hand each to its volunteer, who changes it on their account page (/account):');

@@ -29,8 +29,14 @@ function printDemoLogins() {
 		[
 			'',
 			`  Demo mode. Every demo user's password is ${DEMO_PASSWORD}`,
-			`    dispatchers: ${staff.filter((s) => s.role === 'dispatcher').map((s) => s.username).join(', ')}`,
-			`    coordinator: ${staff.filter((s) => s.role === 'coordinator').map((s) => s.username).join(', ')}`,
+			`    dispatchers: ${staff
+				.filter((s) => s.role === 'dispatcher')
+				.map((s) => s.username)
+				.join(', ')}`,
+			`    coordinator: ${staff
+				.filter((s) => s.role === 'coordinator')
+				.map((s) => s.username)
+				.join(', ')}`,
 			`    volunteers:  ${volunteers[0]} … ${volunteers[volunteers.length - 1]} (${volunteers.length} in all)`,
 			''
 		].join('\n')

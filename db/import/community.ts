@@ -53,12 +53,21 @@ export const communityFileSchema = z
 			const first = new Map<string, number>();
 			values.forEach((value, index) => {
 				const key = value.toLowerCase();
-				if (first.has(key)) ctx.addIssue({ code: 'custom', path: [path, index], message: `${what} "${value}" is also at ${path}[${first.get(key)}]` });
+				if (first.has(key))
+					ctx.addIssue({ code: 'custom', path: [path, index], message: `${what} "${value}" is also at ${path}[${first.get(key)}]` });
 				else first.set(key, index);
 			});
 		};
-		seen(file.buildings.map((b) => b.name), 'buildings', 'the building');
-		seen(file.volunteers.map((v) => v.username), 'volunteers', 'the username');
+		seen(
+			file.buildings.map((b) => b.name),
+			'buildings',
+			'the building'
+		);
+		seen(
+			file.volunteers.map((v) => v.username),
+			'volunteers',
+			'the username'
+		);
 	});
 export type CommunityFile = z.infer<typeof communityFileSchema>;
 
@@ -99,7 +108,11 @@ function firstPassword(): string {
 	return [...randomBytes(12)].map((byte) => alphabet[byte % alphabet.length]).join('');
 }
 
-export async function importCommunity(db: Kysely<Database>, file: CommunityFile, hashPassword: (password: string) => Promise<string>): Promise<ImportSummary> {
+export async function importCommunity(
+	db: Kysely<Database>,
+	file: CommunityFile,
+	hashPassword: (password: string) => Promise<string>
+): Promise<ImportSummary> {
 	// argon2 is slow on purpose: hash before the transaction, not while holding it open.
 	const logins = await Promise.all(
 		file.volunteers.map(async (v) => {
@@ -108,16 +121,30 @@ export async function importCommunity(db: Kysely<Database>, file: CommunityFile,
 		})
 	);
 	return db.transaction().execute(async (trx) => {
-		const summary: ImportSummary = { buildings: { created: 0, updated: 0 }, newLogins: [], existingUsernames: [], elders: { created: 0, updated: 0 } };
+		const summary: ImportSummary = {
+			buildings: { created: 0, updated: 0 },
+			newLogins: [],
+			existingUsernames: [],
+			elders: { created: 0, updated: 0 }
+		};
 		const places = await buildingPlacesByName(trx);
 		for (const b of file.buildings) {
 			const footprint = JSON.stringify(b.footprint ?? blockAround(b.lat, b.lng));
-			const row = await upsertBuildingByName(trx, { name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint, street: b.street ?? null });
+			const row = await upsertBuildingByName(trx, {
+				name: b.name,
+				kind: b.kind,
+				lat: b.lat,
+				lng: b.lng,
+				footprint,
+				street: b.street ?? null
+			});
 			places.set(b.name, row);
 			summary.buildings[row.created ? 'created' : 'updated'] += 1;
 		}
 		const problems = [
-			...file.volunteers.flatMap((v, i) => (places.has(v.homeBuilding) ? [] : [`volunteers[${i}].homeBuilding: no building named "${v.homeBuilding}"`])),
+			...file.volunteers.flatMap((v, i) =>
+				places.has(v.homeBuilding) ? [] : [`volunteers[${i}].homeBuilding: no building named "${v.homeBuilding}"`]
+			),
 			...file.elders.flatMap((e, i) => (places.has(e.building) ? [] : [`elders[${i}].building: no building named "${e.building}"`]))
 		];
 		if (problems.length) throw new ImportProblem(problems);
@@ -130,11 +157,28 @@ export async function importCommunity(db: Kysely<Database>, file: CommunityFile,
 			const user = await insertUser(trx, { username: v.username, name: v.name, role: 'volunteer', password_hash: hash });
 			const home = places.get(v.homeBuilding)!;
 			// The schema requires at least one skill; the first names the team.
-			await insertVolunteer(trx, { user_id: user.id, name: v.name, phone: v.phone ?? null, skills: v.skills, team: v.skills[0]!, home_building_id: home.id, lat: home.lat, lng: home.lng, created_at: new Date() });
+			await insertVolunteer(trx, {
+				user_id: user.id,
+				name: v.name,
+				phone: v.phone ?? null,
+				skills: v.skills,
+				team: v.skills[0]!,
+				home_building_id: home.id,
+				lat: home.lat,
+				lng: home.lng,
+				created_at: new Date()
+			});
 			summary.newLogins.push({ username: v.username, name: v.name, password });
 		}
 		for (const e of file.elders) {
-			const outcome = await upsertElder(trx, { name: e.name, building_id: places.get(e.building)!.id, unit: e.unit, phone: e.phone ?? null, notes: e.notes, created_at: new Date() });
+			const outcome = await upsertElder(trx, {
+				name: e.name,
+				building_id: places.get(e.building)!.id,
+				unit: e.unit,
+				phone: e.phone ?? null,
+				notes: e.notes,
+				created_at: new Date()
+			});
 			summary.elders[outcome] += 1;
 		}
 		return summary;

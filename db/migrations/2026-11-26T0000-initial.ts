@@ -159,7 +159,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 		raise exception 'events are append-only' using errcode = 'insufficient_privilege';
 	end $$;
 	`.execute(db);
-	await sql`create trigger events_append_only before update or delete on events for each row execute function events_append_only()`.execute(db);
+	await sql`create trigger events_append_only before update or delete on events for each row execute function events_append_only()`.execute(
+		db
+	);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -23,7 +23,8 @@ const M_PER_DEG_LNG = 111_320 * Math.cos((30.99 * Math.PI) / 180);
 function metres(b: SeedBuilding): [number, number][] {
 	return b.footprint.coordinates[0]!.slice(0, -1).map(([lng, lat]) => [(lng - 105.89) * M_PER_DEG_LNG, (lat - 30.99) * M_PER_DEG_LAT]);
 }
-const sideLengths = (pts: [number, number][]) => pts.map((p, i) => Math.hypot(pts[(i + 1) % pts.length]![0] - p[0], pts[(i + 1) % pts.length]![1] - p[1]));
+const sideLengths = (pts: [number, number][]) =>
+	pts.map((p, i) => Math.hypot(pts[(i + 1) % pts.length]![0] - p[0], pts[(i + 1) % pts.length]![1] - p[1]));
 
 /** Separating-axis test for convex polygons: true when some edge normal separates them by at least `gap`. */
 function separated(a: [number, number][], b: [number, number][], gap: number): boolean {
@@ -82,12 +83,18 @@ describe('generateCommunity', () => {
 		const later = generateCommunity(new Date('2031-06-01T02:00:00Z'));
 		expect(later.buildings).toEqual(community.buildings);
 		expect(later.volunteers).toEqual(community.volunteers);
-		expect(later.elders.map((e) => [e.id, e.name, e.planVolunteerId])).toEqual(community.elders.map((e) => [e.id, e.name, e.planVolunteerId]));
+		expect(later.elders.map((e) => [e.id, e.name, e.planVolunteerId])).toEqual(
+			community.elders.map((e) => [e.id, e.name, e.planVolunteerId])
+		);
 	});
 
 	it('has the buildings the demo script talks about', () => {
 		const byKind = (k: string) => community.buildings.filter((b) => b.kind === k);
-		expect(byKind('residential').map((b) => b.name).sort()).toEqual(Array.from({ length: 206 }, (_, i) => `${i + 1}栋`).sort());
+		expect(
+			byKind('residential')
+				.map((b) => b.name)
+				.sort()
+		).toEqual(Array.from({ length: 206 }, (_, i) => `${i + 1}栋`).sort());
 		expect(byKind('shop')).toHaveLength(61);
 		expect(byKind('public').filter((b) => b.name === '社区服务中心')).toHaveLength(1);
 		expect(byKind('public').length).toBeGreaterThan(2);

@@ -7,35 +7,84 @@ import type { GeoPolygon } from '../../src/lib/server/db/schema';
 import type { BuildingKind, RequestType, Skill, Team, Urgency } from '../../src/lib/dispatch/vocabulary';
 import { communityWallClock, startOfCommunityDay } from '../../src/lib/history/community-time';
 import {
-	ADHOC_VISITS, CANCEL_REASONS, CONTACT_TITLES, DECLINE_REASONS, ELDER_GIVEN_NAMES, ELDER_NOTES, GIVEN_NAMES,
-	HAIRCUT_CASES, HAIRCUT_DONE, HOME_REPAIRS, PHONE_PREFIXES, SHOP_REPAIRS, SURNAMES, VISIT_CASES,
-	VISIT_DONE, type RepairCase
+	ADHOC_VISITS,
+	CANCEL_REASONS,
+	CONTACT_TITLES,
+	DECLINE_REASONS,
+	ELDER_GIVEN_NAMES,
+	ELDER_NOTES,
+	GIVEN_NAMES,
+	HAIRCUT_CASES,
+	HAIRCUT_DONE,
+	HOME_REPAIRS,
+	PHONE_PREFIXES,
+	SHOP_REPAIRS,
+	SURNAMES,
+	VISIT_CASES,
+	VISIT_DONE,
+	type RepairCase
 } from './vocabulary-zh';
 import { between, int, mulberry32, pick, shuffle, uuid, weighted, type Rng } from './random';
 import { PUBLIC_BUILDINGS, metresBetween, residentialDrafts, shopDrafts, toBuilding } from './layout';
 
 /** `lat`/`lng` is the footprint's centroid; the footprint ring is closed and anticlockwise. */
 export interface SeedBuilding {
-	id: string; name: string; kind: BuildingKind; lat: number; lng: number; footprint: GeoPolygon; street: string;
+	id: string;
+	name: string;
+	kind: BuildingKind;
+	lat: number;
+	lng: number;
+	footprint: GeoPolygon;
+	street: string;
 }
 export interface SeedVolunteer {
-	id: string; username: string; name: string; phone: string; skills: Skill[]; team: Team; homeBuildingId: string; available: boolean;
+	id: string;
+	username: string;
+	name: string;
+	phone: string;
+	skills: Skill[];
+	team: Team;
+	homeBuildingId: string;
+	available: boolean;
 }
 export interface SeedElder {
-	id: string; name: string; buildingId: string; unit: string; phone: string; notes: string;
-	planVolunteerId: string; intervalDays: number; nextDueAt: Date;
+	id: string;
+	name: string;
+	buildingId: string;
+	unit: string;
+	phone: string;
+	notes: string;
+	planVolunteerId: string;
+	intervalDays: number;
+	nextDueAt: Date;
 }
 export type SeedAction = 'create' | 'assign' | 'accept' | 'decline' | 'start' | 'complete' | 'cancel';
 /** `actor` is a username; `volunteerId` is the assignee after this step. */
-export interface SeedStep { action: SeedAction; at: Date; actor: string; volunteerId: string | null; note: string | null }
+export interface SeedStep {
+	action: SeedAction;
+	at: Date;
+	actor: string;
+	volunteerId: string | null;
+	note: string | null;
+}
 export interface SeedRequest {
-	id: string; type: RequestType; buildingId: string; unit: string; description: string; urgency: Urgency;
-	contactName: string; contactPhone: string; elderId: string | null;
+	id: string;
+	type: RequestType;
+	buildingId: string;
+	unit: string;
+	description: string;
+	urgency: Urgency;
+	contactName: string;
+	contactPhone: string;
+	elderId: string | null;
 	/** Chronological, starting with 'create', following the request lifecycle. */
 	steps: SeedStep[];
 }
 export interface Community {
-	buildings: SeedBuilding[]; volunteers: SeedVolunteer[]; elders: SeedElder[]; requests: SeedRequest[];
+	buildings: SeedBuilding[];
+	volunteers: SeedVolunteer[];
+	elders: SeedElder[];
+	requests: SeedRequest[];
 	staff: { username: string; name: string; role: 'dispatcher' | 'coordinator' }[];
 }
 
@@ -57,13 +106,13 @@ function directory(rng: Rng) {
 		person(given: readonly string[] = GIVEN_NAMES): string {
 			for (;;) {
 				const name = pick(rng, SURNAMES) + pick(rng, given);
-				if (!names.has(name)) return names.add(name), name;
+				if (!names.has(name)) return (names.add(name), name);
 			}
 		},
 		phone(): string {
 			for (;;) {
 				const phone = pick(rng, PHONE_PREFIXES) + String(int(rng, 0, 99_999_999)).padStart(8, '0');
-				if (!phones.has(phone)) return phones.add(phone), phone;
+				if (!phones.has(phone)) return (phones.add(phone), phone);
 			}
 		},
 		/** Callers give their name the way residents do on the phone: often just 刘阿姨. */
@@ -88,7 +137,15 @@ function recruitVolunteers(rng: Rng, newId: () => string, people: Directory, hom
 		username: `vol${String(i + 1).padStart(2, '0')}`,
 		name: people.person(),
 		phone: people.phone(),
-		skills: withExtraSkill.has(i) ? [team, pick(rng, SKILLS.filter((s) => s !== team))] : [team],
+		skills: withExtraSkill.has(i)
+			? [
+					team,
+					pick(
+						rng,
+						SKILLS.filter((s) => s !== team)
+					)
+				]
+			: [team],
 		team,
 		homeBuildingId: pick(rng, homes).id,
 		available: onDuty.has(i)
@@ -109,8 +166,13 @@ const isWeekend = (t: number) => [0, 6].includes(communityWallClock(t).getUTCDay
 const toSecond = (t: number) => new Date(Math.round(t / 1000) * 1000);
 
 function registerElders(
-	rng: Rng, newId: () => string, people: Directory, homes: SeedBuilding[], volunteers: SeedVolunteer[],
-	byId: Map<string, SeedBuilding>, now: number
+	rng: Rng,
+	newId: () => string,
+	people: Directory,
+	homes: SeedBuilding[],
+	volunteers: SeedVolunteer[],
+	byId: Map<string, SeedBuilding>,
+	now: number
 ): SeedElder[] {
 	// Party members pair up one-to-one with an elder near where they live (结对帮扶);
 	// vol03 always gets one so the demo volunteer has a plan to show.
@@ -118,26 +180,45 @@ function registerElders(
 	if (!first) throw new Error('the demo community has no elder_visit volunteer to pair with elders');
 	const free = new Set(others);
 	const today = chinaMidnight(now);
-	return shuffle(rng, homes).slice(0, 18).map((home, i) => {
-		const plan = i === 0 ? first : nearest([...free], home, byId);
-		free.delete(plan);
-		// Three are already due (the scheduler has something to do); the rest are spread over the week.
-		const nextDue = i < 3 ? now - int(rng, 20, 240) * MINUTE : today + (1 + ((i - 3) % 6)) * DAY + (i % 2 ? 9 * HOUR : 14.5 * HOUR);
-		return {
-			id: newId(), name: people.person(ELDER_GIVEN_NAMES), buildingId: home.id, unit: unitNumber(rng), phone: people.phone(),
-			notes: pick(rng, ELDER_NOTES), planVolunteerId: plan.id, intervalDays: 7, nextDueAt: toSecond(nextDue)
-		};
-	});
+	return shuffle(rng, homes)
+		.slice(0, 18)
+		.map((home, i) => {
+			const plan = i === 0 ? first : nearest([...free], home, byId);
+			free.delete(plan);
+			// Three are already due (the scheduler has something to do); the rest are spread over the week.
+			const nextDue = i < 3 ? now - int(rng, 20, 240) * MINUTE : today + (1 + ((i - 3) % 6)) * DAY + (i % 2 ? 9 * HOUR : 14.5 * HOUR);
+			return {
+				id: newId(),
+				name: people.person(ELDER_GIVEN_NAMES),
+				buildingId: home.id,
+				unit: unitNumber(rng),
+				phone: people.phone(),
+				notes: pick(rng, ELDER_NOTES),
+				planVolunteerId: plan.id,
+				intervalDays: 7,
+				nextDueAt: toSecond(nextDue)
+			};
+		});
 }
 
 // ---------------------------------------------------------------- requests
 
 /** A request before anything has happened to it. */
-interface Ticket extends Omit<SeedRequest, 'steps'> { createdAt: number; done: string; planVolunteerId: string | null }
+interface Ticket extends Omit<SeedRequest, 'steps'> {
+	createdAt: number;
+	done: string;
+	planVolunteerId: string | null;
+}
 
 interface Desk {
-	rng: Rng; newId: () => string; people: Directory; byId: Map<string, SeedBuilding>;
-	residential: SeedBuilding[]; shops: SeedBuilding[]; volunteers: SeedVolunteer[]; volunteerById: Map<string, SeedVolunteer>;
+	rng: Rng;
+	newId: () => string;
+	people: Directory;
+	byId: Map<string, SeedBuilding>;
+	residential: SeedBuilding[];
+	shops: SeedBuilding[];
+	volunteers: SeedVolunteer[];
+	volunteerById: Map<string, SeedVolunteer>;
 	/** When each volunteer's last task ended, so the dispatcher prefers someone free. */
 	busyUntil: Map<string, number>;
 }
@@ -146,28 +227,53 @@ function newTicket(desk: Desk, type: RequestType, createdAt: number, urgentOnly 
 	const { rng, people } = desk;
 	const atShop = type === 'repair' && !urgentOnly && rng() < 0.12;
 	const cases: RepairCase[] =
-		type === 'haircut' ? HAIRCUT_CASES.map((description) => ({ description, done: pick(rng, HAIRCUT_DONE) }))
-		: type === 'elder_visit' ? ADHOC_VISITS
-		: atShop ? SHOP_REPAIRS : HOME_REPAIRS;
+		type === 'haircut'
+			? HAIRCUT_CASES.map((description) => ({ description, done: pick(rng, HAIRCUT_DONE) }))
+			: type === 'elder_visit'
+				? ADHOC_VISITS
+				: atShop
+					? SHOP_REPAIRS
+					: HOME_REPAIRS;
 	const chosen = pick(rng, urgentOnly ? cases.filter((c) => c.urgent) : cases);
 	const building = pick(rng, atShop ? desk.shops : desk.residential);
 	return {
-		id: desk.newId(), type, buildingId: building.id, unit: atShop ? '门面' : unitNumber(rng), description: chosen.description,
-		urgency: chosen.urgent ? 'urgent' : 'normal', contactName: atShop ? `${pick(rng, SURNAMES)}老板` : people.caller(),
-		contactPhone: people.phone(), elderId: null, createdAt, done: chosen.done, planVolunteerId: null
+		id: desk.newId(),
+		type,
+		buildingId: building.id,
+		unit: atShop ? '门面' : unitNumber(rng),
+		description: chosen.description,
+		urgency: chosen.urgent ? 'urgent' : 'normal',
+		contactName: atShop ? `${pick(rng, SURNAMES)}老板` : people.caller(),
+		contactPhone: people.phone(),
+		elderId: null,
+		createdAt,
+		done: chosen.done,
+		planVolunteerId: null
 	};
 }
 
 function visitTicket(desk: Desk, elder: SeedElder, due: number): Ticket {
 	const { rng } = desk;
 	return {
-		id: desk.newId(), type: 'elder_visit', buildingId: elder.buildingId, unit: elder.unit, description: pick(rng, VISIT_CASES),
-		urgency: 'normal', contactName: elder.name, contactPhone: elder.phone, elderId: elder.id, createdAt: due,
-		done: pick(rng, VISIT_DONE), planVolunteerId: elder.planVolunteerId
+		id: desk.newId(),
+		type: 'elder_visit',
+		buildingId: elder.buildingId,
+		unit: elder.unit,
+		description: pick(rng, VISIT_CASES),
+		urgency: 'normal',
+		contactName: elder.name,
+		contactPhone: elder.phone,
+		elderId: elder.id,
+		createdAt: due,
+		done: pick(rng, VISIT_DONE),
+		planVolunteerId: elder.planVolunteerId
 	};
 }
 
-function toRequest({ createdAt: _createdAt, done: _done, planVolunteerId: _planVolunteerId, ...request }: Ticket, steps: SeedStep[]): SeedRequest {
+function toRequest(
+	{ createdAt: _createdAt, done: _done, planVolunteerId: _planVolunteerId, ...request }: Ticket,
+	steps: SeedStep[]
+): SeedRequest {
 	return { ...request, steps };
 }
 
@@ -220,7 +326,7 @@ function playFinished(desk: Desk, t: Ticket): SeedStep[] {
 	const cancelReason = () => pick(rng, CANCEL_REASONS[t.type]);
 	const cancelAt = rng() < 0.085 ? pick(rng, ['open', 'assigned', 'accepted'] as const) : null;
 	step('create', [0, 0], staff, null);
-	if (cancelAt === 'open') return step('cancel', [5, 60], staff, null, cancelReason()), steps;
+	if (cancelAt === 'open') return (step('cancel', [5, 60], staff, null, cancelReason()), steps);
 
 	let who = t.planVolunteerId ? desk.volunteerById.get(t.planVolunteerId)! : chooseVolunteer(desk, t, clock, new Set());
 	step('assign', t.urgency === 'urgent' ? [2, 8] : [2, 30], staff, who.id);
@@ -229,9 +335,9 @@ function playFinished(desk: Desk, t: Ticket): SeedStep[] {
 		who = chooseVolunteer(desk, t, clock, new Set([who.id]));
 		step('assign', [2, 15], staff, who.id);
 	}
-	if (cancelAt === 'assigned') return step('cancel', [3, 20], staff, who.id, cancelReason()), steps;
+	if (cancelAt === 'assigned') return (step('cancel', [3, 20], staff, who.id, cancelReason()), steps);
 	step('accept', [1, 10], who.username, who.id);
-	if (cancelAt === 'accepted') return step('cancel', [10, 60], staff, who.id, cancelReason()), steps;
+	if (cancelAt === 'accepted') return (step('cancel', [10, 60], staff, who.id, cancelReason()), steps);
 	step('start', [10, 120], who.username, who.id);
 	step('complete', [15, 90], who.username, who.id, t.done);
 	desk.busyUntil.set(who.id, clock);
@@ -266,7 +372,11 @@ function liveRequests(desk: Desk, now: number): SeedRequest[] {
 		const who = ago.length > 1 ? chooseVolunteer(desk, ticket, now, taken, pool) : null;
 		if (who) taken.add(who.id);
 		const steps = times.map((at, i): SeedStep => ({
-			action: LIVE_ACTIONS[i]!, at: new Date(at), actor: i < 2 ? staff : who!.username, volunteerId: i === 0 ? null : who!.id, note: null
+			action: LIVE_ACTIONS[i]!,
+			at: new Date(at),
+			actor: i < 2 ? staff : who!.username,
+			volunteerId: i === 0 ? null : who!.id,
+			note: null
 		}));
 		return toRequest(ticket, steps);
 	});
@@ -288,12 +398,22 @@ export function generateCommunity(now: Date, seed = 20_240_601): Community {
 	const elders = registerElders(rng, newId, people, residential, volunteers, byId, t);
 
 	const desk: Desk = {
-		rng, newId, people, byId, residential, shops: buildings.filter((b) => b.kind === 'shop'),
-		volunteers, volunteerById: new Map(volunteers.map((v) => [v.id, v])), busyUntil: new Map()
+		rng,
+		newId,
+		people,
+		byId,
+		residential,
+		shops: buildings.filter((b) => b.kind === 'shop'),
+		volunteers,
+		volunteerById: new Map(volunteers.map((v) => [v.id, v])),
+		busyUntil: new Map()
 	};
 	const days = 21;
 	const visits = elders.flatMap((e) =>
-		[1, 2, 3].map((k) => e.nextDueAt.getTime() - k * e.intervalDays * DAY).filter((due) => due >= t - days * DAY).map((due) => visitTicket(desk, e, due))
+		[1, 2, 3]
+			.map((k) => e.nextDueAt.getTime() - k * e.intervalDays * DAY)
+			.filter((due) => due >= t - days * DAY)
+			.map((due) => visitTicket(desk, e, due))
 	);
 	const tickets = [...phonedInTickets(desk, t, days), ...visits].sort((a, b) => a.createdAt - b.createdAt);
 	const past = tickets

@@ -16,13 +16,31 @@ const M_PER_DEG_LNG = 111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180);
 
 type Xy = [number, number];
 /** A rectangle centred on (cx, cy); `w` runs along `angle` (degrees anticlockwise from east). */
-interface Rect { cx: number; cy: number; w: number; h: number; angle: number }
-interface Draft { name: string; kind: BuildingKind; street: string; rect: Rect }
+interface Rect {
+	cx: number;
+	cy: number;
+	w: number;
+	h: number;
+	angle: number;
+}
+interface Draft {
+	name: string;
+	kind: BuildingKind;
+	street: string;
+	rect: Rect;
+}
 
 /** A 小区: rows of slab blocks. Row 0 / column 0 sits at `origin`; rows stack along the compound's "north". */
 interface Compound {
-	street: string; origin: Xy; angle: number; rows: number; cols: number;
-	length: number; depth: number; colGap: number; rowGap: number;
+	street: string;
+	origin: Xy;
+	angle: number;
+	rows: number;
+	cols: number;
+	length: number;
+	depth: number;
+	colGap: number;
+	rowGap: number;
 	/** The corner where numbering starts; chosen so each compound ends next to where the next begins. */
 	start: 'sw' | 'se' | 'nw' | 'ne';
 	/** 'row,col' slots kept free for public buildings and gardens. */
@@ -30,16 +48,57 @@ interface Compound {
 }
 // In numbering order: round the north side from the west, then back along the river.
 const COMPOUNDS: Compound[] = [
-	{ street: '北坝路', origin: [-392, 62], angle: 0, rows: 10, cols: 4, length: 46, depth: 12, colGap: 14, rowGap: 18, start: 'ne', skip: ['5,1'] },
-	{ street: '建设路', origin: [-137, 76], angle: 0, rows: 9, cols: 5, length: 46, depth: 12, colGap: 12, rowGap: 18, start: 'sw', skip: ['0,0', '1,0', '4,2'] },
+	{
+		street: '北坝路',
+		origin: [-392, 62],
+		angle: 0,
+		rows: 10,
+		cols: 4,
+		length: 46,
+		depth: 12,
+		colGap: 14,
+		rowGap: 18,
+		start: 'ne',
+		skip: ['5,1']
+	},
+	{
+		street: '建设路',
+		origin: [-137, 76],
+		angle: 0,
+		rows: 9,
+		cols: 5,
+		length: 46,
+		depth: 12,
+		colGap: 12,
+		rowGap: 18,
+		start: 'sw',
+		skip: ['0,0', '1,0', '4,2']
+	},
 	{ street: '东街', origin: [220, 76], angle: 0, rows: 8, cols: 4, length: 36, depth: 11, colGap: 10, rowGap: 21, start: 'nw' },
 	{ street: '滨江路', origin: [230, -235], angle: 6, rows: 8, cols: 3, length: 48, depth: 12, colGap: 10, rowGap: 20, start: 'nw' },
 	{ street: '滨江路', origin: [-108, -254], angle: 6, rows: 7, cols: 5, length: 46, depth: 12, colGap: 12, rowGap: 20, start: 'se' },
-	{ street: '北坝路', origin: [-392, -250], angle: 0, rows: 9, cols: 4, length: 46, depth: 12, colGap: 14, rowGap: 20, start: 'ne', skip: ['8,3', '7,3'] }
+	{
+		street: '北坝路',
+		origin: [-392, -250],
+		angle: 0,
+		rows: 9,
+		cols: 4,
+		length: 46,
+		depth: 12,
+		colGap: 14,
+		rowGap: 20,
+		start: 'ne',
+		skip: ['8,3', '7,3']
+	}
 ];
 
 /** Shop rows along a street: shops stand to the LEFT of from→to, fronts on the line. */
-interface Frontage { street: string; from: Xy; to: Xy; count: number }
+interface Frontage {
+	street: string;
+	from: Xy;
+	to: Xy;
+	count: number;
+}
 const FRONTAGES: Frontage[] = [
 	{ street: '建设路', from: [-94, 54], to: [178, 54], count: 20 },
 	{ street: '建设路', from: [20, 26], to: [-100, 26], count: 9 },
@@ -119,7 +178,14 @@ const toLngLat = ([x, y]: Xy): [number, number] => [round7(ORIGIN.lng + x / M_PE
 
 function corners(r: Rect): Xy[] {
 	// Anticlockwise, as GeoJSON wants exterior rings.
-	return ([[-1, -1], [1, -1], [1, 1], [-1, 1]] as Xy[]).map(([su, sv]) => {
+	return (
+		[
+			[-1, -1],
+			[1, -1],
+			[1, 1],
+			[-1, 1]
+		] as Xy[]
+	).map(([su, sv]) => {
 		const [dx, dy] = rotate([(su * r.w) / 2, (sv * r.h) / 2], r.angle);
 		return [r.cx + dx, r.cy + dy];
 	});

@@ -6,7 +6,15 @@ import { nextStatus } from '../../src/lib/dispatch/lifecycle';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { toRequestView } from '../../src/lib/server/repositories/requests';
 import { appendEvents, type NewEventRecord } from '../../src/lib/server/repositories/events';
-import { requestAssigned, requestCancelled, requestCreated, taskAccepted, taskCompleted, taskDeclined, taskStarted } from '../../src/lib/server/services/event-records';
+import {
+	requestAssigned,
+	requestCancelled,
+	requestCreated,
+	taskAccepted,
+	taskCompleted,
+	taskDeclined,
+	taskStarted
+} from '../../src/lib/server/services/event-records';
 import { generateCommunity, type Community, type SeedRequest } from './community';
 import { communityStreets } from './streets';
 
@@ -31,7 +39,17 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 		if ((await countUsers(trx)) > 0) return null;
 		await trx
 			.insertInto('buildings')
-			.values(community.buildings.map((b) => ({ id: b.id, name: b.name, kind: b.kind, lat: b.lat, lng: b.lng, footprint: JSON.stringify(b.footprint), street: b.street })))
+			.values(
+				community.buildings.map((b) => ({
+					id: b.id,
+					name: b.name,
+					kind: b.kind,
+					lat: b.lat,
+					lng: b.lng,
+					footprint: JSON.stringify(b.footprint),
+					street: b.street
+				}))
+			)
 			.execute();
 
 		await trx
@@ -46,7 +64,9 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 			.execute();
 		const volunteerUsers = await trx
 			.insertInto('users')
-			.values(community.volunteers.map((v) => ({ username: v.username, name: v.name, role: 'volunteer' as const, password_hash: passwordHash })))
+			.values(
+				community.volunteers.map((v) => ({ username: v.username, name: v.name, role: 'volunteer' as const, password_hash: passwordHash }))
+			)
 			.returning(['id', 'username'])
 			.execute();
 		const userIdOf = new Map([...staffRows, ...volunteerUsers].map((u) => [u.username, u.id]));
@@ -76,18 +96,30 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 
 		await trx
 			.insertInto('elders')
-			.values(community.elders.map((e) => ({ id: e.id, name: e.name, building_id: e.buildingId, unit: e.unit, phone: e.phone, notes: e.notes })))
+			.values(
+				community.elders.map((e) => ({ id: e.id, name: e.name, building_id: e.buildingId, unit: e.unit, phone: e.phone, notes: e.notes }))
+			)
 			.execute();
 		await trx
 			.insertInto('visit_plans')
-			.values(community.elders.map((e) => ({ elder_id: e.id, volunteer_id: e.planVolunteerId, interval_days: e.intervalDays, next_due_at: e.nextDueAt })))
+			.values(
+				community.elders.map((e) => ({
+					elder_id: e.id,
+					volunteer_id: e.planVolunteerId,
+					interval_days: e.intervalDays,
+					next_due_at: e.nextDueAt
+				}))
+			)
 			.execute();
 
 		// Requests are replayed step by step, so their rows and audit trails agree.
 		const events: NewEventRecord[] = [];
 		for (const request of community.requests) {
 			const { row, steps } = replay(request, userIdOf);
-			await trx.insertInto('requests').values({ ...row, version: row.version, status: row.status }).execute();
+			await trx
+				.insertInto('requests')
+				.values({ ...row, version: row.version, status: row.status })
+				.execute();
 			events.push(...steps);
 		}
 		events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
@@ -135,7 +167,11 @@ function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: Req
 		row.version += 1;
 		row.assignee_id = step.volunteerId;
 		const stamp: Partial<Record<Status, keyof RequestRow>> = {
-			assigned: 'assigned_at', accepted: 'accepted_at', in_progress: 'started_at', completed: 'completed_at', cancelled: 'cancelled_at'
+			assigned: 'assigned_at',
+			accepted: 'accepted_at',
+			in_progress: 'started_at',
+			completed: 'completed_at',
+			cancelled: 'cancelled_at'
 		};
 		const column = stamp[to];
 		if (column) (row as unknown as Record<string, unknown>)[column] = step.at;

@@ -13,7 +13,15 @@ const toLngLat = ([x, y]: Xy): [number, number] => [
 ];
 
 // The river road bends with the bank; the river lies south of it.
-const RIVER_ROAD: Xy[] = [[-440, -273], [-100, -268], [0, -262], [100, -253], [200, -250], [300, -245], [440, -231]];
+const RIVER_ROAD: Xy[] = [
+	[-440, -273],
+	[-100, -268],
+	[0, -262],
+	[100, -253],
+	[200, -250],
+	[300, -245],
+	[440, -231]
+];
 
 export interface SeedMapFeature {
 	kind: 'street' | 'water';
@@ -37,8 +45,17 @@ export function communityStreets(): SeedMapFeature[] {
 	return [
 		river(),
 		street('滨江路', 16, RIVER_ROAD),
-		street('建设路', 24, [[-440, 40], [440, 40]]),
-		street('北坝路', 18, [[-152, -268], [-152, 380]]),
-		street('东街', 14, [[190, -250], [190, 380]])
+		street('建设路', 24, [
+			[-440, 40],
+			[440, 40]
+		]),
+		street('北坝路', 18, [
+			[-152, -268],
+			[-152, 380]
+		]),
+		street('东街', 14, [
+			[190, -250],
+			[190, 380]
+		])
 	];
 }

@@ -58,7 +58,9 @@ async function createPostgresDatabase(adminUrl: string): Promise<DatabaseTarget 
 	try {
 		await admin.query(`create database ${name}`);
 	} catch (error) {
-		throw new Error(`The bench creates its own database on the server DATABASE_URL names, and could not: ${(error as Error).message}`, { cause: error });
+		throw new Error(`The bench creates its own database on the server DATABASE_URL names, and could not: ${(error as Error).message}`, {
+			cause: error
+		});
 	} finally {
 		await admin.end();
 	}

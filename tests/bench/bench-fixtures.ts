@@ -59,7 +59,12 @@ export async function addDispatchers(db: Kysely<Database>, count: number): Promi
 	}));
 	await insertInBatches(users, (batch) => db.insertInto('users').values(batch).execute());
 	const sessions = users.map((u) => ({ userId: u.id, ...newSession(u.id) }));
-	await insertInBatches(sessions, (batch) => db.insertInto('sessions').values(batch.map((s) => s.row)).execute());
+	await insertInBatches(sessions, (batch) =>
+		db
+			.insertInto('sessions')
+			.values(batch.map((s) => s.row))
+			.execute()
+	);
 	return sessions.map((s) => ({ userId: s.userId, cookie: s.cookie }));
 }
 
@@ -85,14 +90,18 @@ function seededRandom(seed: number): () => number {
  * have every skill and are on duty (the latency run assigns to them); the rest have one or two
  * skills, and four in five are on duty, as a ranking query would meet them.
  */
-export async function addVolunteers(db: Kysely<Database>, buildings: BuildingPoint[], count: number, allSkilled: number): Promise<BenchVolunteer[]> {
+export async function addVolunteers(
+	db: Kysely<Database>,
+	buildings: BuildingPoint[],
+	count: number,
+	allSkilled: number
+): Promise<BenchVolunteer[]> {
 	const passwordHash = await demoPasswordHash(db);
 	const random = seededRandom(20261126);
 	if (buildings.length === 0) throw new Error('volunteers need buildings to live in');
 	const people = Array.from({ length: count }, (_, i) => {
 		const home = buildings[Math.floor(random() * buildings.length)]!;
-		const skills: Skill[] =
-			i < allSkilled ? [...REQUEST_TYPES] : REQUEST_TYPES.filter((_, k) => k === i % 3 || random() < 0.25);
+		const skills: Skill[] = i < allSkilled ? [...REQUEST_TYPES] : REQUEST_TYPES.filter((_, k) => k === i % 3 || random() < 0.25);
 		return {
 			userId: randomUUID(),
 			volunteerId: randomUUID(),
@@ -109,7 +118,9 @@ export async function addVolunteers(db: Kysely<Database>, buildings: BuildingPoi
 	await insertInBatches(people, (batch) =>
 		db
 			.insertInto('users')
-			.values(batch.map((p) => ({ id: p.userId, username: p.username, name: p.name, role: 'volunteer' as const, password_hash: passwordHash })))
+			.values(
+				batch.map((p) => ({ id: p.userId, username: p.username, name: p.name, role: 'volunteer' as const, password_hash: passwordHash }))
+			)
 			.execute()
 	);
 	await insertInBatches(people, (batch) =>
@@ -131,7 +142,12 @@ export async function addVolunteers(db: Kysely<Database>, buildings: BuildingPoi
 			.execute()
 	);
 	const sessions = people.map((p) => ({ person: p, ...newSession(p.userId) }));
-	await insertInBatches(sessions, (batch) => db.insertInto('sessions').values(batch.map((s) => s.row)).execute());
+	await insertInBatches(sessions, (batch) =>
+		db
+			.insertInto('sessions')
+			.values(batch.map((s) => s.row))
+			.execute()
+	);
 	return sessions.map((s) => ({ userId: s.person.userId, volunteerId: s.person.volunteerId, skills: s.person.skills, cookie: s.cookie }));
 }
 

@@ -59,10 +59,25 @@ function count(page: Page, selector: string): Promise<number> {
  * A dispatcher's board in real Chromium, holding `activeRequests` requests, while other
  * dispatchers create `burst` requests at once through the API.
  */
-export async function measureBoard(url: string, viewer: BenchUser, creator: BenchUser, buildings: BuildingPoint[], activeRequests: number, burst: number): Promise<BoardResult> {
+export async function measureBoard(
+	url: string,
+	viewer: BenchUser,
+	creator: BenchUser,
+	buildings: BuildingPoint[],
+	activeRequests: number,
+	burst: number
+): Promise<BoardResult> {
 	const browser = await chromium.launch({
 		executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+			'--disable-quic'
+		]
 	});
 	try {
 		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
@@ -75,7 +90,11 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 		const loadStarted = nowMs();
 		await page.goto(`${url}/dispatch`);
 		await page.locator('[data-testid="connection"][data-state="connected"]').waitFor({ timeout: 60_000 });
-		await page.waitForFunction(({ rows, n }) => document.querySelectorAll(rows).length >= n, { rows: ROWS, n: activeRequests }, { timeout: 60_000 });
+		await page.waitForFunction(
+			({ rows, n }) => document.querySelectorAll(rows).length >= n,
+			{ rows: ROWS, n: activeRequests },
+			{ timeout: 60_000 }
+		);
 		const loadMs = nowMs() - loadStarted;
 		await sleep(2000); // let the first render's work finish before the burst
 		// BENCH_CSS='…' hides or restyles part of the page, to see what that part costs in the burst.
@@ -91,7 +110,12 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 			Array.from({ length: burst }, (_, i) =>
 				expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
 					cookie: creator.cookie,
-					body: { type: REQUEST_TYPES[i % 3], buildingId: buildings[(i * 13) % buildings.length]!.id, description: `基准测试：连发 ${i + 1}`, unit: `${i}` }
+					body: {
+						type: REQUEST_TYPES[i % 3],
+						buildingId: buildings[(i * 13) % buildings.length]!.id,
+						description: `基准测试：连发 ${i + 1}`,
+						unit: `${i}`
+					}
 				})
 			)
 		);
@@ -99,7 +123,9 @@ export async function measureBoard(url: string, viewer: BenchUser, creator: Benc
 		const doneAt = (await (
 			await page.waitForFunction(
 				({ rows, markers, wantRows, wantMarkers }) =>
-					document.querySelectorAll(rows).length >= wantRows && document.querySelectorAll(markers).length >= wantMarkers && performance.now(),
+					document.querySelectorAll(rows).length >= wantRows &&
+					document.querySelectorAll(markers).length >= wantMarkers &&
+					performance.now(),
 				{ rows: ROWS, markers: MARKERS, wantRows: before.rows + burst, wantMarkers: before.markers + burst },
 				{ polling: 'raf', timeout: 60_000 }
 			)

@@ -91,6 +91,8 @@ export function missedDeliveries(result: ClusterFigures): string | null {
 		['node A (same node)', result.sameNode],
 		['node B (cross node)', result.crossNode]
 	] as const;
-	const wrong = nodes.filter(([, f]) => f.delivered !== f.expected).map(([node, f]) => `${node} got ${f.delivered} of ${f.expected} request:created events`);
+	const wrong = nodes
+		.filter(([, f]) => f.delivered !== f.expected)
+		.map(([node, f]) => `${node} got ${f.delivered} of ${f.expected} request:created events`);
 	return wrong.length ? `Across two nodes: ${wrong.join('; ')}.` : null;
 }

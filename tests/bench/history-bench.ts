@@ -68,7 +68,9 @@ const percentile = (values: number[], p: number) => {
 };
 
 function rssOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field))!;
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith(field))!;
 	return Number(line.split(/\s+/)[1]) / 1024; // MiB
 }
 
@@ -137,7 +139,9 @@ async function measureQueries(cookie: string) {
 		let cursor = body.nextCursor;
 		for (let page = 0; i % 4 === 0 && cursor && page < 3; page++) {
 			const t = performance.now();
-			const next = (await (await fetch(`${server!.url}/api/history?${query}&cursor=${cursor}`, { headers: { cookie } })).json()) as { nextCursor: string | null };
+			const next = (await (await fetch(`${server!.url}/api/history?${query}&cursor=${cursor}`, { headers: { cookie } })).json()) as {
+				nextCursor: string | null;
+			};
 			timings.push(performance.now() - t);
 			cursor = next.nextCursor;
 			deepPages++;
@@ -150,10 +154,12 @@ async function measureQueries(cookie: string) {
 }
 
 async function explain(label: string, where: string) {
-	const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(
-		`explain (analyze, buffers off) select * from requests where status in ('completed', 'cancelled') ${where}
+	const { rows } = await sql
+		.raw<{ 'QUERY PLAN': string }>(
+			`explain (analyze, buffers off) select * from requests where status in ('completed', 'cancelled') ${where}
 		 order by coalesce(completed_at, cancelled_at) desc, id desc limit 51`
-	).execute(db);
+		)
+		.execute(db);
 	const plan = rows.map((r) => r['QUERY PLAN']);
 	const index = plan.find((l) => /Index|Seq Scan/.test(l))?.trim();
 	console.log(`  EXPLAIN ${label}: ${index} | ${plan.at(-1)!.trim()}`);
@@ -170,7 +176,12 @@ try {
 		count = total;
 		// A fresh server process for each size, so each peak is measured from the same baseline.
 		await server?.stop();
-		server = await forkServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
+		server = await forkServer({
+			DATABASE_URL: url.toString(),
+			DEMO: '0',
+			LOG_LEVEL: 'warn',
+			NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? ''
+		});
 		cookie = await signIn(server.url, 'coordinator');
 		await measureExport(`of all ${total.toLocaleString('en')}+ rows`, cookie);
 	}
@@ -190,7 +201,12 @@ try {
 	console.log('\n200,000 generated finished requests');
 	await fillTo(200_000, count);
 	await server?.stop();
-	server = await forkServer({ DATABASE_URL: url.toString(), DEMO: '0', LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? '' });
+	server = await forkServer({
+		DATABASE_URL: url.toString(),
+		DEMO: '0',
+		LOG_LEVEL: 'warn',
+		NODE_OPTIONS: process.env.SERVER_NODE_OPTIONS ?? ''
+	});
 	await measureExport('of all 200,000+ rows', await signIn(server.url, 'coordinator'));
 } finally {
 	await server?.stop();

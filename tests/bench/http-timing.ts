@@ -18,7 +18,11 @@ const agent = new Agent({ keepAlive: true, maxSockets: 64, timeout: 60_000 });
  * One HTTP call on node:http rather than fetch: less machinery between the answer's last
  * byte and `returnedAt`, which is where the latency figures start.
  */
-export function timedRequest<T = unknown>(method: string, url: string, options: { cookie?: string; body?: unknown } = {}): Promise<TimedResponse<T>> {
+export function timedRequest<T = unknown>(
+	method: string,
+	url: string,
+	options: { cookie?: string; body?: unknown } = {}
+): Promise<TimedResponse<T>> {
 	const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
 	const headers: Record<string, string> = {};
 	if (options.cookie) headers.cookie = options.cookie;
@@ -46,7 +50,12 @@ export function timedRequest<T = unknown>(method: string, url: string, options: 
 }
 
 /** The same, failing unless the status is the expected one. */
-export async function expectStatus<T>(expected: number, method: string, url: string, options: { cookie?: string; body?: unknown } = {}): Promise<TimedResponse<T>> {
+export async function expectStatus<T>(
+	expected: number,
+	method: string,
+	url: string,
+	options: { cookie?: string; body?: unknown } = {}
+): Promise<TimedResponse<T>> {
 	const response = await timedRequest<T>(method, url, options);
 	if (response.status !== expected) {
 		throw new Error(`${method} ${url} answered ${response.status}, expected ${expected}: ${JSON.stringify(response.body).slice(0, 300)}`);

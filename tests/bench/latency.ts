@@ -73,7 +73,12 @@ export interface ConnectFigures {
 type Tick = (index: number, tickAt: number, recording: Recording | null) => Promise<void>;
 
 /** Open-loop pacing: tick i fires at start + i/R whatever earlier ticks are still doing. */
-export async function paced(rate: number, seconds: number, firstIndex: number, tick: (index: number, at: number) => Promise<void>): Promise<number> {
+export async function paced(
+	rate: number,
+	seconds: number,
+	firstIndex: number,
+	tick: (index: number, at: number) => Promise<void>
+): Promise<number> {
 	const start = nowMs() + 5;
 	const count = Math.round(rate * seconds);
 	const inFlight: Promise<void>[] = [];
@@ -124,7 +129,10 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 
 	// The baseline has no sessions: its sockets join, by query, the rooms the app would put them in.
 	const appPlans = [...dispatchers, ...volunteers].map((u) => ({ cookie: u.cookie }));
-	const baselinePlans = [...dispatchers.map(() => ({ rooms: 'staff' })), ...volunteers.map((v) => ({ rooms: `volunteer:${v.volunteerId}` }))];
+	const baselinePlans = [
+		...dispatchers.map(() => ({ rooms: 'staff' })),
+		...volunteers.map((v) => ({ rooms: `volunteer:${v.volunteerId}` }))
+	];
 
 	log(`  connecting ${dispatchers.length} dispatcher and ${volunteers.length} volunteer sockets to the app and to the baseline`);
 	const connected = {
@@ -142,7 +150,9 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 
 	const slices = Math.max(1, Math.round(setup.seconds / setup.sliceSeconds));
 	const sliceSeconds = setup.seconds / slices;
-	log(`  measuring: ${slices} × (${sliceSeconds.toFixed(1)} s app, ${sliceSeconds.toFixed(1)} s baseline) at ${rate} creates/s + ${rate} assignments/s`);
+	log(
+		`  measuring: ${slices} × (${sliceSeconds.toFixed(1)} s app, ${sliceSeconds.toFixed(1)} s baseline) at ${rate} creates/s + ${rate} assignments/s`
+	);
 	for (let s = 0; s < slices; s++) {
 		index = await paced(rate, sliceSeconds, index, (i, at) => appTick(i, at, app));
 		await sleep(300);
@@ -180,12 +190,25 @@ export async function measureLatency(setup: LatencySetup, appRss: () => number):
 }
 
 /** Create request number i as an intake desk would, through the app's own API. */
-export function createRequest(appUrl: string, driver: BenchUser, buildings: BuildingPoint[], i: number): Promise<TimedResponse<RequestView>> {
+export function createRequest(
+	appUrl: string,
+	driver: BenchUser,
+	buildings: BuildingPoint[],
+	i: number
+): Promise<TimedResponse<RequestView>> {
 	const type = REQUEST_TYPES[i % REQUEST_TYPES.length]!;
 	const building = buildings[(i * 7) % buildings.length]!;
 	return expectStatus<RequestView>(201, 'POST', `${appUrl}/api/requests`, {
 		cookie: driver.cookie,
-		body: { type, buildingId: building.id, description: `基准测试 ${i}：厨房水龙头漏水`, unit: '3-201', urgency: i % 10 === 0 ? 'urgent' : 'normal', contactName: '王阿姨', contactPhone: '13800000000' }
+		body: {
+			type,
+			buildingId: building.id,
+			description: `基准测试 ${i}：厨房水龙头漏水`,
+			unit: '3-201',
+			urgency: i % 10 === 0 ? 'urgent' : 'normal',
+			contactName: '王阿姨',
+			contactPhone: '13800000000'
+		}
 	});
 }
 
@@ -193,11 +216,19 @@ export function createRequest(appUrl: string, driver: BenchUser, buildings: Buil
  * Connects every planned socket through the fleet under `target` (the prefix of their samples),
  * failing unless all of them are in: a figure over fewer sockets than asked for would mislead.
  */
-export async function connectAll(fleet: LoadFleet, target: string, url: string, plans: SocketPlan[], log: (line: string) => void): Promise<ConnectFigures> {
+export async function connectAll(
+	fleet: LoadFleet,
+	target: string,
+	url: string,
+	plans: SocketPlan[],
+	log: (line: string) => void
+): Promise<ConnectFigures> {
 	const started = nowMs();
 	const totals = await fleet.connect(target, url, plans);
 	const seconds = (nowMs() - started) / 1000;
-	log(`  ${target}: ${totals.connected} sockets connected in ${seconds.toFixed(1)} s${totals.failed ? `, ${totals.failed} failed (${totals.firstError})` : ''}`);
+	log(
+		`  ${target}: ${totals.connected} sockets connected in ${seconds.toFixed(1)} s${totals.failed ? `, ${totals.failed} failed (${totals.firstError})` : ''}`
+	);
 	if (totals.connected !== plans.length) throw new Error(`only ${totals.connected} of ${plans.length} sockets connected to the ${target}`);
 	return { connected: totals.connected, failed: totals.failed, seconds };
 }
@@ -207,7 +238,13 @@ export function sent(requestId: string, response: TimedResponse<unknown>): Sent 
 }
 
 /** Latency of one event over every change in `sentList`, each expected at `perChange` sockets. */
-export function pathFigures(samples: Map<string, number[]>, target: string, event: MeasuredEvent, sentList: Sent[], perChange: number): PathFigures {
+export function pathFigures(
+	samples: Map<string, number[]>,
+	target: string,
+	event: MeasuredEvent,
+	sentList: Sent[],
+	perChange: number
+): PathFigures {
 	const fromReturn: number[] = [];
 	const fromSend: number[] = [];
 	for (const change of sentList) {
@@ -216,5 +253,10 @@ export function pathFigures(samples: Map<string, number[]>, target: string, even
 			fromSend.push(arrived - change.sentAt);
 		}
 	}
-	return { fromReturn: summarize(fromReturn), fromSend: summarize(fromSend), delivered: fromReturn.length, expected: sentList.length * perChange };
+	return {
+		fromReturn: summarize(fromReturn),
+		fromSend: summarize(fromSend),
+		delivered: fromReturn.length,
+		expected: sentList.length * perChange
+	};
 }

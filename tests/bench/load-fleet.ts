@@ -40,7 +40,9 @@ export class LoadFleet {
 	async connect(target: string, url: string, plans: SocketPlan[], concurrencyPerClient = 50) {
 		const share = (i: number) => plans.filter((_, k) => k % this.#children.length === i);
 		const replies = await Promise.all(
-			this.#children.map((child, i) => this.#ask(child, { op: 'connect', target, url, sockets: share(i), concurrency: concurrencyPerClient }))
+			this.#children.map((child, i) =>
+				this.#ask(child, { op: 'connect', target, url, sockets: share(i), concurrency: concurrencyPerClient })
+			)
 		);
 		const totals = { connected: 0, failed: 0, firstError: null as string | null, clientRssBytes: 0 };
 		for (const reply of replies) {

@@ -30,7 +30,12 @@ async function settledRss(server: ServerProcess): Promise<number> {
  * server answers a few requests and one socket, so the code that every connection needs is
  * already loaded and only the connections themselves are counted.
  */
-export async function measureMemory(server: ServerProcess, fleet: LoadFleet, users: BenchUser[], log: (line: string) => void): Promise<MemoryResult> {
+export async function measureMemory(
+	server: ServerProcess,
+	fleet: LoadFleet,
+	users: BenchUser[],
+	log: (line: string) => void
+): Promise<MemoryResult> {
 	for (let i = 0; i < 5; i++) await expectStatus(200, 'GET', `${server.url}/api/session`, { cookie: users[i]!.cookie });
 	await fleet.connect('warm-up', server.url, [{ cookie: users[0]!.cookie }]);
 	await fleet.disconnect('warm-up');
@@ -38,10 +43,16 @@ export async function measureMemory(server: ServerProcess, fleet: LoadFleet, use
 	log(`  idle: ${(idleRss / 2 ** 20).toFixed(0)} MiB; connecting ${users.length} idle sockets`);
 
 	const started = nowMs();
-	const totals = await fleet.connect('idle', server.url, users.map((u) => ({ cookie: u.cookie })));
+	const totals = await fleet.connect(
+		'idle',
+		server.url,
+		users.map((u) => ({ cookie: u.cookie }))
+	);
 	const connectSeconds = (nowMs() - started) / 1000;
 	if (totals.connected !== users.length) {
-		throw new Error(`only ${totals.connected} of ${users.length} idle sockets connected (${totals.firstError}); is the open-file limit high enough?`);
+		throw new Error(
+			`only ${totals.connected} of ${users.length} idle sockets connected (${totals.firstError}); is the open-file limit high enough?`
+		);
 	}
 	const rssWithSockets = await settledRss(server);
 	log(`  with ${totals.connected} sockets (connected in ${connectSeconds.toFixed(1)} s): ${(rssWithSockets / 2 ** 20).toFixed(0)} MiB`);

@@ -110,6 +110,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 
 function parsePhases(list: string): Phase[] {
 	const phases = list.split(',').map((p) => p.trim());
-	for (const p of phases) if (!(PHASES as readonly string[]).includes(p)) throw new Error(`Unknown phase ${p}; phases are ${PHASES.join(', ')}`);
+	for (const p of phases)
+		if (!(PHASES as readonly string[]).includes(p)) throw new Error(`Unknown phase ${p}; phases are ${PHASES.join(', ')}`);
 	return PHASES.filter((p) => phases.includes(p));
 }

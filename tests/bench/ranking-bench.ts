@@ -43,17 +43,23 @@ async function freshTarget(): Promise<{ target: DatabaseTarget; drop(): Promise<
 async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Date) {
 	const random = seededRandom(11);
 	const buildings = await db.selectFrom('buildings').select('id').execute();
-	const rows = volunteerIds.filter(() => random() < 0.08).map((assignee, i) => ({
-		type: REQUEST_TYPES[i % 3]!,
-		building_id: buildings[Math.floor(random() * buildings.length)]!.id,
-		description: '压测任务',
-		status: i % 2 ? ('assigned' as const) : ('completed' as const),
-		assignee_id: assignee,
-		created_at: now,
-		assigned_at: now,
-		completed_at: i % 2 ? null : now
-	}));
-	for (let i = 0; i < rows.length; i += 500) await db.insertInto('requests').values(rows.slice(i, i + 500)).execute();
+	const rows = volunteerIds
+		.filter(() => random() < 0.08)
+		.map((assignee, i) => ({
+			type: REQUEST_TYPES[i % 3]!,
+			building_id: buildings[Math.floor(random() * buildings.length)]!.id,
+			description: '压测任务',
+			status: i % 2 ? ('assigned' as const) : ('completed' as const),
+			assignee_id: assignee,
+			created_at: now,
+			assigned_at: now,
+			completed_at: i % 2 ? null : now
+		}));
+	for (let i = 0; i < rows.length; i += 500)
+		await db
+			.insertInto('requests')
+			.values(rows.slice(i, i + 500))
+			.execute();
 	return rows.length;
 }
 
@@ -104,23 +110,31 @@ async function main() {
 		const crowd = await insertCrowd(db, VOLUNTEERS);
 		const busy = await addWorkload(db, crowd, now);
 		await sql`analyze`.execute(db);
-		const onDuty = await db.selectFrom('volunteers').select((eb) => eb.fn.countAll<string>().as('n')).where('available', '=', true).executeTakeFirstOrThrow();
+		const onDuty = await db
+			.selectFrom('volunteers')
+			.select((eb) => eb.fn.countAll<string>().as('n'))
+			.where('available', '=', true)
+			.executeTakeFirstOrThrow();
 
 		const random = seededRandom(3);
 		const buildings = await db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
 		const requests = await db
 			.insertInto('requests')
-			.values(Array.from({ length: 60 }, (_, i) => ({
-				type: REQUEST_TYPES[i % 3]!,
-				building_id: buildings[Math.floor(random() * buildings.length)]!.id,
-				description: '压测请求',
-				created_at: now
-			})))
+			.values(
+				Array.from({ length: 60 }, (_, i) => ({
+					type: REQUEST_TYPES[i % 3]!,
+					building_id: buildings[Math.floor(random() * buildings.length)]!.id,
+					description: '压测请求',
+					created_at: now
+				}))
+			)
 			.returning('id')
 			.execute();
 		const deps: ServiceDeps = { db, now: () => now, publisher: { publish() {} } };
 
-		console.log(`engine: ${target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; volunteers: ${VOLUNTEERS + 48} (${onDuty.n} on duty); busy or done today: ${busy}`);
+		console.log(
+			`engine: ${target.kind === 'postgres' ? 'PostgreSQL' : 'PGlite'}; volunteers: ${VOLUNTEERS + 48} (${onDuty.n} on duty); busy or done today: ${busy}`
+		);
 		console.log(`listCandidates, limit ${LIMIT}, ${CALLS} calls over ${requests.length} requests of all three types:`);
 		const strategies: [string, readonly number[]][] = [
 			[`radii ${SEARCH_RADII_M.join(', ')} m (the app's)`, SEARCH_RADII_M],
@@ -129,7 +143,11 @@ async function main() {
 			['radii 25 m ×3 (a smaller start)', [25, 75, 225, 675, 2025, 6075, 18_225, 54_675]],
 			['no box at all (every on-duty volunteer with the skill)', []]
 		];
-		const results = await timeStrategies(deps, requests.map((r) => r.id), strategies.map(([, radii]) => radii));
+		const results = await timeStrategies(
+			deps,
+			requests.map((r) => r.id),
+			strategies.map(([, radii]) => radii)
+		);
 		for (const [k, [label]] of strategies.entries()) {
 			const t = results[k]!; // one result per strategy
 			console.log(`  ${label.padEnd(58)} p50 ${t.p50.toFixed(2)} ms   p99 ${t.p99.toFixed(2)} ms   max ${t.max.toFixed(2)} ms`);

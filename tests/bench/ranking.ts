@@ -43,7 +43,13 @@ export interface InProcessRanking {
  * Candidate ranking through the endpoint a dispatcher's board calls, with the volunteers the
  * bench inserted. Calls run one at a time, so each figure is one request's own latency.
  */
-export async function measureRanking(url: string, driver: BenchUser, buildings: BuildingPoint[], volunteers: number, calls: number): Promise<RankingResult> {
+export async function measureRanking(
+	url: string,
+	driver: BenchUser,
+	buildings: BuildingPoint[],
+	volunteers: number,
+	calls: number
+): Promise<RankingResult> {
 	// One request of each type, in different corners of the community.
 	const requests: RequestView[] = [];
 	for (const [i, type] of REQUEST_TYPES.entries()) {
@@ -55,7 +61,8 @@ export async function measureRanking(url: string, driver: BenchUser, buildings: 
 		requests.push(created.body);
 	}
 	const probe = await timedRequest(`GET`, `${url}/api/requests/${requests[0]!.id}/candidates?limit=8`, { cookie: driver.cookie });
-	if (probe.status === 404) return { skipped: true, reason: 'GET /api/requests/:id/candidates answers 404 in this build (the ranking endpoint is not merged yet)' };
+	if (probe.status === 404)
+		return { skipped: true, reason: 'GET /api/requests/:id/candidates answers 404 in this build (the ranking endpoint is not merged yet)' };
 	if (probe.status !== 200) throw new Error(`candidates answered ${probe.status}: ${JSON.stringify(probe.body).slice(0, 300)}`);
 
 	// Each ranking call is followed by a floor call, so a noisy neighbour hurts both alike.
@@ -90,7 +97,8 @@ export async function measureRankingInProcess(db: Kysely<Database>, requestIds: 
 		const fromRoster = { db, now, publisher, roster };
 		const fromDatabase = { db, now, publisher };
 		for (const id of requestIds) {
-			if (!roster.rank(id, 8, new Date())) throw new Error(`the roster does not know request ${id}: the bench would time the database fallback`);
+			if (!roster.rank(id, 8, new Date()))
+				throw new Error(`the roster does not know request ${id}: the bench would time the database fallback`);
 		}
 		const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
 		const search: number[] = [];

@@ -80,13 +80,18 @@ async function main() {
 		notes: [],
 		durationSeconds: 0
 	};
-	log(`Bench database: ${results.engine === 'postgres' ? 'a new database on DATABASE_URL’s server' : 'embedded PGlite in a temporary directory'}; phases ${options.phases.join(', ')}${options.quick ? ' (--quick)' : ''}`);
+	log(
+		`Bench database: ${results.engine === 'postgres' ? 'a new database on DATABASE_URL’s server' : 'embedded PGlite in a temporary directory'}; phases ${options.phases.join(', ')}${options.quick ? ' (--quick)' : ''}`
+	);
 
 	const database = await createBenchDatabase(process.env.DATABASE_URL);
 	let fleet: LoadFleet | null = null;
 	try {
 		const buildings = await database.use(listBuildings);
-		const [viewer, driver] = await database.use(async (db) => [await addSessionFor(db, 'dispatcher'), await addSessionFor(db, 'dispatcher2')]);
+		const [viewer, driver] = await database.use(async (db) => [
+			await addSessionFor(db, 'dispatcher'),
+			await addSessionFor(db, 'dispatcher2')
+		]);
 
 		// The board runs first, on the demo community alone: a dispatcher's map shows every
 		// on-duty volunteer, and the thousands added below are for the other phases.
@@ -192,7 +197,9 @@ async function main() {
 	results.targets = checkTargets(results);
 	results.durationSeconds = Math.round((nowMs() - started) / 1000);
 	writeFileSync(options.out, `${JSON.stringify(results, null, '\t')}\n`);
-	log(`\n${formatReport(results)}\n\nWrote ${options.out} in ${results.durationSeconds} s.${options.profile ? ` CPU profiles of the app server are in ${PROFILE_DIR}/.` : ''}`);
+	log(
+		`\n${formatReport(results)}\n\nWrote ${options.out} in ${results.durationSeconds} s.${options.profile ? ` CPU profiles of the app server are in ${PROFILE_DIR}/.` : ''}`
+	);
 }
 
 main().catch((error) => {

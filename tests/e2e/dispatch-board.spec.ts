@@ -65,7 +65,11 @@ test('assigning on one board updates the other; assigning at once has one winner
 	await bothHeld;
 
 	for (const page of [first, second]) await expect(row(page, request.id)).toHaveAttribute('data-status', 'assigned', { timeout: 2000 });
-	const conflictCount = (page: Page) => page.getByRole('alert').filter({ hasText: /未能派单|Not assigned/ }).count();
+	const conflictCount = (page: Page) =>
+		page
+			.getByRole('alert')
+			.filter({ hasText: /未能派单|Not assigned/ })
+			.count();
 	await expect.poll(async () => (await Promise.all([first, second].map(conflictCount))).sort()).toEqual([0, 1]);
 
 	const after = (await (await first.request.get(`/api/requests/${request.id}`)).json()) as { request: RequestView };
@@ -122,7 +126,9 @@ test('the shortcut help lists the keys', async ({ dispatcherPage: page }) => {
 	await expect(dialog).toBeHidden();
 });
 
-test('cancelling from the board takes a reason; a cancel that crossed an assignment is refused plainly', async ({ dispatcherPage: page }) => {
+test('cancelling from the board takes a reason; a cancel that crossed an assignment is refused plainly', async ({
+	dispatcherPage: page
+}) => {
 	await page.goto('/dispatch');
 	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	const request = await createRequest(page, '21栋', `取消测试 ${Date.now()}`);
@@ -144,7 +150,9 @@ test('cancelling from the board takes a reason; a cancel that crossed an assignm
 	await page.locator('[data-action="cancel"]').click();
 
 	const candidates = (await (await page.request.get(`/api/requests/${request.id}/candidates`)).json()) as { volunteerId: string }[];
-	const assigned = await page.request.post(`/api/requests/${request.id}/assign`, { data: { volunteerId: candidates[0]!.volunteerId, version: 1 } });
+	const assigned = await page.request.post(`/api/requests/${request.id}/assign`, {
+		data: { volunteerId: candidates[0]!.volunteerId, version: 1 }
+	});
 	expect(assigned.status()).toBe(200);
 	releaseCancel();
 
@@ -163,7 +171,11 @@ test('a volunteer who goes off duty leaves the candidate list by itself', async 
 	await page.goto('/dispatch');
 	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 	const building = ((await (await page.request.get('/api/buildings')).json()) as BuildingView[]).find((b) => b.name === '21栋')!;
-	const repairers = new Set(((await (await page.request.get('/api/volunteers')).json()) as { id: string; skills: string[] }[]).filter((v) => v.skills.includes('repair')).map((v) => v.id));
+	const repairers = new Set(
+		((await (await page.request.get('/api/volunteers')).json()) as { id: string; skills: string[] }[])
+			.filter((v) => v.skills.includes('repair'))
+			.map((v) => v.id)
+	);
 	// A repairer of our own, standing at the door, so they are among the first candidates.
 	let phone: BrowserContext | null = null;
 	let volunteerId = '';
@@ -175,7 +187,9 @@ test('a volunteer who goes off duty leaves the candidate list by itself', async 
 		else await context.close();
 	}
 	expect(phone, 'a repairer among vol40…vol48').not.toBeNull();
-	expect((await phone!.request.put('/api/me/availability', { data: { available: true, lat: building.lat, lng: building.lng } })).status()).toBe(200);
+	expect(
+		(await phone!.request.put('/api/me/availability', { data: { available: true, lat: building.lat, lng: building.lng } })).status()
+	).toBe(200);
 
 	const request = await createRequest(page, '21栋', `下班测试 ${Date.now()}`);
 	await row(page, request.id).getByRole('button').click();

@@ -11,7 +11,11 @@ async function call(request: APIRequestContext, method: 'get' | 'post' | 'put', 
 	return (await response.json()) as Json;
 }
 
-test('a task a volunteer completes shows in the coordinator history with its timeline', async ({ dispatcherPage, volunteerPage, coordinatorPage }) => {
+test('a task a volunteer completes shows in the coordinator history with its timeline', async ({
+	dispatcherPage,
+	volunteerPage,
+	coordinatorPage
+}) => {
 	const staff = dispatcherPage.request;
 	const volunteer = volunteerPage.request;
 	const me = (await call(volunteer, 'get', '/api/session')).user as { volunteerId: string; name: string };

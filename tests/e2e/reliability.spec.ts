@@ -20,7 +20,11 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test('the CSP lets every page and the map work: no violations, the map draws', async ({ browser }) => {
-	for (const [username, path] of [['dispatcher', '/dispatch'], ['vol01', '/volunteer'], ['coordinator', '/history']] as const) {
+	for (const [username, path] of [
+		['dispatcher', '/dispatch'],
+		['vol01', '/volunteer'],
+		['coordinator', '/history']
+	] as const) {
 		const context = await browser.newContext();
 		await signInContext(context, username);
 		const page = await context.newPage();
@@ -106,7 +110,11 @@ test.describe('when the database goes away', () => {
 		// Live again: a request made now shows on the board.
 		const dispatcher = await signedIn(server.url, 'dispatcher2');
 		const building = await someBuilding(dispatcher.call);
-		const created = await dispatcher.call<{ id: string }>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: '恢复后的新请求' });
+		const created = await dispatcher.call<{ id: string }>('POST', '/api/requests', {
+			type: 'repair',
+			buildingId: building.id,
+			description: '恢复后的新请求'
+		});
 		expect(created.status).toBe(201);
 		await expect(board.locator(`[data-testid="queue"] [data-request-id="${created.body.id}"]`)).toBeVisible({ timeout: 15_000 });
 		await context.close();

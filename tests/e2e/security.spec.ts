@@ -74,10 +74,19 @@ test('a building whose imported name is HTML shows that name as text in its map 
 	const lat = demo.reduce((s, b) => s + b.lat, 0) / demo.length;
 	const lng = Math.max(...demo.map((b) => b.lng)) + 0.0015;
 	const [dLat, dLng] = [0.0006, 0.0007];
-	const ring = [[lng - dLng, lat - dLat], [lng + dLng, lat - dLat], [lng + dLng, lat + dLat], [lng - dLng, lat + dLat], [lng - dLng, lat - dLat]];
+	const ring = [
+		[lng - dLng, lat - dLat],
+		[lng + dLng, lat - dLat],
+		[lng + dLng, lat + dLat],
+		[lng - dLng, lat + dLat],
+		[lng - dLng, lat - dLat]
+	];
 	const dataDir = mkdtempSync(join(tmpdir(), 'vd-e2e-'));
 	const file = join(dataDir, 'community.json');
-	writeFileSync(file, JSON.stringify({ buildings: [{ name: EVIL, kind: 'public', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } }] }));
+	writeFileSync(
+		file,
+		JSON.stringify({ buildings: [{ name: EVIL, kind: 'public', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } }] })
+	);
 	const store = join(dataDir, 'db');
 	execFileSync('npx', ['tsx', 'db/cli/import.ts', file], { env: { ...process.env, DATA_DIR: store }, stdio: 'pipe' });
 	// The demo community beside it (the import made no users, so the demo still seeds).

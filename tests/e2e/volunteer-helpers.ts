@@ -56,7 +56,14 @@ export async function offerTask(
 	const buildings = (await (await staff.get('/api/buildings')).json()) as { id: string; name: string }[];
 	const building = buildings.find((b) => b.name === (fields.building ?? '8栋'))!;
 	const created = await staff.post('/api/requests', {
-		data: { type: fields.type ?? 'haircut', buildingId: building.id, description: fields.description, unit: '2单元301', contactName: '陈阿姨', contactPhone: '13800001111' }
+		data: {
+			type: fields.type ?? 'haircut',
+			buildingId: building.id,
+			description: fields.description,
+			unit: '2单元301',
+			contactName: '陈阿姨',
+			contactPhone: '13800001111'
+		}
 	});
 	expect(created.status()).toBe(201);
 	const request = (await created.json()) as RequestView;

@@ -5,7 +5,9 @@ import { alertLog, goOnDuty, offerTask, openLive, recordAlerts, timelineOf, volu
 const TITLE = '我的任务 · 志愿调度';
 
 /** vol01's phone: signed in, on duty, alerts recorded, the volunteer page open and live. */
-async function volunteerTab(browser: import('@playwright/test').Browser): Promise<{ context: BrowserContext; page: Page; volunteerId: string }> {
+async function volunteerTab(
+	browser: import('@playwright/test').Browser
+): Promise<{ context: BrowserContext; page: Page; volunteerId: string }> {
 	const context = await browser.newContext();
 	await signInContext(context, 'vol01');
 	await recordAlerts(context);
@@ -15,7 +17,10 @@ async function volunteerTab(browser: import('@playwright/test').Browser): Promis
 	return { context, page, volunteerId: await volunteerIdOf(context.request) };
 }
 
-test('an assignment reaches the open tab at once, rings, notifies, and the board follows accept, start and complete', async ({ browser, dispatcherPage: board }) => {
+test('an assignment reaches the open tab at once, rings, notifies, and the board follows accept, start and complete', async ({
+	browser,
+	dispatcherPage: board
+}) => {
 	const { context, page, volunteerId } = await volunteerTab(browser);
 	await openLive(board, '/dispatch');
 
@@ -58,7 +63,10 @@ test('an assignment reaches the open tab at once, rings, notifies, and the board
 	await context.close();
 });
 
-test('a decline with a reason sends the request back to open on the board, with the reason in its timeline', async ({ browser, dispatcherPage: board }) => {
+test('a decline with a reason sends the request back to open on the board, with the reason in its timeline', async ({
+	browser,
+	dispatcherPage: board
+}) => {
 	const { context, page, volunteerId } = await volunteerTab(browser);
 	await openLive(board, '/dispatch');
 	const task = await offerTask(board.request, volunteerId, { description: '理发（e2e 拒绝）' });
@@ -89,7 +97,10 @@ test('a decline with a reason sends the request back to open on the board, with 
 	await context.close();
 });
 
-test('a task the dispatcher cancels leaves the card list at once, and the volunteer is told', async ({ browser, dispatcherPage: board }) => {
+test('a task the dispatcher cancels leaves the card list at once, and the volunteer is told', async ({
+	browser,
+	dispatcherPage: board
+}) => {
 	const { context, page, volunteerId } = await volunteerTab(browser);
 	const task = await offerTask(board.request, volunteerId, { description: '修剪头发（e2e 取消）' });
 	const card = page.locator(`[data-testid="my-tasks"] [data-request-id="${task.id}"]`);
@@ -164,7 +175,8 @@ test('the on-duty switch is saved, survives a reload, and the board learns of it
 	const duty = page.locator('[data-testid="availability"]');
 	await expect(duty).toBeChecked();
 	const availableOnBoard = async () =>
-		((await (await board.request.get('/api/volunteers')).json()) as { id: string; available: boolean }[]).find((v) => v.id === volunteerId)?.available;
+		((await (await board.request.get('/api/volunteers')).json()) as { id: string; available: boolean }[]).find((v) => v.id === volunteerId)
+			?.available;
 
 	await duty.uncheck();
 	await expect.poll(availableOnBoard).toBe(false);

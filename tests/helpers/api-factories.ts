@@ -57,7 +57,11 @@ export async function assign(staff: Call, request: RequestView, volunteerId: str
 	return answer.body;
 }
 
-export async function act(volunteer: Call, request: { id: string }, action: 'accept' | 'start' | 'complete' | 'decline'): Promise<RequestView> {
+export async function act(
+	volunteer: Call,
+	request: { id: string },
+	action: 'accept' | 'start' | 'complete' | 'decline'
+): Promise<RequestView> {
 	const answer = await volunteer<RequestView>('POST', `/api/requests/${request.id}/${action}`, {});
 	if (answer.status !== 200) throw new Error(`${action} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
 	return answer.body;

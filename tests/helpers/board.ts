@@ -5,8 +5,19 @@ import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 
 export type ApiCall = ReturnType<typeof apiClient>;
 
-export async function createRequest(call: ApiCall, building: BuildingView, type: RequestType, description = '测试：请尽快处理'): Promise<RequestView> {
-	const created = await call<RequestView>('POST', '/api/requests', { type, buildingId: building.id, description, contactName: '陈阿姨', contactPhone: '13800001111' });
+export async function createRequest(
+	call: ApiCall,
+	building: BuildingView,
+	type: RequestType,
+	description = '测试：请尽快处理'
+): Promise<RequestView> {
+	const created = await call<RequestView>('POST', '/api/requests', {
+		type,
+		buildingId: building.id,
+		description,
+		contactName: '陈阿姨',
+		contactPhone: '13800001111'
+	});
 	if (created.status !== 201) throw new Error(`could not create a request: ${created.status} ${JSON.stringify(created.body)}`);
 	return created.body;
 }

@@ -56,7 +56,11 @@ export function waitForConnect(socket: TestSocket): Promise<void> {
 	});
 }
 
-export function nextEvent<K extends keyof ServerToClientEvents>(socket: TestSocket, event: K, timeoutMs = 5000): Promise<Parameters<ServerToClientEvents[K]>[0]> {
+export function nextEvent<K extends keyof ServerToClientEvents>(
+	socket: TestSocket,
+	event: K,
+	timeoutMs = 5000
+): Promise<Parameters<ServerToClientEvents[K]>[0]> {
 	return new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${timeoutMs} ms`)), timeoutMs);
 		(socket.once as (e: string, l: (p: unknown) => void) => void)(event as string, (payload) => {

@@ -11,7 +11,8 @@ const PRIMARY_ENGINE: Engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pgl
  * The engine of this test file's run: vitest runs each integration file once per engine, as a
  * project of its own (vite.config.ts), and says which in TEST_ENGINE.
  */
-export const ENGINE: Engine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : process.env.TEST_ENGINE === 'pglite' ? 'pglite' : PRIMARY_ENGINE;
+export const ENGINE: Engine =
+	process.env.TEST_ENGINE === 'postgres' ? 'postgres' : process.env.TEST_ENGINE === 'pglite' ? 'pglite' : PRIMARY_ENGINE;
 
 export interface TestDatabase {
 	target: DatabaseTarget;

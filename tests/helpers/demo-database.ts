@@ -16,7 +16,11 @@ export async function createDemoDatabase(engine: Engine): Promise<TestDatabase> 
 		const parent = mkdtempSync(join(tmpdir(), 'vd-test-'));
 		const dataDir = join(parent, 'pgdata');
 		cpSync(templates.pglite, dataDir, { recursive: true });
-		return { target: { kind: 'embedded', dataDir }, env: { DATA_DIR: dataDir }, drop: async () => rmSync(parent, { recursive: true, force: true }) };
+		return {
+			target: { kind: 'embedded', dataDir },
+			env: { DATA_DIR: dataDir },
+			drop: async () => rmSync(parent, { recursive: true, force: true })
+		};
 	}
 	if (!templates.postgres) throw new Error('No PostgreSQL template: set TEST_DATABASE_URL for the postgres engine.');
 	return postgresDatabase(` template ${templates.postgres}`);

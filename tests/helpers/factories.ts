@@ -36,10 +36,22 @@ let counter = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
 
 export async function makeBuilding(db: Kysely<Database>): Promise<string> {
-	const ring: [number, number][] = [[121.4, 31.2], [121.4001, 31.2], [121.4001, 31.2001], [121.4, 31.2]];
+	const ring: [number, number][] = [
+		[121.4, 31.2],
+		[121.4001, 31.2],
+		[121.4001, 31.2001],
+		[121.4, 31.2]
+	];
 	const row = await db
 		.insertInto('buildings')
-		.values({ name: unique('楼'), kind: 'residential', lat: 31.20005, lng: 121.40005, footprint: JSON.stringify({ type: 'Polygon', coordinates: [ring] }), street: null })
+		.values({
+			name: unique('楼'),
+			kind: 'residential',
+			lat: 31.20005,
+			lng: 121.40005,
+			footprint: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
+			street: null
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
@@ -54,7 +66,11 @@ export async function makeStaff(db: Kysely<Database>): Promise<Actor> {
 	return { userId: user.id, role: 'dispatcher', volunteerId: null, name: user.name };
 }
 
-export async function makeVolunteer(db: Kysely<Database>, homeBuildingId: string, skills: [Skill, ...Skill[]] = ['repair']): Promise<Actor> {
+export async function makeVolunteer(
+	db: Kysely<Database>,
+	homeBuildingId: string,
+	skills: [Skill, ...Skill[]] = ['repair']
+): Promise<Actor> {
 	const user = await db
 		.insertInto('users')
 		.values({ username: unique('vol'), name: '志愿者', role: 'volunteer', password_hash: 'not-a-login' })
@@ -62,7 +78,18 @@ export async function makeVolunteer(db: Kysely<Database>, homeBuildingId: string
 		.executeTakeFirstOrThrow();
 	const volunteer = await db
 		.insertInto('volunteers')
-		.values({ user_id: user.id, name: user.name, phone: null, skills, team: skills[0], home_building_id: homeBuildingId, available: true, lat: 31.2, lng: 121.4, created_at: new Date() })
+		.values({
+			user_id: user.id,
+			name: user.name,
+			phone: null,
+			skills,
+			team: skills[0],
+			home_building_id: homeBuildingId,
+			available: true,
+			lat: 31.2,
+			lng: 121.4,
+			created_at: new Date()
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return { userId: user.id, role: 'volunteer', volunteerId: volunteer.id, name: user.name };

@@ -5,8 +5,14 @@ import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, nextEvent, signIn, waitForConnect } from '../helpers/clients';
 import {
-	allRequests, buildings, createRequest, latestSeq, signInVolunteers, volunteers,
-	type ApiCall, type SignedInVolunteer
+	allRequests,
+	buildings,
+	createRequest,
+	latestSeq,
+	signInVolunteers,
+	volunteers,
+	type ApiCall,
+	type SignedInVolunteer
 } from '../helpers/board';
 import type { ApiErrorBody, BuildingView, RequestView, TimelineEntry, VolunteerView } from '../../src/lib/api/types';
 import type { RequestType } from '../../src/lib/dispatch/vocabulary';
@@ -14,7 +20,6 @@ import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 /** A message a dispatcher can read: a sentence, with no stack, SQL or error class in it. */
 const PLAIN = /^[A-Z][^\n]{10,200}[.!]$/;
 const TECHNICAL = /\bat \S+:\d+|node_modules|constraint|violat|sql|syntax|exception|undefined|null|error:/i;
-
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
 const SETUP_TIMEOUT_MS = 240_000;
@@ -98,21 +103,52 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 		const create = (body: unknown) => () => call('POST', '/api/requests', body);
 		const valid = () => ({ type: 'repair', buildingId: place.id, description: '水管漏水' });
 		cases.push(
-			{ name: 'an unknown building', status: 400, code: 'invalid_input', send: () => create({ ...valid(), buildingId: crypto.randomUUID() })() },
+			{
+				name: 'an unknown building',
+				status: 400,
+				code: 'invalid_input',
+				send: () => create({ ...valid(), buildingId: crypto.randomUUID() })()
+			},
 			{ name: 'an unknown type', status: 400, code: 'invalid_input', send: () => create({ ...valid(), type: 'gardening' })() },
 			{ name: 'an empty description', status: 400, code: 'invalid_input', send: () => create({ ...valid(), description: '' })() },
 			{ name: 'a blank description', status: 400, code: 'invalid_input', send: () => create({ ...valid(), description: ' \n\t ' })() },
-			{ name: 'a 10 kB description', status: 400, code: 'invalid_input', send: () => create({ ...valid(), description: '漏'.repeat(10 * 1024 / 3) })() },
+			{
+				name: 'a 10 kB description',
+				status: 400,
+				code: 'invalid_input',
+				send: () => create({ ...valid(), description: '漏'.repeat((10 * 1024) / 3) })()
+			},
 			{
 				name: 'a stale version',
 				status: 409,
 				code: 'conflict',
-				send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: onDutyWith('repair').volunteerId, version: open.version + 5 })
+				send: () =>
+					call('POST', `/api/requests/${open.id}/assign`, { volunteerId: onDutyWith('repair').volunteerId, version: open.version + 5 })
 			},
-			{ name: 'an off-duty volunteer', status: 422, code: 'unprocessable', send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: offDuty.id, version: open.version }) },
-			{ name: 'a volunteer without the skill', status: 422, code: 'unprocessable', send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: unskilled.id, version: open.version }) },
-			{ name: 'an unknown volunteer', status: 422, code: 'unprocessable', send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: crypto.randomUUID(), version: open.version }) },
-			{ name: 'a version that is not a number', status: 400, code: 'invalid_input', send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: offDuty.id, version: '1' }) }
+			{
+				name: 'an off-duty volunteer',
+				status: 422,
+				code: 'unprocessable',
+				send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: offDuty.id, version: open.version })
+			},
+			{
+				name: 'a volunteer without the skill',
+				status: 422,
+				code: 'unprocessable',
+				send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: unskilled.id, version: open.version })
+			},
+			{
+				name: 'an unknown volunteer',
+				status: 422,
+				code: 'unprocessable',
+				send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: crypto.randomUUID(), version: open.version })
+			},
+			{
+				name: 'a version that is not a number',
+				status: 400,
+				code: 'invalid_input',
+				send: () => call('POST', `/api/requests/${open.id}/assign`, { volunteerId: offDuty.id, version: '1' })
+			}
 		);
 
 		it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -136,9 +172,15 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 	it('refuses assignment to a volunteer, and to nobody signed in', async () => {
 		const request = await createRequest(call, place, 'repair');
 		const volunteer = onDutyWith('repair');
-		const asVolunteer = await volunteer.call('POST', `/api/requests/${request.id}/assign`, { volunteerId: volunteer.volunteerId, version: 1 });
+		const asVolunteer = await volunteer.call('POST', `/api/requests/${request.id}/assign`, {
+			volunteerId: volunteer.volunteerId,
+			version: 1
+		});
 		expect(asVolunteer.status).toBe(403);
-		const anonymous = await apiClient(server.url, null)('POST', `/api/requests/${request.id}/assign`, { volunteerId: volunteer.volunteerId, version: 1 });
+		const anonymous = await apiClient(server.url, null)('POST', `/api/requests/${request.id}/assign`, {
+			volunteerId: volunteer.volunteerId,
+			version: 1
+		});
 		expect(anonymous.status).toBe(401);
 		expect((await call<RequestView>('GET', `/api/requests/${request.id}`)).body).toMatchObject({ request: { status: 'open', version: 1 } });
 	});
@@ -225,7 +267,9 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 		expect(others.length).toBeGreaterThan(0);
 		await call('POST', `/api/requests/${request.id}/assign`, { volunteerId: first!.volunteerId, version: 1 });
 		const targets = Array.from({ length: 8 }, (_, i) => others[i % others.length]!.volunteerId);
-		const answers = await Promise.all(targets.map((volunteerId) => call('POST', `/api/requests/${request.id}/reassign`, { volunteerId, version: 2 })));
+		const answers = await Promise.all(
+			targets.map((volunteerId) => call('POST', `/api/requests/${request.id}/reassign`, { volunteerId, version: 2 }))
+		);
 		expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(7).fill(409)]);
 		const detail = await call<{ request: RequestView; events: TimelineEntry[] }>('GET', `/api/requests/${request.id}`);
 		expect(detail.body.request.version).toBe(3);
@@ -263,7 +307,10 @@ describe(`assign, reassign and cancel on ${ENGINE}`, () => {
 			expect(answer.body.error).toMatchObject({ code: 'invalid_input', issues: [expect.objectContaining({ path: 'reason' })] });
 		}
 		expect((await call<unknown[]>('GET', `/api/events?after=${seqBefore}`)).body).toEqual([]);
-		expect((await call<{ request: RequestView }>('GET', `/api/requests/${request.id}`)).body.request).toMatchObject({ status: 'open', version: 1 });
+		expect((await call<{ request: RequestView }>('GET', `/api/requests/${request.id}`)).body.request).toMatchObject({
+			status: 'open',
+			version: 1
+		});
 		const volunteer = onDutyWith('haircut');
 		expect((await volunteer.call('POST', `/api/requests/${request.id}/cancel`, { reason: '不需要了' })).status).toBe(403);
 	});

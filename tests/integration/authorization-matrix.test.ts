@@ -14,7 +14,12 @@ import type { RequestType } from '../../src/lib/dispatch/vocabulary';
 
 const ACTORS = ['anonymous', 'dispatcher', 'volunteer', 'otherVolunteer', 'coordinator'] as const;
 type Actor = (typeof ACTORS)[number];
-const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = { dispatcher: 'dispatcher', volunteer: 'vol40', otherVolunteer: 'vol41', coordinator: 'coordinator' };
+const USERNAMES: Record<Exclude<Actor, 'anonymous'>, string> = {
+	dispatcher: 'dispatcher',
+	volunteer: 'vol40',
+	otherVolunteer: 'vol41',
+	coordinator: 'coordinator'
+};
 
 const PHONE = '13700001111';
 const CONTACT = '李桂芳';
@@ -40,34 +45,121 @@ interface Context {
 const R = (r: RequestView | null) => r!.id;
 const TABLE: Row[] = [
 	//                                                                                                   anon  disp  vol   other coord
-	{ call: 'POST /api/session', setup: 'none', path: () => '/api/session', body: () => ({ username: 'dispatcher2', password: 'demo1234' }), expect: [200, 200, 200, 200, 200] },
+	{
+		call: 'POST /api/session',
+		setup: 'none',
+		path: () => '/api/session',
+		body: () => ({ username: 'dispatcher2', password: 'demo1234' }),
+		expect: [200, 200, 200, 200, 200]
+	},
 	{ call: 'GET /api/session', setup: 'none', path: () => '/api/session', expect: [401, 200, 200, 200, 200] },
 	{ call: 'DELETE /api/session', setup: 'none', path: () => '/api/session', freshSession: true, expect: [401, 204, 204, 204, 204] },
-	{ call: 'PUT /api/me/password (wrong current)', setup: 'none', path: () => '/api/me/password', body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-pass-1' }), expect: [401, 422, 422, 422, 422] },
+	{
+		call: 'PUT /api/me/password (wrong current)',
+		setup: 'none',
+		path: () => '/api/me/password',
+		body: () => ({ currentPassword: 'not-the-password', newPassword: 'another-pass-1' }),
+		expect: [401, 422, 422, 422, 422]
+	},
 	{ call: 'GET /api/buildings', setup: 'none', path: () => '/api/buildings', expect: [401, 200, 200, 200, 200] },
 	{ call: 'GET /api/volunteers', setup: 'none', path: () => '/api/volunteers', expect: [401, 200, 403, 403, 200] },
-	{ call: 'PUT /api/me/availability', setup: 'none', path: () => '/api/me/availability', body: () => ({ available: true }), expect: [401, 403, 200, 200, 403] },
+	{
+		call: 'PUT /api/me/availability',
+		setup: 'none',
+		path: () => '/api/me/availability',
+		body: () => ({ available: true }),
+		expect: [401, 403, 200, 200, 403]
+	},
 	{ call: 'GET /api/me/tasks', setup: 'assigned', path: () => '/api/me/tasks', expect: [401, 403, 200, 200, 403] },
-	{ call: 'POST /api/requests', setup: 'none', path: () => '/api/requests', body: (_, c) => ({ type: 'repair', buildingId: c.buildingId, description: '矩阵', contactPhone: PHONE, contactName: CONTACT }), expect: [401, 201, 403, 403, 201] },
+	{
+		call: 'POST /api/requests',
+		setup: 'none',
+		path: () => '/api/requests',
+		body: (_, c) => ({ type: 'repair', buildingId: c.buildingId, description: '矩阵', contactPhone: PHONE, contactName: CONTACT }),
+		expect: [401, 201, 403, 403, 201]
+	},
 	{ call: 'GET /api/requests', setup: 'open', path: () => '/api/requests', expect: [401, 200, 403, 403, 200] },
-	{ call: 'GET /api/requests?status=completed', setup: 'none', path: () => '/api/requests?status=completed', expect: [401, 400, 403, 403, 400] },
+	{
+		call: 'GET /api/requests?status=completed',
+		setup: 'none',
+		path: () => '/api/requests?status=completed',
+		expect: [401, 400, 403, 403, 400]
+	},
 	{ call: 'GET /api/requests/lookup', setup: 'open', path: () => `/api/requests/lookup?q=${PHONE}`, expect: [401, 200, 403, 403, 200] },
 	{ call: 'GET /api/requests/:id', setup: 'assigned', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 200, 403, 200] },
-	{ call: 'GET /api/requests/:id after decline', setup: 'declined', path: (r) => `/api/requests/${R(r)}`, expect: [401, 200, 403, 403, 200] },
-	{ call: 'POST /api/requests/:id/assign', setup: 'open', path: (r) => `/api/requests/${R(r)}/assign`, body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }), expect: [401, 200, 403, 403, 200] },
-	{ call: 'POST /api/requests/:id/cancel', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/cancel`, body: () => ({ reason: '矩阵取消' }), expect: [401, 200, 403, 403, 200] },
-	{ call: 'POST /api/requests/:id/accept', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/accept`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
-	{ call: 'POST /api/requests/:id/decline', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/decline`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
-	{ call: 'POST /api/requests/:id/start', setup: 'accepted', path: (r) => `/api/requests/${R(r)}/start`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
-	{ call: 'POST /api/requests/:id/complete', setup: 'in_progress', path: (r) => `/api/requests/${R(r)}/complete`, body: () => ({}), expect: [401, 403, 200, 403, 403] },
-	{ call: 'GET /api/requests/:id/candidates', setup: 'open', path: (r) => `/api/requests/${R(r)}/candidates`, expect: [401, 200, 403, 403, 200] },
-	{ call: 'POST /api/requests/:id/reassign (to the same volunteer)', setup: 'assigned', path: (r) => `/api/requests/${R(r)}/reassign`, body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }), expect: [401, 422, 403, 403, 422] },
+	{
+		call: 'GET /api/requests/:id after decline',
+		setup: 'declined',
+		path: (r) => `/api/requests/${R(r)}`,
+		expect: [401, 200, 403, 403, 200]
+	},
+	{
+		call: 'POST /api/requests/:id/assign',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/assign`,
+		body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }),
+		expect: [401, 200, 403, 403, 200]
+	},
+	{
+		call: 'POST /api/requests/:id/cancel',
+		setup: 'assigned',
+		path: (r) => `/api/requests/${R(r)}/cancel`,
+		body: () => ({ reason: '矩阵取消' }),
+		expect: [401, 200, 403, 403, 200]
+	},
+	{
+		call: 'POST /api/requests/:id/accept',
+		setup: 'assigned',
+		path: (r) => `/api/requests/${R(r)}/accept`,
+		body: () => ({}),
+		expect: [401, 403, 200, 403, 403]
+	},
+	{
+		call: 'POST /api/requests/:id/decline',
+		setup: 'assigned',
+		path: (r) => `/api/requests/${R(r)}/decline`,
+		body: () => ({}),
+		expect: [401, 403, 200, 403, 403]
+	},
+	{
+		call: 'POST /api/requests/:id/start',
+		setup: 'accepted',
+		path: (r) => `/api/requests/${R(r)}/start`,
+		body: () => ({}),
+		expect: [401, 403, 200, 403, 403]
+	},
+	{
+		call: 'POST /api/requests/:id/complete',
+		setup: 'in_progress',
+		path: (r) => `/api/requests/${R(r)}/complete`,
+		body: () => ({}),
+		expect: [401, 403, 200, 403, 403]
+	},
+	{
+		call: 'GET /api/requests/:id/candidates',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/candidates`,
+		expect: [401, 200, 403, 403, 200]
+	},
+	{
+		call: 'POST /api/requests/:id/reassign (to the same volunteer)',
+		setup: 'assigned',
+		path: (r) => `/api/requests/${R(r)}/reassign`,
+		body: (r, c) => ({ volunteerId: c.volunteerId, version: r!.version }),
+		expect: [401, 422, 403, 403, 422]
+	},
 	{ call: 'GET /api/me/tasks/completed', setup: 'none', path: () => '/api/me/tasks/completed', expect: [401, 403, 200, 200, 403] },
 	{ call: 'GET /api/history', setup: 'none', path: () => '/api/history', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history?format=csv', setup: 'none', path: () => '/api/history?format=csv', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history/stats', setup: 'none', path: () => '/api/history/stats', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/visit-plans', setup: 'none', path: () => '/api/visit-plans', expect: [401, 403, 403, 403, 200] },
-	{ call: 'POST /api/visit-plans (empty body)', setup: 'none', path: () => '/api/visit-plans', body: () => ({}), expect: [401, 403, 403, 403, 400] },
+	{
+		call: 'POST /api/visit-plans (empty body)',
+		setup: 'none',
+		path: () => '/api/visit-plans',
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 400]
+	},
 	{ call: 'GET /api/elders', setup: 'none', path: () => '/api/elders', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/events?after=', setup: 'assigned', path: (_, c) => `/api/events?after=${c.since}`, expect: [401, 200, 200, 200, 200] },
 	{ call: 'GET /', setup: 'none', path: () => '/', expect: [303, 303, 303, 303, 303] },
@@ -112,7 +204,11 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		type = await onDuty(people.volunteer);
 		await onDuty(people.otherVolunteer);
 		const history = await allEventsAfter(server.url, people.dispatcher.cookie, 0);
-		ctx = { volunteerId: people.volunteer.user.volunteerId!, buildingId: (await someBuilding(people.dispatcher.call)).id, since: history[history.length - 1]!.seq };
+		ctx = {
+			volunteerId: people.volunteer.user.volunteerId!,
+			buildingId: (await someBuilding(people.dispatcher.call)).id,
+			since: history[history.length - 1]!.seq
+		};
 	});
 	afterAll(async () => {
 		await server?.stop();
@@ -148,12 +244,15 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 				});
 				const text = await response.text();
 				if (response.status !== row.expect[i]) mismatches.push(`${row.call} as ${actor}: ${response.status}, expected ${row.expect[i]}`);
-				const mayHaveContact = actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && !row.call.includes('decline'));
-				if (!mayHaveContact && (text.includes(PHONE) || text.includes(CONTACT))) mismatches.push(`${row.call} as ${actor}: contact details leaked`);
+				const mayHaveContact =
+					actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && !row.call.includes('decline'));
+				if (!mayHaveContact && (text.includes(PHONE) || text.includes(CONTACT)))
+					mismatches.push(`${row.call} as ${actor}: contact details leaked`);
 				// A refused call changes nothing.
 				if (request && response.status >= 400) {
 					const now = await people.dispatcher.call<{ request: RequestView }>('GET', `/api/requests/${request.id}`);
-					if (now.body.request.version !== request.version) mismatches.push(`${row.call} as ${actor}: refused with ${response.status}, yet the request changed`);
+					if (now.body.request.version !== request.version)
+						mismatches.push(`${row.call} as ${actor}: refused with ${response.status}, yet the request changed`);
 				}
 			}
 		}
@@ -165,7 +264,10 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		const heard = new Map<Actor, { event: string; payload: unknown }[]>(ACTORS.map((a) => [a, []]));
 		const sockets = new Map<Actor, TestSocket>();
 		const anonymous = connectSocket(server.url, null);
-		const refusal = await waitForConnect(anonymous).then(() => 'connected', (error: Error) => error.message);
+		const refusal = await waitForConnect(anonymous).then(
+			() => 'connected',
+			(error: Error) => error.message
+		);
 		anonymous.disconnect();
 		const since = (await allEventsAfter(server.url, people.dispatcher.cookie, ctx.since)).at(-1)?.seq ?? ctx.since;
 		// Staff first, so they hear the volunteers come online.
@@ -183,7 +285,10 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		await people.volunteer.call('PUT', '/api/me/availability', { available: true });
 		const acks = new Map<Actor, boolean>();
 		for (const [actor, socket] of sockets) {
-			const ack = await socket.timeout(5000).emitWithAck('presence:view', done.id).catch(() => ({ ok: false }));
+			const ack = await socket
+				.timeout(5000)
+				.emitWithAck('presence:view', done.id)
+				.catch(() => ({ ok: false }));
 			acks.set(actor, ack.ok);
 		}
 		await staff('GET', '/api/requests');
@@ -194,7 +299,14 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		for (const row of SOCKET_TABLE) {
 			for (const [i, actor] of ACTORS.entries()) {
 				cells += 1;
-				const got = actor === 'anonymous' ? (refusal === 'unauthenticated' ? 'refused' : 'connected') : heard.get(actor)!.some((h) => h.event === row.event) ? 'hears' : 'silent';
+				const got =
+					actor === 'anonymous'
+						? refusal === 'unauthenticated'
+							? 'refused'
+							: 'connected'
+						: heard.get(actor)!.some((h) => h.event === row.event)
+							? 'hears'
+							: 'silent';
 				if (got !== row.expect[i]) mismatches.push(`${row.event} for ${actor}: ${got}, expected ${row.expect[i]}`);
 			}
 		}
@@ -209,15 +321,20 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 				const text = JSON.stringify(payload);
 				const request = (payload as { request?: RequestView })?.request;
 				const leaked = text.includes(PHONE) || text.includes(CONTACT);
-				const allowed = actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && request?.assigneeId === ctx.volunteerId);
+				const allowed =
+					actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && request?.assigneeId === ctx.volunteerId);
 				if (leaked && !allowed) mismatches.push(`${event} to ${actor} carried contact details (${request?.status})`);
 			}
 		}
 		// Live and catch-up agree for every role.
 		for (const actor of ['dispatcher', 'coordinator', 'volunteer', 'otherVolunteer'] as const) {
-			const live = heard.get(actor)!.filter((h) => typeof (h.payload as { seq?: number })?.seq === 'number').map((h) => `${(h.payload as { seq: number }).seq} ${h.event}`);
+			const live = heard
+				.get(actor)!
+				.filter((h) => typeof (h.payload as { seq?: number })?.seq === 'number')
+				.map((h) => `${(h.payload as { seq: number }).seq} ${h.event}`);
 			const caught = (await allEventsAfter(server.url, people[actor].cookie, since)).map((e) => `${e.seq} ${e.event}`);
-			if (JSON.stringify(live) !== JSON.stringify(caught)) mismatches.push(`${actor}: live ${live.length} events ≠ catch-up ${caught.length}`);
+			if (JSON.stringify(live) !== JSON.stringify(caught))
+				mismatches.push(`${actor}: live ${live.length} events ≠ catch-up ${caught.length}`);
 		}
 		expect(declined?.status).toBe('open');
 		expect(mismatches).toEqual([]);

@@ -70,8 +70,16 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 
 	/** Every request the dispatcher could rank now: open, held, and some finished today. */
 	async function rankable(): Promise<string[]> {
-		const rows = await app.db.selectFrom('requests').select('id').where('assigned_at', '>=', new Date(Date.now() - 3_600_000)).execute();
-		const open = await app.db.selectFrom('requests').select('id').where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress']).execute();
+		const rows = await app.db
+			.selectFrom('requests')
+			.select('id')
+			.where('assigned_at', '>=', new Date(Date.now() - 3_600_000))
+			.execute();
+		const open = await app.db
+			.selectFrom('requests')
+			.select('id')
+			.where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress'])
+			.execute();
 		return [...new Set([...rows, ...open].map((r) => r.id))];
 	}
 
@@ -108,20 +116,39 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			const roll = random();
 			try {
 				if (roll < 0.25 || requests.length < 5) {
-					requests.push(await createRequest(deps, dispatcher, { type: pick(REQUEST_TYPES), buildingId: pick(buildingIds), description: '名册测试', urgency: 'normal', unit: '', contactName: null, contactPhone: null }));
+					requests.push(
+						await createRequest(deps, dispatcher, {
+							type: pick(REQUEST_TYPES),
+							buildingId: pick(buildingIds),
+							description: '名册测试',
+							urgency: 'normal',
+							unit: '',
+							contactName: null,
+							contactPhone: null
+						})
+					);
 				} else if (roll < 0.45) {
 					const request = pick(requests);
 					const [best] = await listCandidates(reference, dispatcher, request.id, 1);
 					const demo = volunteers.find((v) => v.actor.volunteerId === best?.volunteerId) ?? pick(volunteers);
-					const current = await app.db.selectFrom('requests').select(['version', 'status']).where('id', '=', request.id).executeTakeFirstOrThrow();
+					const current = await app.db
+						.selectFrom('requests')
+						.select(['version', 'status'])
+						.where('id', '=', request.id)
+						.executeTakeFirstOrThrow();
 					const move = current.status === 'assigned' ? reassignRequest : assignVolunteer;
 					await move(deps, dispatcher, request.id, { volunteerId: demo.actor.volunteerId!, version: current.version });
 				} else if (roll < 0.75) {
-					const held = await app.db.selectFrom('requests').select(['id', 'assignee_id', 'status']).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+					const held = await app.db
+						.selectFrom('requests')
+						.select(['id', 'assignee_id', 'status'])
+						.where('status', 'in', ['assigned', 'accepted', 'in_progress'])
+						.execute();
 					const task = held.length ? pick(held) : null;
 					const holder = volunteers.find((v) => v.actor.volunteerId === task?.assignee_id);
 					if (task && holder) {
-						const next: AssigneeAction = task.status === 'assigned' ? (random() < 0.8 ? 'accept' : 'decline') : task.status === 'accepted' ? 'start' : 'complete';
+						const next: AssigneeAction =
+							task.status === 'assigned' ? (random() < 0.8 ? 'accept' : 'decline') : task.status === 'accepted' ? 'start' : 'complete';
 						await actOnTask(deps, holder.actor, task.id, next, next === 'complete' ? '已完成' : null);
 						if (next === 'complete') done++;
 					}
@@ -129,11 +156,25 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 					await cancelRequest(deps, dispatcher, pick(requests).id, '名册测试取消');
 				} else if (roll < 0.95) {
 					const volunteer = pick(volunteers);
-					const place = await app.db.selectFrom('buildings').select(['lat', 'lng']).where('id', '=', pick(buildingIds)).executeTakeFirstOrThrow();
-					await setAvailability(deps, volunteer.actor, random() < 0.3 ? { available: false } : { available: true, lat: place.lat, lng: place.lng });
+					const place = await app.db
+						.selectFrom('buildings')
+						.select(['lat', 'lng'])
+						.where('id', '=', pick(buildingIds))
+						.executeTakeFirstOrThrow();
+					await setAvailability(
+						deps,
+						volunteer.actor,
+						random() < 0.3 ? { available: false } : { available: true, lat: place.lat, lng: place.lng }
+					);
 				} else {
 					// Plans carry no event: this node invalidates, and ranking waits for a fresh snapshot.
-					const plan = await app.db.selectFrom('visit_plans').select('id').orderBy('id').offset(Math.floor(random() * 5)).limit(1).executeTakeFirstOrThrow();
+					const plan = await app.db
+						.selectFrom('visit_plans')
+						.select('id')
+						.orderBy('id')
+						.offset(Math.floor(random() * 5))
+						.limit(1)
+						.executeTakeFirstOrThrow();
 					const visitor = pick(volunteers.filter((v) => v.skills.includes('elder_visit')));
 					await changeVisitPlan(here, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 					// and the plan's next visit falls due, so an elder visit with continuity is ranked below.
@@ -151,7 +192,15 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 		expect(withPlannedVisitor).toBeGreaterThan(0);
 		await expectSameAsDatabase(50);
 		// Elder visits rank their continuity candidates first, from memory too.
-		const visit = await createRequest(here, dispatcher, { type: 'elder_visit', buildingId: pick(buildingIds), description: '探访', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		const visit = await createRequest(here, dispatcher, {
+			type: 'elder_visit',
+			buildingId: pick(buildingIds),
+			description: '探访',
+			urgency: 'normal',
+			unit: '',
+			contactName: null,
+			contactPhone: null
+		});
 		await roster.sync();
 		expect(roster.rank(visit.id, 5, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 5));
 	}, 240_000);
@@ -160,12 +209,22 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 		const rereading = startCandidateRoster(app.db, createLogger('silent'), { tailMs: 20, refreshMs: 1500, reloadMs: 3_600_000 });
 		try {
 			await rereading.sync();
-			const plan = await app.db.selectFrom('visit_plans').select(['id', 'volunteer_id']).where('active', '=', true).orderBy('id').executeTakeFirstOrThrow();
+			const plan = await app.db
+				.selectFrom('visit_plans')
+				.select(['id', 'volunteer_id'])
+				.where('active', '=', true)
+				.orderBy('id')
+				.executeTakeFirstOrThrow();
 			const visitor = volunteers.find((v) => v.skills.includes('elder_visit') && v.actor.volunteerId !== plan.volunteer_id)!;
 			await setAvailability(elsewhere, visitor.actor, { available: true });
 			await changeVisitPlan(elsewhere, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 			await createDueVisit(elsewhere, plan.id, new Date(Date.now() + 800 * 86_400_000));
-			const visit = await app.db.selectFrom('requests').select('id').where('visit_key', 'like', `${plan.id}:%`).orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+			const visit = await app.db
+				.selectFrom('requests')
+				.select('id')
+				.where('visit_key', 'like', `${plan.id}:%`)
+				.orderBy('created_at', 'desc')
+				.executeTakeFirstOrThrow();
 			await renewOnline(app.db, [visitor.actor.volunteerId!], new Date(Date.now() + 60_000));
 			const plannedOf = () => rereading.rank(visit.id, 50, new Date())?.find((c) => c.continuity === 'planned');
 
@@ -184,9 +243,21 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
 		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;
 		await roster.sync(); // fresh now; the changes below must show without another sync
-		const place = await app.db.selectFrom('buildings').select(['id', 'lat', 'lng']).where('id', '=', buildingIds[0]!).executeTakeFirstOrThrow();
+		const place = await app.db
+			.selectFrom('buildings')
+			.select(['id', 'lat', 'lng'])
+			.where('id', '=', buildingIds[0]!)
+			.executeTakeFirstOrThrow();
 		await setAvailability(here, volunteer.actor, { available: true, lat: place.lat, lng: place.lng });
-		const request = await createRequest(here, dispatcher, { type: 'repair', buildingId: place.id, description: '就在门口', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		const request = await createRequest(here, dispatcher, {
+			type: 'repair',
+			buildingId: place.id,
+			description: '就在门口',
+			urgency: 'normal',
+			unit: '',
+			contactName: null,
+			contactPhone: null
+		});
 		const atTheDoor = () => roster.rank(request.id, CROWD, new Date())?.find((c) => c.volunteerId === volunteer.actor.volunteerId);
 		expect(atTheDoor()).toMatchObject({ distanceM: 0 });
 
@@ -195,7 +266,15 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 		expect(atTheDoor()).toBeUndefined();
 		roster.stop(); // no tail from here on (a step under way ends within a few ms)
 		await new Promise((resolve) => setTimeout(resolve, 200));
-		const unheard = await createRequest(elsewhere, dispatcher, { type: 'repair', buildingId: place.id, description: '别处创建', urgency: 'normal', unit: '', contactName: null, contactPhone: null });
+		const unheard = await createRequest(elsewhere, dispatcher, {
+			type: 'repair',
+			buildingId: place.id,
+			description: '别处创建',
+			urgency: 'normal',
+			unit: '',
+			contactName: null,
+			contactPhone: null
+		});
 		expect(roster.rank(unheard.id, 5, new Date())).toBeNull();
 		expect(await listCandidates(here, dispatcher, unheard.id, 5)).toEqual(await listCandidates(reference, dispatcher, unheard.id, 5));
 	});

@@ -19,7 +19,6 @@ import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabula
 const dispatcher: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: 'dispatcher', volunteerId: null, name: '王芳' };
 const METRES_PER_DEGREE = 111_195;
 
-
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
 const SETUP_TIMEOUT_MS = 240_000;
 describe(`the candidate search on ${ENGINE}`, () => {
@@ -40,15 +39,27 @@ describe(`the candidate search on ${ENGINE}`, () => {
 	});
 
 	const db = () => app.db;
-	const place = (buildingId: string) => db().selectFrom('buildings').select(['lat', 'lng']).where('id', '=', buildingId).executeTakeFirstOrThrow();
+	const place = (buildingId: string) =>
+		db().selectFrom('buildings').select(['lat', 'lng']).where('id', '=', buildingId).executeTakeFirstOrThrow();
 	const standAt = (id: string, at: { lat: number; lng: number }, available = true) =>
 		db().updateTable('volunteers').set({ available, lat: at.lat, lng: at.lng }).where('id', '=', id).execute();
 	const openRequest = async (type: RequestType, buildingId: string, elderId: string | null = null) =>
-		(await db().insertInto('requests').values({ type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now }).returning('id').executeTakeFirstOrThrow()).id;
+		(
+			await db()
+				.insertInto('requests')
+				.values({ type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now })
+				.returning('id')
+				.executeTakeFirstOrThrow()
+		).id;
 	/** Free of tasks, so distances alone decide between the volunteers below. */
 	const clearWorkload = (ids: string[]) =>
 		// Through the lifecycle trigger like any change: cancelled, with a version that grows.
-		db().updateTable('requests').set((eb) => ({ status: 'cancelled', cancelled_at: now, version: eb('version', '+', 1) })).where('assignee_id', 'in', ids).where('status', 'in', ['assigned', 'accepted', 'in_progress']).execute();
+		db()
+			.updateTable('requests')
+			.set((eb) => ({ status: 'cancelled', cancelled_at: now, version: eb('version', '+', 1) }))
+			.where('assignee_id', 'in', ids)
+			.where('status', 'in', ['assigned', 'accepted', 'in_progress'])
+			.execute();
 
 	describe('continuity for elder visits', () => {
 		let elder: { id: string; building_id: string; unit: string; planned: string };
@@ -79,12 +90,32 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			await db()
 				.insertInto('requests')
 				.values({
-					type: 'elder_visit', building_id: elder.building_id, description: '上门探访', elder_id: elder.id, status: 'completed',
-					assignee_id: lastVisitor, created_at: now, assigned_at: now, accepted_at: now, started_at: now, completed_at: now
+					type: 'elder_visit',
+					building_id: elder.building_id,
+					description: '上门探访',
+					elder_id: elder.id,
+					status: 'completed',
+					assignee_id: lastVisitor,
+					created_at: now,
+					assigned_at: now,
+					accepted_at: now,
+					started_at: now,
+					completed_at: now
 				})
 				.execute();
 			// The demo day may already have given them tasks; make sure there is one to clear, always.
-			await db().insertInto('requests').values({ type: 'elder_visit', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: elder.planned, created_at: now, assigned_at: now }).execute();
+			await db()
+				.insertInto('requests')
+				.values({
+					type: 'elder_visit',
+					building_id: elder.building_id,
+					description: '忙',
+					status: 'assigned',
+					assignee_id: elder.planned,
+					created_at: now,
+					assigned_at: now
+				})
+				.execute();
 			await clearWorkload([elder.planned, lastVisitor, neighbour]);
 		});
 
@@ -103,22 +134,52 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const order = ranked.map((c) => c.volunteerId).filter((v) => [elder.planned, lastVisitor, neighbour].includes(v));
 			expect(order).toEqual([elder.planned, lastVisitor, neighbour]);
 			expect([elder.planned, lastVisitor, neighbour].map((v) => byId.get(v)!.activeCount)).toEqual([0, 0, 0]);
-			expect(byId.get(elder.planned)!.score).toBeCloseTo(-(700 - RANKING_WEIGHTS.plannedVisitorBonusM + byId.get(elder.planned)!.tasksToday * RANKING_WEIGHTS.metresPerTaskToday), -1);
+			expect(byId.get(elder.planned)!.score).toBeCloseTo(
+				-(700 - RANKING_WEIGHTS.plannedVisitorBonusM + byId.get(elder.planned)!.tasksToday * RANKING_WEIGHTS.metresPerTaskToday),
+				-1
+			);
 
 			const best = await listCandidates(deps, dispatcher, id, 1);
 			expect(best.map((c) => c.volunteerId)).toEqual([elder.planned]);
 		});
 
-		it('links an elder visit taken in by hand at the elder\'s building and unit to the elder, so it keeps continuity too', async () => {
+		it("links an elder visit taken in by hand at the elder's building and unit to the elder, so it keeps continuity too", async () => {
 			const staff = await db().selectFrom('users').select(['id', 'name']).where('role', '=', 'dispatcher').executeTakeFirstOrThrow();
 			const intake: Actor = { userId: staff.id, role: 'dispatcher', volunteerId: null, name: staff.name };
-			const atHome = await createRequest(deps, intake, { type: 'elder_visit', buildingId: elder.building_id, unit: elder.unit, description: '电话预约探访', urgency: 'normal', contactName: null, contactPhone: null });
+			const atHome = await createRequest(deps, intake, {
+				type: 'elder_visit',
+				buildingId: elder.building_id,
+				unit: elder.unit,
+				description: '电话预约探访',
+				urgency: 'normal',
+				contactName: null,
+				contactPhone: null
+			});
 			expect(atHome.elderId).toBe(elder.id);
 			const ranked = await listCandidates(deps, dispatcher, atHome.id, 5);
-			expect(ranked.slice(0, 2).map((c) => [c.volunteerId, c.continuity])).toEqual([[elder.planned, 'planned'], [lastVisitor, 'last']]);
+			expect(ranked.slice(0, 2).map((c) => [c.volunteerId, c.continuity])).toEqual([
+				[elder.planned, 'planned'],
+				[lastVisitor, 'last']
+			]);
 			// Another unit of the same building is somebody else's door; a repair at the elder's is no visit.
-			const nextDoor = await createRequest(deps, intake, { type: 'elder_visit', buildingId: elder.building_id, unit: `${elder.unit}-隔壁`, description: '探访', urgency: 'normal', contactName: null, contactPhone: null });
-			const repair = await createRequest(deps, intake, { type: 'repair', buildingId: elder.building_id, unit: elder.unit, description: '修水管', urgency: 'normal', contactName: null, contactPhone: null });
+			const nextDoor = await createRequest(deps, intake, {
+				type: 'elder_visit',
+				buildingId: elder.building_id,
+				unit: `${elder.unit}-隔壁`,
+				description: '探访',
+				urgency: 'normal',
+				contactName: null,
+				contactPhone: null
+			});
+			const repair = await createRequest(deps, intake, {
+				type: 'repair',
+				buildingId: elder.building_id,
+				unit: elder.unit,
+				description: '修水管',
+				urgency: 'normal',
+				contactName: null,
+				contactPhone: null
+			});
 			expect([nextDoor.elderId, repair.elderId]).toEqual([null, null]);
 		});
 
@@ -134,15 +195,35 @@ describe(`the candidate search on ${ENGINE}`, () => {
 		});
 
 		it('looks beyond a busy volunteer at the door for a free one outside the first box', async () => {
-			const repairers = await db().selectFrom('volunteers').select('id').where(sql<boolean>`skills @> array['repair']::text[]`).orderBy('id').execute();
+			const repairers = await db()
+				.selectFrom('volunteers')
+				.select('id')
+				.where(sql<boolean>`skills @> array['repair']::text[]`)
+				.orderBy('id')
+				.execute();
 			expect(repairers.length).toBeGreaterThanOrEqual(2);
 			const [busy, free] = [repairers[0]!.id, repairers[1]!.id];
-			await db().updateTable('volunteers').set({ available: false }).where(sql<boolean>`skills @> array['repair']::text[]`).execute();
+			await db()
+				.updateTable('volunteers')
+				.set({ available: false })
+				.where(sql<boolean>`skills @> array['repair']::text[]`)
+				.execute();
 			await clearWorkload([busy, free]);
 			await standAt(busy, north(0));
 			await standAt(free, north(150)); // outside the first, 50 m box
 			for (let i = 0; i < 2; i++) {
-				await db().insertInto('requests').values({ type: 'repair', building_id: elder.building_id, description: '忙', status: 'assigned', assignee_id: busy, created_at: now, assigned_at: now }).execute();
+				await db()
+					.insertInto('requests')
+					.values({
+						type: 'repair',
+						building_id: elder.building_id,
+						description: '忙',
+						status: 'assigned',
+						assignee_id: busy,
+						created_at: now,
+						assigned_at: now
+					})
+					.execute();
 			}
 			const id = await openRequest('repair', elder.building_id);
 			// At the door with two tasks costs 600 m and more; free at 150 m costs 150 m and a few tasks today.
@@ -155,7 +236,9 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('is for staff only, and knows unknown requests', async () => {
 			const id = await openRequest('repair', elder.building_id);
-			await expect(listCandidates(deps, { ...dispatcher, role: 'volunteer', volunteerId: neighbour }, id, 5)).rejects.toMatchObject({ code: 'forbidden' });
+			await expect(listCandidates(deps, { ...dispatcher, role: 'volunteer', volunteerId: neighbour }, id, 5)).rejects.toMatchObject({
+				code: 'forbidden'
+			});
 			await expect(listCandidates(deps, dispatcher, crypto.randomUUID(), 5)).rejects.toMatchObject({ code: 'not_found' });
 		});
 	});
@@ -166,19 +249,34 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			// Some of them busy, some with tasks done today, so workload shapes the ranking.
 			const random = seededRandom(5);
 			const buildings = await db().selectFrom('buildings').select('id').execute();
-			const tasks = crowd.filter(() => random() < 0.1).map((assignee, i) => ({
-				type: REQUEST_TYPES[i % 3]!, building_id: buildings[i % buildings.length]!.id, description: '任务',
-				status: i % 2 ? ('assigned' as const) : ('completed' as const), assignee_id: assignee,
-				created_at: now, assigned_at: now, completed_at: i % 2 ? null : now
-			}));
-			for (let i = 0; i < tasks.length; i += 500) await db().insertInto('requests').values(tasks.slice(i, i + 500)).execute();
+			const tasks = crowd
+				.filter(() => random() < 0.1)
+				.map((assignee, i) => ({
+					type: REQUEST_TYPES[i % 3]!,
+					building_id: buildings[i % buildings.length]!.id,
+					description: '任务',
+					status: i % 2 ? ('assigned' as const) : ('completed' as const),
+					assignee_id: assignee,
+					created_at: now,
+					assigned_at: now,
+					completed_at: i % 2 ? null : now
+				}));
+			for (let i = 0; i < tasks.length; i += 500)
+				await db()
+					.insertInto('requests')
+					.values(tasks.slice(i, i + 500))
+					.execute();
 			await sql`analyze`.execute(db());
 		}, SETUP_TIMEOUT_MS);
 
 		/** Every on-duty volunteer with the skill and their load in metres, read the slow, obvious way. */
 		async function everyone() {
 			const volunteers = await db().selectFrom('volunteers').select(['id', 'lat', 'lng', 'skills', 'available']).execute();
-			const tasks = await db().selectFrom('requests').select(['assignee_id', 'status', 'assigned_at']).where('assignee_id', 'is not', null).execute();
+			const tasks = await db()
+				.selectFrom('requests')
+				.select(['assignee_id', 'status', 'assigned_at'])
+				.where('assignee_id', 'is not', null)
+				.execute();
 			const dayStart = startOfCommunityDay(now).getTime();
 			const load = new Map<string, number>();
 			for (const t of tasks) {
@@ -213,8 +311,14 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('reads the first box through the on-duty position index', async () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
-			const compiled = candidatesInBoxQuery(db(), { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, SEARCH_RADII_M[0]!)).compile();
-			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters]));
+			const compiled = candidatesInBoxQuery(
+				db(),
+				{ skill: 'repair', dayStart: startOfCommunityDay(now) },
+				boundingBox(center, SEARCH_RADII_M[0]!)
+			).compile();
+			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(
+				CompiledQuery.raw(`explain ${compiled.sql}`, [...compiled.parameters])
+			);
 			const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 			expect(text).toContain('volunteers_on_duty_position_idx');
 		});

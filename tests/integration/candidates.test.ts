@@ -6,8 +6,14 @@ import { createDemoDatabase } from '../helpers/demo-database';
 import { startServer, type RunningServer } from '../helpers/server';
 import { apiClient, connectSocket, signIn, waitForConnect, type TestSocket } from '../helpers/clients';
 import {
-	allRequests, buildings, chinaMidnight, createRequest, signInVolunteers, volunteers,
-	type ApiCall, type SignedInVolunteer
+	allRequests,
+	buildings,
+	chinaMidnight,
+	createRequest,
+	signInVolunteers,
+	volunteers,
+	type ApiCall,
+	type SignedInVolunteer
 } from '../helpers/board';
 import type { BuildingView, CandidateView, RequestView, VolunteerView } from '../../src/lib/api/types';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
@@ -48,7 +54,6 @@ async function expectedRanking(call: ApiCall, building: BuildingView, skill: 're
 		})
 		.sort((a, b) => a.effective - b.effective || (a.id < b.id ? -1 : 1));
 }
-
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
 const SETUP_TIMEOUT_MS = 240_000;
@@ -127,7 +132,11 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 		// 40 m away and free beats at the door with two tasks.
 		expect(ids.indexOf(repairers[1]!.volunteerId)).toBeLessThan(ids.indexOf(repairers[3]!.volunteerId));
 		const shared = near(place, 40, 0);
-		expect(answer.body.find((c) => c.volunteerId === repairers[1]!.volunteerId)).toMatchObject({ lat: shared.lat, lng: shared.lng, distanceM: 40 });
+		expect(answer.body.find((c) => c.volunteerId === repairers[1]!.volunteerId)).toMatchObject({
+			lat: shared.lat,
+			lng: shared.lng,
+			distanceM: 40
+		});
 	});
 
 	it('shows who has the app open right now', async () => {
@@ -152,7 +161,10 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 
 	it('still lists candidates once the request is assigned, for a reassignment', async () => {
 		const request = await createRequest(call, place, 'repair');
-		const assigned = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, { volunteerId: repairers[2]!.volunteerId, version: 1 });
+		const assigned = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, {
+			volunteerId: repairers[2]!.volunteerId,
+			version: 1
+		});
 		expect(assigned.status).toBe(200);
 		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
 		expect(answer.status).toBe(200);

@@ -53,7 +53,9 @@ describe(`catch-up on ${ENGINE}`, () => {
 			(who, i) => new CatchUpClient(url(i + 1), who.cookie, since, { audience: audienceFor(who.user.role), slowNetworkMs: SLOW_NETWORK_MS })
 		);
 		const isVolunteer = (i: number) => everyone[i]!.user.role === 'volunteer';
-		await Promise.all(clients.map((c) => new Promise<void>((resolve) => (c.socket.connected ? resolve() : c.socket.once('connect', () => resolve())))));
+		await Promise.all(
+			clients.map((c) => new Promise<void>((resolve) => (c.socket.connected ? resolve() : c.socket.once('connect', () => resolve()))))
+		);
 
 		// Writers: request lifecycles on four volunteers, through whatever the servers are doing.
 		let produced = 0;
@@ -92,7 +94,10 @@ describe(`catch-up on ${ENGINE}`, () => {
 		})();
 
 		const started = Date.now();
-		const progress = setInterval(() => console.log(`[catch-up ${engine}] ${produced} events after ${Math.round((Date.now() - started) / 1000)} s`), 5000);
+		const progress = setInterval(
+			() => console.log(`[catch-up ${engine}] ${produced} events after ${Math.round((Date.now() - started) / 1000)} s`),
+			5000
+		);
 		await Promise.all(Array.from({ length: WRITERS }, (_, i) => writer(i)));
 		clearInterval(progress);
 		chaos = false;
@@ -131,8 +136,12 @@ describe(`catch-up on ${ENGINE}`, () => {
 				// events carry none (contacts expire).
 				const truthBySeq = new Map(truth.map((e) => [e.seq, withoutContact(e)]));
 				expect(client.applied.map(withoutContact)).toEqual(client.applied.map((e) => truthBySeq.get(e.seq)));
-				const lastStatus = new Map(truth.flatMap((e) => ('request' in e.data ? [[e.data.request.id, e.data.request.status] as const] : [])));
-				const finished = truth.filter((e) => 'request' in e.data && ['completed', 'cancelled'].includes(lastStatus.get(e.data.request.id)!));
+				const lastStatus = new Map(
+					truth.flatMap((e) => ('request' in e.data ? [[e.data.request.id, e.data.request.status] as const] : []))
+				);
+				const finished = truth.filter(
+					(e) => 'request' in e.data && ['completed', 'cancelled'].includes(lastStatus.get(e.data.request.id)!)
+				);
 				expect(finished.length).toBeGreaterThan(0);
 				expect(finished.filter((e) => 'request' in e.data && e.data.request.contactPhone !== undefined)).toEqual([]);
 				superseded += truth.length - client.applied.length;
@@ -176,7 +185,9 @@ describe(`catch-up on ${ENGINE}`, () => {
 			if (name === 'dispatcher') expect(whole.length).toBeGreaterThan(CATCH_UP_PAGE);
 			expect(whole.length).toBeGreaterThan(0);
 			const from = whole[Math.floor(whole.length / 2)]!.seq;
-			const tail = (await (await fetch(`${nodes[0]!.url}/api/events?after=${from}`, { headers: { cookie: who.cookie } })).json()) as { seq: number }[];
+			const tail = (await (await fetch(`${nodes[0]!.url}/api/events?after=${from}`, { headers: { cookie: who.cookie } })).json()) as {
+				seq: number;
+			}[];
 			expect(tail).toEqual(whole.filter((e) => e.seq > from));
 		}
 	});

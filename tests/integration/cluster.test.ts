@@ -108,7 +108,9 @@ describe.skipIf(!hasPostgres)('two app nodes on one PostgreSQL', () => {
 		const after = await createOn(nodeB, '恢复后');
 		await expect.poll(() => [...seen.values()].some((e) => e.event === 'request:created' && e.data.request.id === after.id)).toBe(true);
 
-		const createdIds = [...seen.values()].filter((e) => e.event === 'request:created').map((e) => (e.data as { request: RequestView }).request.id);
+		const createdIds = [...seen.values()]
+			.filter((e) => e.event === 'request:created')
+			.map((e) => (e.data as { request: RequestView }).request.id);
 		for (const request of [before, ...missed, after]) expect(createdIds).toContain(request.id);
 		const seqs = [...seen.keys()].sort((a, b) => a - b);
 		expect(new Set(seqs).size).toBe(seqs.length);
@@ -137,7 +139,11 @@ describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes shar
 		const call = apiClient(nodeB.url, await signIn(nodeB.url, 'dispatcher'));
 		const building = (await call<BuildingView[]>('GET', '/api/buildings')).body[0]!;
 		const heard = nextEvent(socket, 'request:created', 1000);
-		const created = await call<RequestView>('POST', '/api/requests', { type: 'haircut', buildingId: building.id, description: 'Redis 跨节点' });
+		const created = await call<RequestView>('POST', '/api/requests', {
+			type: 'haircut',
+			buildingId: building.id,
+			description: 'Redis 跨节点'
+		});
 		expect((await heard).request.id).toBe(created.body.id);
 		socket.disconnect();
 	});
@@ -173,14 +179,16 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 		const announced = sockets.map(() => [] as RequestView[]);
 		sockets.forEach((socket, i) => socket.on('request:created', ({ request }) => announced[i]!.push(request)));
 
-		const visitCount = async () => (await sql.query<{ n: number }>("select count(*)::int as n from requests where type = 'elder_visit'")).rows[0]!.n;
+		const visitCount = async () =>
+			(await sql.query<{ n: number }>("select count(*)::int as n from requests where type = 'elder_visit'")).rows[0]!.n;
 		const visitsBefore = await visitCount();
 		// Every active plan falls due at the same past moment, while both schedulers are running.
 		const dueAt = new Date(Date.now() - 60_000);
 		const { rows: plans } = await sql.query<{ id: string }>('update visit_plans set next_due_at = $1 where active returning id', [dueAt]);
 		expect(plans.length).toBeGreaterThan(5);
 
-		const stillDue = async () => (await sql.query<{ n: number }>('select count(*)::int as n from visit_plans where active and next_due_at <= $1', [dueAt])).rows[0]!.n;
+		const stillDue = async () =>
+			(await sql.query<{ n: number }>('select count(*)::int as n from visit_plans where active and next_due_at <= $1', [dueAt])).rows[0]!.n;
 		await expect.poll(stillDue, { timeout: 15_000 }).toBe(0);
 		await new Promise((resolve) => setTimeout(resolve, 1000)); // ten more rounds on each node, which must add nothing
 
@@ -188,7 +196,9 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 			"select id, elder_id from requests where type = 'elder_visit' and visit_due_at = $1",
 			[dueAt]
 		);
-		const { rows: duplicateKeys } = await sql.query('select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1');
+		const { rows: duplicateKeys } = await sql.query(
+			'select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1'
+		);
 		expect({ visits: visits.length, added: (await visitCount()) - visitsBefore, duplicateKeys }).toEqual({
 			visits: plans.length,
 			added: plans.length,
@@ -199,7 +209,12 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 		const visitIds = visits.map((v) => v.id).sort();
 		for (const heard of announced) {
 			await expect.poll(() => heard.filter((r) => visitIds.includes(r.id)).length).toBe(visitIds.length);
-			expect(heard.filter((r) => visitIds.includes(r.id)).map((r) => r.id).sort()).toEqual(visitIds);
+			expect(
+				heard
+					.filter((r) => visitIds.includes(r.id))
+					.map((r) => r.id)
+					.sort()
+			).toEqual(visitIds);
 		}
 		for (const socket of sockets) socket.disconnect();
 	});

@@ -55,28 +55,56 @@ describe(`importing a community on ${ENGINE}`, () => {
 			.selectFrom('volunteers')
 			.innerJoin('users', 'users.id', 'volunteers.user_id')
 			.innerJoin('buildings', 'buildings.id', 'volunteers.home_building_id')
-			.select(['users.role', 'users.password_hash', 'volunteers.skills', 'volunteers.team', 'volunteers.available', 'volunteers.lat', 'buildings.name as home', 'buildings.lat as homeLat'])
+			.select([
+				'users.role',
+				'users.password_hash',
+				'volunteers.skills',
+				'volunteers.team',
+				'volunteers.available',
+				'volunteers.lat',
+				'buildings.name as home',
+				'buildings.lat as homeLat'
+			])
 			.where('users.username', '=', 'zhang.wei')
 			.executeTakeFirstOrThrow();
 		expect(volunteer).toMatchObject({ role: 'volunteer', skills: ['repair', 'haircut'], team: 'repair', available: false, home: '1栋' });
 		expect(volunteer.lat).toBe(volunteer.homeLat);
 		expect(await verifyPassword(volunteer.password_hash, first.newLogins[0]!.password)).toBe(true);
-		const footprint = (await app.db.selectFrom('buildings').select('footprint').where('name', '=', '1栋').executeTakeFirstOrThrow()).footprint;
+		const footprint = (await app.db.selectFrom('buildings').select('footprint').where('name', '=', '1栋').executeTakeFirstOrThrow())
+			.footprint;
 		expect(footprint.type).toBe('Polygon');
 		expect(footprint.coordinates[0]).toHaveLength(5);
 
-		const again = await importCommunity(app.db, communityFileSchema.parse({ ...FILE, buildings: [{ ...FILE.buildings[0], lat: 31.2302 }] }), hashPassword);
-		expect(again).toMatchObject({ buildings: { created: 0, updated: 1 }, newLogins: [], existingUsernames: ['zhang.wei', 'li.na'], elders: { created: 0, updated: 1 } });
+		const again = await importCommunity(
+			app.db,
+			communityFileSchema.parse({ ...FILE, buildings: [{ ...FILE.buildings[0], lat: 31.2302 }] }),
+			hashPassword
+		);
+		expect(again).toMatchObject({
+			buildings: { created: 0, updated: 1 },
+			newLogins: [],
+			existingUsernames: ['zhang.wei', 'li.na'],
+			elders: { created: 0, updated: 1 }
+		});
 		expect(await app.db.selectFrom('volunteers').select('id').execute()).toHaveLength(2);
 		expect(await app.db.selectFrom('elders').select('id').execute()).toHaveLength(1);
 		expect((await app.db.selectFrom('buildings').select('lat').where('name', '=', '1栋').executeTakeFirstOrThrow()).lat).toBe(31.2302);
 	});
 
 	it('says what is wrong with a file, by path', () => {
-		const result = communityFileSchema.safeParse({ buildings: [{ name: '1栋', lat: 91, lng: 0 }, { name: '1栋', lat: 0, lng: 0 }], volunteers: [{ username: 'x', name: '', skills: [], homeBuilding: '1栋' }], extra: 1 });
+		const result = communityFileSchema.safeParse({
+			buildings: [
+				{ name: '1栋', lat: 91, lng: 0 },
+				{ name: '1栋', lat: 0, lng: 0 }
+			],
+			volunteers: [{ username: 'x', name: '', skills: [], homeBuilding: '1栋' }],
+			extra: 1
+		});
 		expect(result.success).toBe(false);
 		const paths = result.error!.issues.map((i) => i.path.join('.'));
-		expect(paths).toEqual(expect.arrayContaining(['buildings.0.lat', 'volunteers.0.username', 'volunteers.0.name', 'volunteers.0.skills', '']));
+		expect(paths).toEqual(
+			expect.arrayContaining(['buildings.0.lat', 'volunteers.0.username', 'volunteers.0.name', 'volunteers.0.skills', ''])
+		);
 	});
 });
 

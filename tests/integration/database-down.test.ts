@@ -29,7 +29,12 @@ function serverBehindProxy(env: Record<string, string> = {}) {
 	beforeAll(async () => {
 		parts.database = await createDemoDatabase('postgres');
 		parts.proxy = await TcpProxy.start(targetOf(postgresUrl(parts.database)));
-		parts.server = await forkServer({ DATABASE_URL: throughProxy(postgresUrl(parts.database), parts.proxy), DEMO: '1', DB_CHECK_SECONDS: '0.5', ...env });
+		parts.server = await forkServer({
+			DATABASE_URL: throughProxy(postgresUrl(parts.database), parts.proxy),
+			DEMO: '1',
+			DB_CHECK_SECONDS: '0.5',
+			...env
+		});
 	});
 	afterAll(async () => {
 		await parts.server?.stop();
@@ -78,7 +83,10 @@ describe.skipIf(!hasPostgres)('a server whose PostgreSQL goes away', () => {
 		expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 		// A page says so too, with 503 rather than a crash or a trip to the login page.
-		const page = await fetch(`${server.url}/dispatch`, { headers: { cookie: dispatcher.cookie, 'accept-language': 'en' }, redirect: 'manual' });
+		const page = await fetch(`${server.url}/dispatch`, {
+			headers: { cookie: dispatcher.cookie, 'accept-language': 'en' },
+			redirect: 'manual'
+		});
 		expect(page.status).toBe(503);
 		expect(await page.text()).toContain('The database cannot be reached right now');
 

@@ -45,9 +45,18 @@ describe(`database constraints on ${ENGINE}`, () => {
 		const { rows } = await sql<{ id: string }>`
 			insert into requests (type, building_id, description) values ('repair', ${buildingId}, '绕过应用') returning id`.execute(db);
 		const id = rows[0]!.id;
-		const path = { open: [], assigned: ['assigned'], accepted: ['assigned', 'accepted'], in_progress: ['assigned', 'accepted', 'in_progress'], completed: ['assigned', 'accepted', 'in_progress', 'completed'], cancelled: ['cancelled'] }[status];
+		const path = {
+			open: [],
+			assigned: ['assigned'],
+			accepted: ['assigned', 'accepted'],
+			in_progress: ['assigned', 'accepted', 'in_progress'],
+			completed: ['assigned', 'accepted', 'in_progress', 'completed'],
+			cancelled: ['cancelled']
+		}[status];
 		for (const next of path) {
-			await sql`update requests set status = ${next}, assignee_id = ${next === 'cancelled' ? null : volunteerId}, version = version + 1 where id = ${id}`.execute(db);
+			await sql`update requests set status = ${next}, assignee_id = ${next === 'cancelled' ? null : volunteerId}, version = version + 1 where id = ${id}`.execute(
+				db
+			);
 		}
 		return id;
 	}
@@ -56,30 +65,76 @@ describe(`database constraints on ${ENGINE}`, () => {
 
 	// Each row: what a careless or malicious write tries, and the state it starts from.
 	const attempts: { name: string; from: Parameters<typeof requestIn>[0]; write: (id: string) => ReturnType<typeof sql> }[] = [
-		{ name: 'skip from open to completed', from: 'open', write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
-		{ name: 'skip from assigned to in_progress', from: 'assigned', write: (id) => sql`update requests set status = 'in_progress', version = version + 1 where id = ${id}` },
-		{ name: 'reopen a completed request', from: 'completed', write: (id) => sql`update requests set status = 'open', assignee_id = null, version = version + 1 where id = ${id}` },
-		{ name: 'revive a cancelled request', from: 'cancelled', write: (id) => sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
-		{ name: 'complete a cancelled request', from: 'cancelled', write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
+		{
+			name: 'skip from open to completed',
+			from: 'open',
+			write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'skip from assigned to in_progress',
+			from: 'assigned',
+			write: (id) => sql`update requests set status = 'in_progress', version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'reopen a completed request',
+			from: 'completed',
+			write: (id) => sql`update requests set status = 'open', assignee_id = null, version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'revive a cancelled request',
+			from: 'cancelled',
+			write: (id) => sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'complete a cancelled request',
+			from: 'cancelled',
+			write: (id) => sql`update requests set status = 'completed', assignee_id = ${volunteerId}, version = version + 1 where id = ${id}`
+		},
 		{ name: 'change without a new version', from: 'open', write: (id) => sql`update requests set description = '偷偷改' where id = ${id}` },
 		{ name: 'move the version backwards', from: 'accepted', write: (id) => sql`update requests set version = 1 where id = ${id}` },
-		{ name: 'assign with no assignee', from: 'open', write: (id) => sql`update requests set status = 'assigned', version = version + 1 where id = ${id}` },
-		{ name: 'an open request with an assignee', from: 'open', write: (id) => sql`update requests set assignee_id = ${volunteerId}, version = version + 1 where id = ${id}` },
-		{ name: 'clear the assignee of an accepted task', from: 'accepted', write: (id) => sql`update requests set assignee_id = null, version = version + 1 where id = ${id}` },
-		{ name: 'an unknown status', from: 'open', write: (id) => sql`update requests set status = 'lost', version = version + 1 where id = ${id}` },
-		{ name: 'an assignee who does not exist', from: 'assigned', write: (id) => sql`update requests set assignee_id = gen_random_uuid(), version = version + 1 where id = ${id}` }
+		{
+			name: 'assign with no assignee',
+			from: 'open',
+			write: (id) => sql`update requests set status = 'assigned', version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'an open request with an assignee',
+			from: 'open',
+			write: (id) => sql`update requests set assignee_id = ${volunteerId}, version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'clear the assignee of an accepted task',
+			from: 'accepted',
+			write: (id) => sql`update requests set assignee_id = null, version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'an unknown status',
+			from: 'open',
+			write: (id) => sql`update requests set status = 'lost', version = version + 1 where id = ${id}`
+		},
+		{
+			name: 'an assignee who does not exist',
+			from: 'assigned',
+			write: (id) => sql`update requests set assignee_id = gen_random_uuid(), version = version + 1 where id = ${id}`
+		}
 	];
 
 	it.each(attempts)('refuses to $name', async ({ from, write }) => {
 		const id = await requestIn(from);
-		const before = await sql<{ status: string; version: number; assignee_id: string | null }>`select status, version, assignee_id from requests where id = ${id}`.execute(db);
+		const before = await sql<{
+			status: string;
+			version: number;
+			assignee_id: string | null;
+		}>`select status, version, assignee_id from requests where id = ${id}`.execute(db);
 		await refused(write(id).execute(db));
 		const after = await sql`select status, version, assignee_id from requests where id = ${id}`.execute(db);
 		expect(after.rows).toEqual(before.rows);
 	});
 
 	it('refuses to insert a request that starts assigned to nobody', async () => {
-		await refused(sql`insert into requests (type, building_id, description, status) values ('repair', ${buildingId}, 'x', 'assigned')`.execute(db));
+		await refused(
+			sql`insert into requests (type, building_id, description, status) values ('repair', ${buildingId}, 'x', 'assigned')`.execute(db)
+		);
 	});
 
 	it('refuses to rewrite or delete the event log', async () => {
@@ -98,7 +153,13 @@ describe(`database constraints on ${ENGINE}`, () => {
 	// exactly the limit fits, one more character does not. '字' is one character for both sides.
 	it.each(Object.entries(CHECKED_COLUMNS))('holds requests.%s to FIELD_LIMITS.%s', async (field, column) => {
 		const limit = FIELD_LIMITS[field as keyof typeof CHECKED_COLUMNS];
-		const row = (length: number) => ({ description: '长度', unit: '', contact_name: null, contact_phone: null, [column]: '字'.repeat(length) });
+		const row = (length: number) => ({
+			description: '长度',
+			unit: '',
+			contact_name: null,
+			contact_phone: null,
+			[column]: '字'.repeat(length)
+		});
 		const insert = (length: number) => {
 			const r = row(length);
 			return sql`insert into requests (type, building_id, description, unit, contact_name, contact_phone)
@@ -110,8 +171,11 @@ describe(`database constraints on ${ENGINE}`, () => {
 
 	it('holds visit_plans.interval_days to VISIT_INTERVAL_DAYS', async () => {
 		// A new elder for each plan, in the same statement: one plan per elder.
-		const plan = (days: number) => sql`with elder as (insert into elders (name, building_id) values ('测试老人', ${buildingId}) returning id)
-			insert into visit_plans (elder_id, volunteer_id, interval_days, next_due_at) select id, ${volunteerId}, ${days}, now() from elder`.execute(db);
+		const plan = (days: number) =>
+			sql`with elder as (insert into elders (name, building_id) values ('测试老人', ${buildingId}) returning id)
+			insert into visit_plans (elder_id, volunteer_id, interval_days, next_due_at) select id, ${volunteerId}, ${days}, now() from elder`.execute(
+				db
+			);
 		await expect(plan(VISIT_INTERVAL_DAYS.min)).resolves.toBeDefined();
 		await expect(plan(VISIT_INTERVAL_DAYS.max)).resolves.toBeDefined();
 		await refused(plan(VISIT_INTERVAL_DAYS.min - 1));
@@ -123,21 +187,22 @@ describe(`database constraints on ${ENGINE}`, () => {
 	});
 
 	// PGlite is one connection; concurrent transactions exist only on a real server.
-	if (engine === 'postgres') it('lets only one of two raw conditional assigns through, even in concurrent transactions', async () => {
-		const id = await requestIn('open');
-		const second = await connectDatabase(database.target, 1);
-		try {
-			const claim = (conn: Db) =>
-				conn.transaction().execute(async (trx) => {
-					const result = await sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1
+	if (engine === 'postgres')
+		it('lets only one of two raw conditional assigns through, even in concurrent transactions', async () => {
+			const id = await requestIn('open');
+			const second = await connectDatabase(database.target, 1);
+			try {
+				const claim = (conn: Db) =>
+					conn.transaction().execute(async (trx) => {
+						const result = await sql`update requests set status = 'assigned', assignee_id = ${volunteerId}, version = version + 1
 						where id = ${id} and status = 'open' and version = 1`.execute(trx);
-					await sql`select pg_sleep(0.2)`.execute(trx);
-					return Number(result.numAffectedRows ?? 0);
-				});
-			const counts = await Promise.all([claim(db), claim(second.db)]);
-			expect(counts.sort()).toEqual([0, 1]);
-		} finally {
-			await second.close();
-		}
-	});
+						await sql`select pg_sleep(0.2)`.execute(trx);
+						return Number(result.numAffectedRows ?? 0);
+					});
+				const counts = await Promise.all([claim(db), claim(second.db)]);
+				expect(counts.sort()).toEqual([0, 1]);
+			} finally {
+				await second.close();
+			}
+		});
 });

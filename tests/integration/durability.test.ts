@@ -42,7 +42,11 @@ describe(`durability on ${ENGINE}`, () => {
 
 		// The watcher hears nothing more: the broadcast after these commits never reaches it.
 		proxy.freeze();
-		const single = await dispatcher.call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: '断电前提交' });
+		const single = await dispatcher.call<RequestView>('POST', '/api/requests', {
+			type: 'repair',
+			buildingId: building.id,
+			description: '断电前提交'
+		});
 		expect(single.status).toBe(201);
 
 		// A burst in flight, and SIGKILL the moment the first of it is answered 201.
@@ -50,7 +54,11 @@ describe(`durability on ${ENGINE}`, () => {
 		let killed: Promise<void> | null = null;
 		await Promise.allSettled(
 			Array.from({ length: BURST }, async (_, i) => {
-				const answer = await dispatcher.call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: `并发 ${i}` });
+				const answer = await dispatcher.call<RequestView>('POST', '/api/requests', {
+					type: 'repair',
+					buildingId: building.id,
+					description: `并发 ${i}`
+				});
 				if (answer.status === 201) {
 					answered.push(answer.body);
 					killed ??= server.kill();

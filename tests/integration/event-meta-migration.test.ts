@@ -20,14 +20,40 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 	let db: Kysely<any>;
 	let migrator: Migrator;
 	/** The ids of the rows written below, by name: all set in beforeAll. */
-	type Row = 'staff' | 'a' | 'b' | 'plan' | 'repair' | 'visit' | 'orphan' | 'create' | 'assign' | 'reassign' | 'expired' | 'requeued' | 'decline' | 'cancel' | `${'visit' | 'orphan'}${'Create' | 'Assign'}` | 'onDuty' | 'offDuty';
+	type Row =
+		| 'staff'
+		| 'a'
+		| 'b'
+		| 'plan'
+		| 'repair'
+		| 'visit'
+		| 'orphan'
+		| 'create'
+		| 'assign'
+		| 'reassign'
+		| 'expired'
+		| 'requeued'
+		| 'decline'
+		| 'cancel'
+		| `${'visit' | 'orphan'}${'Create' | 'Assign'}`
+		| 'onDuty'
+		| 'offDuty';
 	const ids = {} as Record<Row, string>;
 
 	const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows[0];
 	const insertId = async (query: ReturnType<typeof sql<{ id: string }>>) => (await one(query))!.id;
 
 	/** An event as the old services wrote it: plain columns, machine data in the note. */
-	async function oldEvent(e: { kind?: string; action: string; actor?: string | null; request?: string | null; volunteer?: string | null; previous?: string | null; note: string | null; payload?: object }) {
+	async function oldEvent(e: {
+		kind?: string;
+		action: string;
+		actor?: string | null;
+		request?: string | null;
+		volunteer?: string | null;
+		previous?: string | null;
+		note: string | null;
+		payload?: object;
+	}) {
 		const payload = JSON.stringify(e.payload ?? { id: e.request });
 		return insertId(sql<{ id: string }>`
 			insert into events (kind, action, actor_id, request_id, volunteer_id, previous_assignee_id, note, payload)
@@ -43,14 +69,24 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		const before = await migrator.migrateTo(BEFORE);
 		if (before.error) throw before.error;
 
-		const building = await insertId(sql`insert into buildings (name, kind, lat, lng, footprint) values ('7栋', 'residential', 31.2, 105.9, '{}') returning id`);
-		ids.staff = await insertId(sql`insert into users (username, name, password_hash, role) values ('d1', '王芳', 'x', 'dispatcher') returning id`);
+		const building = await insertId(
+			sql`insert into buildings (name, kind, lat, lng, footprint) values ('7栋', 'residential', 31.2, 105.9, '{}') returning id`
+		);
+		ids.staff = await insertId(
+			sql`insert into users (username, name, password_hash, role) values ('d1', '王芳', 'x', 'dispatcher') returning id`
+		);
 		const volunteer = (name: string) =>
-			insertId(sql`insert into volunteers (name, skills, team, home_building_id, lat, lng) values (${name}, array['repair', 'elder_visit'], 'repair', ${building}, 31.2, 105.9) returning id`);
+			insertId(
+				sql`insert into volunteers (name, skills, team, home_building_id, lat, lng) values (${name}, array['repair', 'elder_visit'], 'repair', ${building}, 31.2, 105.9) returning id`
+			);
 		ids.a = await volunteer('张伟');
 		ids.b = await volunteer('李娜');
-		const elder = await insertId(sql`insert into elders (name, building_id, notes) values ('刘奶奶', ${building}, '独居，耳背') returning id`);
-		ids.plan = await insertId(sql`insert into visit_plans (elder_id, volunteer_id, next_due_at) values (${elder}, ${ids.a}, ${DUE}) returning id`);
+		const elder = await insertId(
+			sql`insert into elders (name, building_id, notes) values ('刘奶奶', ${building}, '独居，耳背') returning id`
+		);
+		ids.plan = await insertId(
+			sql`insert into visit_plans (elder_id, volunteer_id, next_due_at) values (${elder}, ${ids.a}, ${DUE}) returning id`
+		);
 
 		const request = (description: string, visit?: { planId: string }) =>
 			insertId(sql`
@@ -66,18 +102,40 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		const repair = ids.repair;
 		ids.create = await oldEvent({ kind: 'request_created', action: 'create', actor: ids.staff, request: repair, note: null });
 		ids.assign = await oldEvent({ action: 'assign', actor: ids.staff, request: repair, volunteer: ids.a, note: '张伟' });
-		ids.reassign = await oldEvent({ action: 'reassign', actor: ids.staff, request: repair, volunteer: ids.b, previous: ids.a, note: '张伟 → 李娜' });
+		ids.reassign = await oldEvent({
+			action: 'reassign',
+			actor: ids.staff,
+			request: repair,
+			volunteer: ids.b,
+			previous: ids.a,
+			note: '张伟 → 李娜'
+		});
 		ids.expired = await oldEvent({ action: 'offer_expired', request: repair, volunteer: ids.b, note: '5 min' });
 		ids.requeued = await oldEvent({ action: 'offer_requeued', request: repair, previous: ids.b, note: '0.05 min' });
 		ids.decline = await oldEvent({ action: 'decline', request: repair, previous: ids.a, note: '5 min' });
 		ids.cancel = await oldEvent({ action: 'cancel', actor: ids.staff, request: repair, note: '居民取消' });
-		for (const [request, key] of [[ids.visit, 'visit'], [ids.orphan, 'orphan']] as const) {
+		for (const [request, key] of [
+			[ids.visit, 'visit'],
+			[ids.orphan, 'orphan']
+		] as const) {
 			const payload = { id: request, description: key === 'visit' ? '定期探访 刘奶奶：独居，耳背' : '定期探访 刘奶奶' };
 			ids[`${key}Create`] = await oldEvent({ kind: 'request_created', action: 'create', request, note: 'visit plan', payload });
 			ids[`${key}Assign`] = await oldEvent({ action: 'assign', request, volunteer: ids.a, note: '张伟', payload });
 		}
-		ids.onDuty = await oldEvent({ kind: 'volunteer_updated', action: 'position', volunteer: ids.a, note: 'on duty', payload: { id: ids.a, available: true } });
-		ids.offDuty = await oldEvent({ kind: 'volunteer_updated', action: 'availability', volunteer: ids.a, note: 'off duty', payload: { id: ids.a, available: false } });
+		ids.onDuty = await oldEvent({
+			kind: 'volunteer_updated',
+			action: 'position',
+			volunteer: ids.a,
+			note: 'on duty',
+			payload: { id: ids.a, available: true }
+		});
+		ids.offDuty = await oldEvent({
+			kind: 'volunteer_updated',
+			action: 'availability',
+			volunteer: ids.a,
+			note: 'off duty',
+			payload: { id: ids.a, available: false }
+		});
 
 		const up = await migrator.migrateToLatest();
 		if (up.error) throw up.error;
@@ -87,8 +145,16 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		await database?.drop();
 	});
 
-	const eventRow = (seq: string) => one(sql<{ meta: unknown; note: string | null; payload: { description?: string } }>`select meta, note, payload from events where seq = ${seq}::bigint`);
-	const description = async (id: string) => (await one(sql<{ description: string }>`select description from requests where id = ${id}`))!.description;
+	const eventRow = (seq: string) =>
+		one(
+			sql<{
+				meta: unknown;
+				note: string | null;
+				payload: { description?: string };
+			}>`select meta, note, payload from events where seq = ${seq}::bigint`
+		);
+	const description = async (id: string) =>
+		(await one(sql<{ description: string }>`select description from requests where id = ${id}`))!.description;
 
 	it('moves the machine data of old notes into meta, from the columns, and clears those notes', async () => {
 		expect(await eventRow(ids.create)).toMatchObject({ meta: { source: 'staff' }, note: null });
@@ -97,7 +163,10 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 		expect(await eventRow(ids.expired)).toMatchObject({ meta: { minutes: 5 }, note: null });
 		expect(await eventRow(ids.requeued)).toMatchObject({ meta: { minutes: 0.05 }, note: null });
 		expect(await eventRow(ids.visitCreate)).toMatchObject({ meta: { source: 'visit_plan', planId: ids.plan }, note: null });
-		expect(await eventRow(ids.visitAssign)).toMatchObject({ meta: { source: 'visit_plan', planId: ids.plan, volunteerId: ids.a }, note: null });
+		expect(await eventRow(ids.visitAssign)).toMatchObject({
+			meta: { source: 'visit_plan', planId: ids.plan, volunteerId: ids.a },
+			note: null
+		});
 		expect(await eventRow(ids.orphanCreate)).toMatchObject({ meta: { source: 'visit_plan', planId: null }, note: null });
 		expect(await eventRow(ids.onDuty)).toMatchObject({ meta: { available: true }, note: null });
 		expect(await eventRow(ids.offDuty)).toMatchObject({ meta: { available: false }, note: null });
@@ -118,8 +187,12 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 
 	it('allows an empty description only on a plan visit, and meta only as an object', async () => {
 		await expect(sql`update requests set description = '', version = version + 1 where id = ${ids.repair}`.execute(db)).rejects.toThrow();
-		await expect(sql`update requests set description = ${'长'.repeat(2001)}, version = version + 1 where id = ${ids.visit}`.execute(db)).rejects.toThrow();
-		await expect(sql`insert into events (kind, action, payload, meta) values ('request_updated', 'cancel', '{}', '[]')`.execute(db)).rejects.toThrow();
+		await expect(
+			sql`update requests set description = ${'长'.repeat(2001)}, version = version + 1 where id = ${ids.visit}`.execute(db)
+		).rejects.toThrow();
+		await expect(
+			sql`insert into events (kind, action, payload, meta) values ('request_updated', 'cancel', '{}', '[]')`.execute(db)
+		).rejects.toThrow();
 		// Still append-only once the migration is done with them.
 		await expect(sql`update events set note = null where seq = ${ids.cancel}::bigint`.execute(db)).rejects.toThrow();
 	});
@@ -148,13 +221,31 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 			return Object.fromEntries(rows.rows.map((r) => [r.seq, r.note]));
 		};
 		const old = await notes();
-		expect([ids.assign, ids.reassign, ids.expired, ids.requeued, ids.decline, ids.cancel].map((s) => old[s])).toEqual(['张伟', '张伟 → 李娜', '5 min', '0.05 min', '5 min', '居民取消']);
-		expect([ids.create, ids.visitCreate, ids.orphanCreate, ids.visitAssign, ids.onDuty, ids.offDuty].map((s) => old[s])).toEqual([null, 'visit plan', 'visit plan', '张伟', 'on duty', 'off duty']);
+		expect([ids.assign, ids.reassign, ids.expired, ids.requeued, ids.decline, ids.cancel].map((s) => old[s])).toEqual([
+			'张伟',
+			'张伟 → 李娜',
+			'5 min',
+			'0.05 min',
+			'5 min',
+			'居民取消'
+		]);
+		expect([ids.create, ids.visitCreate, ids.orphanCreate, ids.visitAssign, ids.onDuty, ids.offDuty].map((s) => old[s])).toEqual([
+			null,
+			'visit plan',
+			'visit plan',
+			'张伟',
+			'on duty',
+			'off duty'
+		]);
 		expect(await description(ids.visit)).toBe('定期探访 刘奶奶：独居，耳背');
 		expect(await description(ids.orphan)).toBe('定期探访 刘奶奶');
-		const payload = await one(sql<{ description: string }>`select payload ->> 'description' as description from events where seq = ${ids.visitCreate}::bigint`);
+		const payload = await one(
+			sql<{ description: string }>`select payload ->> 'description' as description from events where seq = ${ids.visitCreate}::bigint`
+		);
 		expect(payload!.description).toBe('定期探访 刘奶奶：独居，耳背');
-		const columns = await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'events'`.execute(db);
+		const columns = await sql<{
+			name: string;
+		}>`select column_name as name from information_schema.columns where table_name = 'events'`.execute(db);
 		expect(columns.rows.map((c) => c.name)).not.toContain('meta');
 
 		const again = await migrator.migrateToLatest();

@@ -20,16 +20,19 @@ const encode = (text: string) => encodeURIComponent(text.toWellFormed());
 const asText = (value: unknown) => (typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
 
 /** Text of every kind: printable, any unicode (NUL and lone surrogates included), or huge. */
-const anyText = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('', ' ', '\u0000', '\ud800', 'null', '%00', '../', '<script>', "'; drop table requests; --"));
+const anyText = fc.oneof(
+	fc.string(),
+	fc.string({ unit: 'binary' }),
+	fc.constantFrom('', ' ', '\u0000', '\ud800', 'null', '%00', '../', '<script>', "'; drop table requests; --")
+);
 const anyNumber = fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, 1, 2 ** 31, 2 ** 53, Number.MAX_SAFE_INTEGER, 1e308));
 const anyValue = fc.oneof(anyText, anyNumber, fc.boolean(), fc.constant(null), fc.uuid(), fc.jsonValue());
 
 /** Bodies: malformed text, any JSON, and objects shaped almost like the real ones. */
 function bodies(shape: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
-	const nearValid = fc.record(
-		Object.fromEntries(Object.entries(shape).map(([key, valid]) => [key, fc.oneof(valid, anyValue)])),
-		{ requiredKeys: [] }
-	);
+	const nearValid = fc.record(Object.fromEntries(Object.entries(shape).map(([key, valid]) => [key, fc.oneof(valid, anyValue)])), {
+		requiredKeys: []
+	});
 	return fc.oneof(
 		{ weight: 1, arbitrary: anyText },
 		{ weight: 1, arbitrary: fc.json() },
@@ -96,39 +99,140 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			body: bodies(shape),
 			eventsPerSuccess: 1
 		});
-		const query = fc.dictionary(fc.oneof(fc.constantFrom('status', 'after', 'limit', 'next'), fc.string()), anyText.map((t) => t.toWellFormed()), { maxKeys: 4 });
+		const query = fc.dictionary(
+			fc.oneof(fc.constantFrom('status', 'after', 'limit', 'next'), fc.string()),
+			anyText.map((t) => t.toWellFormed()),
+			{ maxKeys: 4 }
+		);
 		const withQuery = (path: string) => query.map((q) => `${path}?${new URLSearchParams(q).toString()}`);
 		return [
-			{ name: 'POST /api/session', method: 'POST', as: 'anonymous', path: fc.constant('/api/session'), body: bodies({ username: fc.constantFrom('dispatcher', 'vol01'), password: anyText }), eventsPerSuccess: 0 },
+			{
+				name: 'POST /api/session',
+				method: 'POST',
+				as: 'anonymous',
+				path: fc.constant('/api/session'),
+				body: bodies({ username: fc.constantFrom('dispatcher', 'vol01'), password: anyText }),
+				eventsPerSuccess: 0
+			},
 			{ name: 'GET /api/session (random cookie)', method: 'GET', as: 'garbage', path: withQuery('/api/session'), eventsPerSuccess: 0 },
-			{ name: 'DELETE /api/session (random cookie)', method: 'DELETE', as: 'garbage', path: fc.constant('/api/session'), body: bodies({}), eventsPerSuccess: 0 },
-			{ name: 'PUT /api/me/password', method: 'PUT', as: 'volunteer', path: fc.constant('/api/me/password'), body: bodies({ currentPassword: anyText, newPassword: anyText }), eventsPerSuccess: 0 },
+			{
+				name: 'DELETE /api/session (random cookie)',
+				method: 'DELETE',
+				as: 'garbage',
+				path: fc.constant('/api/session'),
+				body: bodies({}),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'PUT /api/me/password',
+				method: 'PUT',
+				as: 'volunteer',
+				path: fc.constant('/api/me/password'),
+				body: bodies({ currentPassword: anyText, newPassword: anyText }),
+				eventsPerSuccess: 0
+			},
 			{ name: 'GET /api/buildings', method: 'GET', as: 'volunteer', path: withQuery('/api/buildings'), eventsPerSuccess: 0 },
 			{ name: 'GET /api/volunteers', method: 'GET', as: 'dispatcher', path: withQuery('/api/volunteers'), eventsPerSuccess: 0 },
-			{ name: 'PUT /api/me/availability', method: 'PUT', as: 'volunteer', path: fc.constant('/api/me/availability'), body: bodies({ available: fc.boolean(), lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) }), eventsPerSuccess: 1 },
+			{
+				name: 'PUT /api/me/availability',
+				method: 'PUT',
+				as: 'volunteer',
+				path: fc.constant('/api/me/availability'),
+				body: bodies({
+					available: fc.boolean(),
+					lat: fc.double({ min: -90, max: 90, noNaN: true }),
+					lng: fc.double({ min: -180, max: 180, noNaN: true })
+				}),
+				eventsPerSuccess: 1
+			},
 			{ name: 'GET /api/me/tasks', method: 'GET', as: 'volunteer', path: withQuery('/api/me/tasks'), eventsPerSuccess: 0 },
 			{
 				name: 'POST /api/requests',
 				method: 'POST',
 				as: 'dispatcher',
 				path: fc.constant('/api/requests'),
-				body: bodies({ type: fc.constantFrom('haircut', 'repair', 'elder_visit'), buildingId: fc.constant(buildingId), description: anyText, urgency: fc.constantFrom('normal', 'urgent'), unit: anyText, contactName: anyText, contactPhone: fc.stringMatching(/^[0-9+\-() ]{0,45}$/) }),
+				body: bodies({
+					type: fc.constantFrom('haircut', 'repair', 'elder_visit'),
+					buildingId: fc.constant(buildingId),
+					description: anyText,
+					urgency: fc.constantFrom('normal', 'urgent'),
+					unit: anyText,
+					contactName: anyText,
+					contactPhone: fc.stringMatching(/^[0-9+\-() ]{0,45}$/)
+				}),
 				eventsPerSuccess: 1
 			},
-			{ name: 'GET /api/requests', method: 'GET', as: 'dispatcher', path: fc.array(fc.oneof(fc.constantFrom(...STATUSES), anyText), { maxLength: 8 }).map((s) => `/api/requests?${s.map((v) => `status=${encode(v)}`).join('&')}`), eventsPerSuccess: 0 },
-			{ name: 'GET /api/requests/lookup', method: 'GET', as: 'dispatcher', path: withQuery('/api/requests/lookup').map((p) => p.replace('?', '?q=x&')), eventsPerSuccess: 0 },
-			{ name: 'GET /api/requests/:id', method: 'GET', as: 'volunteer', path: requestId().map((id) => `/api/requests/${id}`), eventsPerSuccess: 0 },
+			{
+				name: 'GET /api/requests',
+				method: 'GET',
+				as: 'dispatcher',
+				path: fc
+					.array(fc.oneof(fc.constantFrom(...STATUSES), anyText), { maxLength: 8 })
+					.map((s) => `/api/requests?${s.map((v) => `status=${encode(v)}`).join('&')}`),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'GET /api/requests/lookup',
+				method: 'GET',
+				as: 'dispatcher',
+				path: withQuery('/api/requests/lookup').map((p) => p.replace('?', '?q=x&')),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'GET /api/requests/:id',
+				method: 'GET',
+				as: 'volunteer',
+				path: requestId().map((id) => `/api/requests/${id}`),
+				eventsPerSuccess: 0
+			},
 			action('assign', 'dispatcher', { volunteerId: fc.constant(volunteerId), version: anyNumber }),
 			action('cancel', 'dispatcher', { reason: anyText, version: anyNumber }),
 			action('accept', 'volunteer', { note: anyText }),
 			action('decline', 'volunteer', { note: anyText }),
 			action('start', 'volunteer', { note: anyText }),
 			action('complete', 'volunteer', { note: anyText }),
-			{ name: 'GET /api/events', method: 'GET', as: 'volunteer', path: fc.record({ after: anyValue, limit: anyValue }).map((q) => `/api/events?after=${encode(asText(q.after))}&limit=${encode(asText(q.limit))}`), eventsPerSuccess: 0 },
-			{ name: 'GET /login?next=', method: 'GET', as: 'anonymous', path: anyText.map((next) => `/login?next=${encode(next)}`), eventsPerSuccess: 0 },
-			{ name: 'POST /login (form)', method: 'POST', as: 'anonymous', path: fc.constant('/login'), body: fc.dictionary(fc.constantFrom('username', 'password', 'x'), anyText).map((f) => new URLSearchParams(f).toString()), contentType: 'application/x-www-form-urlencoded', eventsPerSuccess: 0 },
-			{ name: 'GET pages', method: 'GET', as: 'dispatcher', path: fc.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/nowhere'), query).map(([p, q]) => `${p}?${new URLSearchParams(q)}`), eventsPerSuccess: 0 },
-			{ name: '/socket.io long-polling', method: 'POST', as: 'garbage', path: query.map((q) => `/socket.io/?EIO=4&transport=polling&${new URLSearchParams(q)}`), body: anyText, eventsPerSuccess: 0 }
+			{
+				name: 'GET /api/events',
+				method: 'GET',
+				as: 'volunteer',
+				path: fc
+					.record({ after: anyValue, limit: anyValue })
+					.map((q) => `/api/events?after=${encode(asText(q.after))}&limit=${encode(asText(q.limit))}`),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'GET /login?next=',
+				method: 'GET',
+				as: 'anonymous',
+				path: anyText.map((next) => `/login?next=${encode(next)}`),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'POST /login (form)',
+				method: 'POST',
+				as: 'anonymous',
+				path: fc.constant('/login'),
+				body: fc.dictionary(fc.constantFrom('username', 'password', 'x'), anyText).map((f) => new URLSearchParams(f).toString()),
+				contentType: 'application/x-www-form-urlencoded',
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'GET pages',
+				method: 'GET',
+				as: 'dispatcher',
+				path: fc
+					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/nowhere'), query)
+					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
+				eventsPerSuccess: 0
+			},
+			{
+				name: '/socket.io long-polling',
+				method: 'POST',
+				as: 'garbage',
+				path: query.map((q) => `/socket.io/?EIO=4&transport=polling&${new URLSearchParams(q)}`),
+				body: anyText,
+				eventsPerSuccess: 0
+			}
 		];
 	};
 
@@ -147,27 +251,42 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		for (const endpoint of endpoints()) {
 			const cookieFor = { dispatcher: dispatcher.cookie, volunteer: volunteer.cookie, anonymous: null, garbage: 'x' };
 			await fc.assert(
-				fc.asyncProperty(endpoint.path, endpoint.body ?? fc.constant(undefined), fc.string({ unit: 'binary', maxLength: 80 }), async (path, body, garbage) => {
-					figures.cases += 1;
-					figures.http += 1;
-					const cookie = endpoint.as === 'garbage' ? `session=${encodeURIComponent(garbage)}` : cookieFor[endpoint.as];
-					const response = await fetch(`${server.url}${path}`, {
-						method: endpoint.method,
-						redirect: 'manual',
-						headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': endpoint.contentType ?? 'application/json' } : {}), origin: server.url },
-						body
-					});
-					const text = await response.text();
-					expect(response.status, `${endpoint.method} ${path} ${body?.slice(0, 200)} → ${text.slice(0, 300)}`).toBeLessThan(500);
-					if (path.startsWith('/api/') && response.status >= 400) {
-						expect(JSON.parse(text)).toEqual({ error: { code: expect.any(String), message: expect.any(String), ...(JSON.parse(text).error.issues ? { issues: expect.any(Array) } : {}) } });
+				fc.asyncProperty(
+					endpoint.path,
+					endpoint.body ?? fc.constant(undefined),
+					fc.string({ unit: 'binary', maxLength: 80 }),
+					async (path, body, garbage) => {
+						figures.cases += 1;
+						figures.http += 1;
+						const cookie = endpoint.as === 'garbage' ? `session=${encodeURIComponent(garbage)}` : cookieFor[endpoint.as];
+						const response = await fetch(`${server.url}${path}`, {
+							method: endpoint.method,
+							redirect: 'manual',
+							headers: {
+								...(cookie ? { cookie } : {}),
+								...(body !== undefined ? { 'content-type': endpoint.contentType ?? 'application/json' } : {}),
+								origin: server.url
+							},
+							body
+						});
+						const text = await response.text();
+						expect(response.status, `${endpoint.method} ${path} ${body?.slice(0, 200)} → ${text.slice(0, 300)}`).toBeLessThan(500);
+						if (path.startsWith('/api/') && response.status >= 400) {
+							expect(JSON.parse(text)).toEqual({
+								error: {
+									code: expect.any(String),
+									message: expect.any(String),
+									...(JSON.parse(text).error.issues ? { issues: expect.any(Array) } : {})
+								}
+							});
+						}
+						if (response.status >= 200 && response.status < 300) {
+							figures.successes += 1;
+							figures.expectedEvents += endpoint.eventsPerSuccess;
+							if (endpoint.name === 'POST /api/requests') created += 1;
+						}
 					}
-					if (response.status >= 200 && response.status < 300) {
-						figures.successes += 1;
-						figures.expectedEvents += endpoint.eventsPerSuccess;
-						if (endpoint.name === 'POST /api/requests') created += 1;
-					}
-				}),
+				),
 				{ numRuns: RUNS }
 			);
 		}
@@ -185,7 +304,10 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		expect(declared.body).toMatchObject({ error: { code: 'invalid_input', message: expect.stringMatching(/larger than/) } });
 		// Chunked, without a length: the answer comes while the client is still sending.
 		const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
-			const req = request(`${server.url}/api/requests`, { method: 'POST', headers: { cookie: dispatcher.cookie, 'content-type': 'application/json' } });
+			const req = request(`${server.url}/api/requests`, {
+				method: 'POST',
+				headers: { cookie: dispatcher.cookie, 'content-type': 'application/json' }
+			});
 			let sent = 0;
 			let answered = false;
 			req.on('response', (res) => {
@@ -224,22 +346,30 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				const ack = (await socket.timeout(5000).emitWithAck('presence:view', payload as string)) as { ok: boolean; error?: string };
 				// What the server receives: socket.io sends JSON, so undefined arrives as null.
 				const sent = (JSON.parse(JSON.stringify([payload])) as unknown[])[0];
-				const valid = sent === null || ids.includes(sent as string) || (typeof sent === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(sent));
+				const valid =
+					sent === null ||
+					ids.includes(sent as string) ||
+					(typeof sent === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i.test(sent));
 				expect(ack.ok, JSON.stringify(sent)).toBe(valid);
 			}),
 			{ numRuns: RUNS * 3 }
 		);
 		// Unknown events, extra arguments, no ack, and raw garbage packets: ignored or the socket closes; the server lives.
 		await fc.assert(
-			fc.asyncProperty(fc.string(), fc.array(fc.anything(), { maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 200 }), async (event, args, raw) => {
-				figures.cases += 1;
-				figures.socket += 1;
-				const target = socket.connected ? socket : connectSocket(server.url, dispatcher.cookie);
-				if (!target.connected) await waitForConnect(target);
-				(target.emit as (e: string, ...a: unknown[]) => void)(event || 'x', ...args);
-				(target.emit as (e: string, ...a: unknown[]) => void)('presence:view', ...args);
-				(target.io.engine as unknown as { write(data: string): void }).write(raw);
-			}),
+			fc.asyncProperty(
+				fc.string(),
+				fc.array(fc.anything(), { maxLength: 3 }),
+				fc.string({ unit: 'binary', maxLength: 200 }),
+				async (event, args, raw) => {
+					figures.cases += 1;
+					figures.socket += 1;
+					const target = socket.connected ? socket : connectSocket(server.url, dispatcher.cookie);
+					if (!target.connected) await waitForConnect(target);
+					(target.emit as (e: string, ...a: unknown[]) => void)(event || 'x', ...args);
+					(target.emit as (e: string, ...a: unknown[]) => void)('presence:view', ...args);
+					(target.io.engine as unknown as { write(data: string): void }).write(raw);
+				}
+			),
 			{ numRuns: RUNS }
 		);
 		const huge = connectSocket(server.url, dispatcher.cookie);

@@ -23,7 +23,10 @@ describe(`the history API on ${ENGINE}`, () => {
 		const items: RequestView[] = [];
 		let cursor: string | null = null;
 		do {
-			const page: { status: number; body: HistoryPage } = await coordinator<HistoryPage>('GET', `/api/history?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+			const page: { status: number; body: HistoryPage } = await coordinator<HistoryPage>(
+				'GET',
+				`/api/history?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`
+			);
 			expect(page.status).toBe(200);
 			expect(page.body.items.length).toBeLessThanOrEqual(limit);
 			items.push(...page.body.items);
@@ -78,13 +81,18 @@ describe(`the history API on ${ENGINE}`, () => {
 		];
 		for (const [query, match] of cases) {
 			const got = await allPages(query);
-			expect(got.map((r) => r.id), query).toEqual(all.filter(match).map((r) => r.id));
+			expect(
+				got.map((r) => r.id),
+				query
+			).toEqual(all.filter(match).map((r) => r.id));
 		}
 		// A community day runs from 16:00 UTC the day before.
 		const day = new Date(Date.parse(finished(all[20]!)) + 8 * 3_600_000).toISOString().slice(0, 10);
 		const start = Date.parse(`${day}T00:00:00+08:00`);
 		const onDay = await allPages(`from=${day}&to=${day}`);
-		expect(onDay.map((r) => r.id)).toEqual(all.filter((r) => Date.parse(finished(r)) >= start && Date.parse(finished(r)) < start + 86_400_000).map((r) => r.id));
+		expect(onDay.map((r) => r.id)).toEqual(
+			all.filter((r) => Date.parse(finished(r)) >= start && Date.parse(finished(r)) < start + 86_400_000).map((r) => r.id)
+		);
 		expect(onDay.length).toBeGreaterThan(0);
 	});
 
@@ -110,7 +118,10 @@ describe(`the history API on ${ENGINE}`, () => {
 		];
 		for (const query of bad) {
 			for (const format of ['', '&format=csv']) {
-				const answer = await coordinator<{ error: { code: string; message: string; issues?: unknown[] } }>('GET', `/api/history?${query}${format}`);
+				const answer = await coordinator<{ error: { code: string; message: string; issues?: unknown[] } }>(
+					'GET',
+					`/api/history?${query}${format}`
+				);
 				expect(answer.status, query + format).toBe(400);
 				expect(answer.body.error.code).toBe('invalid_input');
 				expect(answer.body.error.issues?.length, query).toBeGreaterThan(0);
@@ -138,13 +149,22 @@ describe(`the history API on ${ENGINE}`, () => {
 	it("answers a caller's 'was it done?' from the last 7 days, finished ones included, at most 20", async () => {
 		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
 		const building = (await dispatcher<{ id: string; name: string }[]>('GET', '/api/buildings')).body[3]!;
-		const created = await dispatcher<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, unit: '2单元502', description: '厨房水管漏水', contactPhone: '13566667777' });
+		const created = await dispatcher<RequestView>('POST', '/api/requests', {
+			type: 'repair',
+			buildingId: building.id,
+			unit: '2单元502',
+			description: '厨房水管漏水',
+			contactPhone: '13566667777'
+		});
 		expect((await dispatcher('POST', `/api/requests/${created.body.id}/cancel`, { reason: '居民自己修好了' })).status).toBe(200);
 
 		for (const q of ['13566667777', '6666777', '2单元502', '厨房水管']) {
 			const found = await dispatcher<RequestView[]>('GET', `/api/requests/lookup?q=${encodeURIComponent(q)}`);
 			expect(found.status, q).toBe(200);
-			expect(found.body.find((r) => r.id === created.body.id), q).toMatchObject({ status: 'cancelled', contactPhone: '13566667777' });
+			expect(
+				found.body.find((r) => r.id === created.body.id),
+				q
+			).toMatchObject({ status: 'cancelled', contactPhone: '13566667777' });
 		}
 		// Three weeks of demo history, but only the last 7 days answer, newest first, at most 20.
 		const weekAgo = Date.now() - 7 * 86_400_000 - 60_000;
@@ -185,8 +205,13 @@ describe(`the history API on ${ENGINE}`, () => {
 	it("names a plan's visit in the reader's language in the CSV, as the screens do", async () => {
 		const planned = (await allPages('type=elder_visit')).filter((r) => r.visitDueAt);
 		expect(planned.length).toBeGreaterThan(0);
-		for (const [lang, visit] of [['zh-CN', '定期探访'], ['en', 'Planned visit']] as const) {
-			const csv = await fetch(`${server.url}/api/history?type=elder_visit&format=csv`, { headers: { cookie: `${coordinatorCookie}; lang=${lang}` } });
+		for (const [lang, visit] of [
+			['zh-CN', '定期探访'],
+			['en', 'Planned visit']
+		] as const) {
+			const csv = await fetch(`${server.url}/api/history?type=elder_visit&format=csv`, {
+				headers: { cookie: `${coordinatorCookie}; lang=${lang}` }
+			});
 			const table = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
 			const column = table[0]!.indexOf(lang === 'en' ? 'Description' : '服务内容');
 			for (const request of planned) {
@@ -205,7 +230,9 @@ describe(`the history API on ${ENGINE}`, () => {
 		expect(created.status).toBe(201);
 		expect((await dispatcher('POST', `/api/requests/${created.body.id}/cancel`, { reason: '测试' })).status).toBe(200);
 
-		const response = await fetch(`${server.url}/api/history?format=csv&status=cancelled&buildingId=${building.id}`, { headers: { cookie: coordinatorCookie } });
+		const response = await fetch(`${server.url}/api/history?format=csv&status=cancelled&buildingId=${building.id}`, {
+			headers: { cookie: coordinatorCookie }
+		});
 		const table = parseCsv((await response.text()).replace(/^\uFEFF/, ''));
 		const row = table.find((r) => r[0] === created.body.id)!;
 		expect(row).toBeDefined();

@@ -26,7 +26,9 @@ const present = (values: (number | null)[]) => values.filter((v): v is number =>
 const finishedAt = (r: RequestRow) => (r.completed_at ?? r.cancelled_at)!;
 
 function expected(rows: RequestRow[], from: Date, to: Date, match: (r: RequestRow) => boolean) {
-	const inPeriod = rows.filter((r) => (r.status === 'completed' || r.status === 'cancelled') && match(r) && finishedAt(r) >= from && finishedAt(r) < to);
+	const inPeriod = rows.filter(
+		(r) => (r.status === 'completed' || r.status === 'cancelled') && match(r) && finishedAt(r) >= from && finishedAt(r) < to
+	);
 	const completed = inPeriod.filter((r) => r.status === 'completed');
 	const stage = (values: (number | null)[]) => {
 		const v = present(values);
@@ -99,7 +101,8 @@ describe(`history statistics on ${ENGINE}`, () => {
 		expect(current.hours).toBeCloseTo(want.hours, 6);
 
 		const perDay = new Map<string, number>();
-		for (const day of stats.perDay) for (const type of ['haircut', 'repair', 'elder_visit'] as const) if (day[type]) perDay.set(`${day.day}|${type}`, day[type]);
+		for (const day of stats.perDay)
+			for (const type of ['haircut', 'repair', 'elder_visit'] as const) if (day[type]) perDay.set(`${day.day}|${type}`, day[type]);
 		expect(perDay).toEqual(want.perDay);
 
 		expect(stats.volunteers.length).toBe(want.perVolunteer.size);
@@ -128,13 +131,19 @@ describe(`history statistics on ${ENGINE}`, () => {
 	});
 
 	it('matches for one volunteer and for cancelled requests only', async () => {
-		const busiest = [...rows.filter((r) => r.status === 'completed').reduce((m, r) => m.set(r.assignee_id!, (m.get(r.assignee_id!) ?? 0) + 1), new Map<string, number>())].sort((a, b) => b[1] - a[1])[0]![0];
+		const busiest = [
+			...rows
+				.filter((r) => r.status === 'completed')
+				.reduce((m, r) => m.set(r.assignee_id!, (m.get(r.assignee_id!) ?? 0) + 1), new Map<string, number>())
+		].sort((a, b) => b[1] - a[1])[0]![0];
 		await compare({ from: '2026-11-01', to: '2026-11-20', volunteerId: busiest }, (r) => r.assignee_id === busiest);
 		const cancelled = statsQuerySchema.parse({ from: '2026-10-25', to: '2026-11-20', status: 'cancelled' });
 		const stats = await readHistoryStats(app.deps, cancelled);
 		expect(stats.current.completed).toBe(0);
 		expect(stats.current.cancelled).toBe(stats.current.finished);
-		expect(stats.current.cancelled).toBe(expected(rows, new Date(stats.current.from), new Date(stats.current.to), (r) => r.status === 'cancelled').finished);
+		expect(stats.current.cancelled).toBe(
+			expected(rows, new Date(stats.current.from), new Date(stats.current.to), (r) => r.status === 'cancelled').finished
+		);
 	});
 
 	it('defaults to the last 30 community days, ending with today', async () => {

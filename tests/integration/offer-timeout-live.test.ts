@@ -42,7 +42,14 @@ describe(`the offer timeout, live, on ${ENGINE}`, () => {
 		await Promise.all([waitForConnect(board), waitForConnect(tab)]);
 		await volunteer('PUT', '/api/me/availability', { available: true });
 		const building = (await staff<BuildingView[]>('GET', '/api/buildings')).body[0]!;
-		const created = (await staff<RequestView>('POST', '/api/requests', { type: 'haircut', buildingId: building.id, description: '理发', contactPhone: '13800000000' })).body;
+		const created = (
+			await staff<RequestView>('POST', '/api/requests', {
+				type: 'haircut',
+				buildingId: building.id,
+				description: '理发',
+				contactPhone: '13800000000'
+			})
+		).body;
 
 		const flagged = waitForEvent(board, 'request:updated', (p) => p.request.id === created.id && p.request.offerExpiredAt !== null);
 		const told = waitForEvent(tab, 'task:updated', (p) => p.request.id === created.id && p.request.offerExpiredAt !== null);

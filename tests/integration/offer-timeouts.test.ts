@@ -49,7 +49,13 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 	async function offerAt(clock: TestClock, deps: ReturnType<typeof testDeps>['deps']): Promise<RequestView> {
 		clock.set(T0);
 		const created = await createRequest(deps, staff, {
-			type: 'repair', buildingId, description: '水龙头漏水', urgency: 'normal', unit: '1-101', contactName: '王阿姨', contactPhone: '13900000000'
+			type: 'repair',
+			buildingId,
+			description: '水龙头漏水',
+			urgency: 'normal',
+			unit: '1-101',
+			contactName: '王阿姨',
+			contactPhone: '13900000000'
 		});
 		return assignVolunteer(deps, staff, created.id, { volunteerId: volunteer.volunteerId!, version: created.version });
 	}
@@ -76,7 +82,12 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 
 		const events = await eventsOf(offer.id, 'offer_expired');
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ from_status: 'assigned', to_status: 'assigned', volunteer_id: volunteer.volunteerId, actor_id: null });
+		expect(events[0]).toMatchObject({
+			from_status: 'assigned',
+			to_status: 'assigned',
+			volunteer_id: volunteer.volunteerId,
+			actor_id: null
+		});
 		expect(published.map((e) => e.action)).toEqual(['offer_expired']);
 		const heard = deliveriesFor(published[0]!).map((d) => [d.room, d.message.event]);
 		expect(heard).toEqual([
@@ -135,7 +146,12 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		await job.run(deps, at(FIVE_MINUTES * 2));
 		const events = await eventsOf(offer.id, 'offer_requeued');
 		expect(events).toHaveLength(1);
-		expect(events[0]).toMatchObject({ from_status: 'assigned', to_status: 'open', volunteer_id: null, previous_assignee_id: volunteer.volunteerId });
+		expect(events[0]).toMatchObject({
+			from_status: 'assigned',
+			to_status: 'open',
+			volunteer_id: null,
+			previous_assignee_id: volunteer.volunteerId
+		});
 
 		expect(published).toHaveLength(1);
 		const deliveries = deliveriesFor(published[0]!);

@@ -48,7 +48,15 @@ function spellings(path: string): string[] {
 	const lastLetter = letters.length - 1 - [...letters].reverse().findIndex((c) => /[a-z]/.test(c));
 	const encodeAt = (i: number) => letters.map((c, j) => (j === i ? `%${c.charCodeAt(0).toString(16)}` : c)).join('');
 	const encodeAll = letters.map((c) => (/[a-z]/.test(c) ? `%${c.charCodeAt(0).toString(16).toUpperCase()}` : c)).join('');
-	return [path, encodeAt(firstLetter), encodeAt(lastLetter), encodeAll, `${path}/`, path.toUpperCase(), path[0] + path[1]!.toUpperCase() + path.slice(2)];
+	return [
+		path,
+		encodeAt(firstLetter),
+		encodeAt(lastLetter),
+		encodeAll,
+		`${path}/`,
+		path.toUpperCase(),
+		path[0] + path[1]!.toUpperCase() + path.slice(2)
+	];
 }
 
 const dataUrl = (path: string) => `${path.replace(/\/$/, '')}/__data.json`;

@@ -46,7 +46,8 @@ describe(`presence on ${ENGINE}`, () => {
 	it('tells other dispatchers who is viewing a request, and refuses a malformed id', async () => {
 		const call = apiClient(server.url, await signIn(server.url, 'dispatcher'));
 		const building = (await call<BuildingView[]>('GET', '/api/buildings')).body[0]!;
-		const request = (await call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: '查看测试' })).body;
+		const request = (await call<RequestView>('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: '查看测试' }))
+			.body;
 		const watcher = connectSocket(server.url, await signIn(server.url, 'dispatcher2'));
 		const viewer = connectSocket(server.url, await signIn(server.url, 'dispatcher'));
 		await Promise.all([waitForConnect(watcher), waitForConnect(viewer)]);

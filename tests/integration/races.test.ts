@@ -33,7 +33,9 @@ describe(`races on ${ENGINE}`, () => {
 		server = await startServer({ ...database.env, DB_POOL_SIZE: '20' });
 		dispatcher = await signedIn(server.url, 'dispatcher');
 		buildingId = (await someBuilding(dispatcher.call)).id;
-		volunteers = await Promise.all(['vol01', 'vol02', 'vol03', 'vol04', 'vol05', 'vol06', 'vol07', 'vol08'].map((n) => signedIn(server.url, n)));
+		volunteers = await Promise.all(
+			['vol01', 'vol02', 'vol03', 'vol04', 'vol05', 'vol06', 'vol07', 'vol08'].map((n) => signedIn(server.url, n))
+		);
 		for (const volunteer of volunteers) {
 			const skill = await onDuty(volunteer);
 			bySkill.set(skill, [...(bySkill.get(skill) ?? []), volunteer]);
@@ -47,7 +49,8 @@ describe(`races on ${ENGINE}`, () => {
 	it(`lets ${ASSIGNERS} concurrent assigners over ${REQUESTS} requests assign each request exactly once`, async () => {
 		const types = [...bySkill.keys()];
 		const requests: RequestView[] = [];
-		for (let i = 0; i < REQUESTS; i++) requests.push(await openRequest(dispatcher.call, buildingId, { type: types[i % types.length], description: `抢单 ${i}` }));
+		for (let i = 0; i < REQUESTS; i++)
+			requests.push(await openRequest(dispatcher.call, buildingId, { type: types[i % types.length], description: `抢单 ${i}` }));
 		// Ten sessions of three staff users; five assigners share each session, as tabs would.
 		const sessions = await Promise.all(
 			Array.from({ length: 10 }, (_, i) => signIn(server.url, ['dispatcher', 'dispatcher2', 'coordinator'][i % 3]!))
@@ -130,7 +133,10 @@ describe(`races on ${ENGINE}`, () => {
 		await raceRounds(
 			'cancel vs accept',
 			assignedRequest,
-			{ cancel: cancelAt(dispatcher.call), accept: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/accept`, {}) },
+			{
+				cancel: cancelAt(dispatcher.call),
+				accept: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/accept`, {})
+			},
 			{ cancel: 'cancelled', accept: 'accepted' }
 		);
 	}, 120_000);
@@ -143,7 +149,10 @@ describe(`races on ${ENGINE}`, () => {
 				await act(volunteer.call, request, 'accept');
 				return { request: await act(volunteer.call, request, 'start'), volunteer };
 			},
-			{ cancel: cancelAt(dispatcher.call), complete: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/complete`, {}) },
+			{
+				cancel: cancelAt(dispatcher.call),
+				complete: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/complete`, {})
+			},
 			{ cancel: 'cancelled', complete: 'completed' }
 		);
 	}, 120_000);
@@ -153,11 +162,17 @@ describe(`races on ${ENGINE}`, () => {
 		const [first, second] = [sameSkill[0]!, sameSkill[1]!];
 		await raceRounds(
 			'decline vs reassign',
-			async () => ({ request: await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!), volunteer: first }),
+			async () => ({
+				request: await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!),
+				volunteer: first
+			}),
 			{
 				decline: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/decline`, { note: '临时有事' }),
 				reassign: (request) =>
-					dispatcher.call('POST', `/api/requests/${request.id}/reassign`, { volunteerId: second.user.volunteerId!, version: request.version })
+					dispatcher.call('POST', `/api/requests/${request.id}/reassign`, {
+						volunteerId: second.user.volunteerId!,
+						version: request.version
+					})
 			},
 			{ decline: 'open', reassign: 'assigned' }
 		);
@@ -168,7 +183,10 @@ describe(`races on ${ENGINE}`, () => {
 		const [first, second] = [sameSkill[0]!, sameSkill[1]!];
 		const stranger = volunteers.find((v) => v !== first && v !== second)!;
 		const request = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), first.user.volunteerId!);
-		const moved = await dispatcher.call('POST', `/api/requests/${request.id}/reassign`, { volunteerId: second.user.volunteerId!, version: request.version });
+		const moved = await dispatcher.call('POST', `/api/requests/${request.id}/reassign`, {
+			volunteerId: second.user.volunteerId!,
+			version: request.version
+		});
 		expect(moved.status).toBe(200);
 		expect((await first.call('POST', `/api/requests/${request.id}/decline`, { note: '临时有事' })).status).toBe(409);
 		expect((await stranger.call('POST', `/api/requests/${request.id}/decline`, {})).status).toBe(403);

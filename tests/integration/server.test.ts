@@ -74,7 +74,9 @@ describe(`the production server on ${ENGINE}`, () => {
 		const wrongMethod = await fetch(`${server.url}/api/requests/${crypto.randomUUID()}`, { method: 'POST', headers: { cookie } });
 		expect(wrongMethod.status).toBe(404);
 		expect(wrongMethod.headers.get('allow')).toMatch(/GET/);
-		expect(await wrongMethod.json()).toEqual({ error: { code: 'not_found', message: expect.stringMatching(/^POST is not supported .* it takes .*GET/) } });
+		expect(await wrongMethod.json()).toEqual({
+			error: { code: 'not_found', message: expect.stringMatching(/^POST is not supported .* it takes .*GET/) }
+		});
 		const noPath = await apiClient(server.url, cookie)('DELETE', '/api/no-such-thing');
 		expect(noPath).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
 	});

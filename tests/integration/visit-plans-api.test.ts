@@ -58,7 +58,12 @@ describe(`the visit plans API on ${ENGINE}`, () => {
 	it('edits a plan: volunteer, interval, next due time and pausing', async () => {
 		const plan = (await call<VisitPlanView[]>('GET', '/api/visit-plans')).body.find((p) => p.volunteerId !== visitorId)!;
 		const nextDueAt = '2030-01-06T01:00:00.000Z';
-		const changed = await call<VisitPlanView>('PUT', `/api/visit-plans/${plan.id}`, { volunteerId: visitorId, intervalDays: 14, nextDueAt, active: false });
+		const changed = await call<VisitPlanView>('PUT', `/api/visit-plans/${plan.id}`, {
+			volunteerId: visitorId,
+			intervalDays: 14,
+			nextDueAt,
+			active: false
+		});
 		expect(changed.status).toBe(200);
 		expect(changed.body).toMatchObject({ id: plan.id, volunteerId: visitorId, intervalDays: 14, nextDueAt, active: false });
 
@@ -79,7 +84,11 @@ describe(`the visit plans API on ${ENGINE}`, () => {
 		expect(plan).toBeDefined();
 		const visitId = plan.visit!.requestId!;
 		// The next visitor: a demo volunteer who visits elders and is not on this plan yet.
-		const visitors = new Set((await call<{ id: string; skills: string[] }[]>('GET', '/api/volunteers')).body.filter((v) => v.skills.includes('elder_visit')).map((v) => v.id));
+		const visitors = new Set(
+			(await call<{ id: string; skills: string[] }[]>('GET', '/api/volunteers')).body
+				.filter((v) => v.skills.includes('elder_visit'))
+				.map((v) => v.id)
+		);
 		let next: { id: string; call: ReturnType<typeof apiClient> } | undefined;
 		for (let n = 1; !next && n <= 48; n++) {
 			const volunteerCall = apiClient(server.url, await signIn(server.url, `vol${String(n).padStart(2, '0')}`));

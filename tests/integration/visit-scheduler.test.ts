@@ -70,7 +70,11 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		const events = await app.db
 			.selectFrom('events')
 			.select(['request_id', 'action', 'from_status', 'to_status', 'actor_id'])
-			.where('request_id', 'in', visits.map((v) => v.id))
+			.where(
+				'request_id',
+				'in',
+				visits.map((v) => v.id)
+			)
 			.orderBy('seq')
 			.execute();
 		expect(events.map((e) => e.action).sort()).toEqual([...Array(visits.length).fill('assign'), ...Array(visits.length).fill('create')]);
@@ -86,20 +90,31 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		const events = await app.db
 			.selectFrom('events')
 			.select(['request_id', 'action', 'meta', 'note'])
-			.where('request_id', 'in', visits.map((v) => v.id))
+			.where(
+				'request_id',
+				'in',
+				visits.map((v) => v.id)
+			)
 			.execute();
 		for (const visit of visits) {
 			const planId = visit.visit_key!.split(':')[0];
 			const mine = events.filter((e) => e.request_id === visit.id);
 			expect(mine.find((e) => e.action === 'create')).toMatchObject({ meta: { source: 'visit_plan', planId }, note: null });
-			expect(mine.find((e) => e.action === 'assign')).toMatchObject({ meta: { source: 'visit_plan', planId, volunteerId: visit.assignee_id }, note: null });
+			expect(mine.find((e) => e.action === 'assign')).toMatchObject({
+				meta: { source: 'visit_plan', planId, volunteerId: visit.assignee_id },
+				note: null
+			});
 		}
 		// The description is the elder's notes as a coordinator typed them; screens add "planned visit" in their reader's language.
 		const described = await app.db
 			.selectFrom('requests')
 			.innerJoin('elders', 'elders.id', 'requests.elder_id')
 			.select(['requests.description', 'elders.notes'])
-			.where('requests.id', 'in', visits.map((v) => v.id))
+			.where(
+				'requests.id',
+				'in',
+				visits.map((v) => v.id)
+			)
 			.execute();
 		for (const row of described) expect(row.description).toBe(row.notes);
 	});
@@ -150,7 +165,11 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 			const [a, b] = await Promise.all([scheduleDueVisits(app.deps, later), scheduleDueVisits(other.deps, later)]);
 			expect(a.created + b.created).toBe(due.length);
 			expect((await planVisits(app)).length).toBe(before + due.length);
-			const { rows } = await sql<{ n: number }>`select count(*)::int as n from (select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1) d`.execute(app.db);
+			const { rows } = await sql<{
+				n: number;
+			}>`select count(*)::int as n from (select visit_key from requests where visit_key is not null group by visit_key having count(*) > 1) d`.execute(
+				app.db
+			);
 			expect(rows[0]!.n).toBe(0);
 		} finally {
 			await other.close();

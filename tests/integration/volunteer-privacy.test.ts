@@ -54,10 +54,18 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 
 	async function offerTo(volunteerId: string, type: 'haircut' | 'repair'): Promise<RequestView> {
 		const created = await staff<RequestView>('POST', '/api/requests', {
-			type, buildingId: building.id, description: '上门服务', unit: '1单元101', contactName: '刘奶奶', contactPhone: '13711112222'
+			type,
+			buildingId: building.id,
+			description: '上门服务',
+			unit: '1单元101',
+			contactName: '刘奶奶',
+			contactPhone: '13711112222'
 		});
 		expect(created.status).toBe(201);
-		const assigned = await staff<RequestView>('POST', `/api/requests/${created.body.id}/assign`, { volunteerId, version: created.body.version });
+		const assigned = await staff<RequestView>('POST', `/api/requests/${created.body.id}/assign`, {
+			volunteerId,
+			version: created.body.version
+		});
 		expect(assigned.status).toBe(200);
 		return assigned.body;
 	}
@@ -118,7 +126,7 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 		expect(caughtUp.body.every((e) => e.data.request?.assigneeId === idB || e.data.request?.assigneeId === null)).toBe(true);
 	});
 
-	it('moves a completed task to the volunteer\'s own 30-day list, without the contact details', async () => {
+	it("moves a completed task to the volunteer's own 30-day list, without the contact details", async () => {
 		const task = await offerTo(idA, 'haircut');
 		for (const action of ['accept', 'start', 'complete']) await volA('POST', `/api/requests/${task.id}/${action}`, {});
 		expect((await volA<RequestView[]>('GET', '/api/me/tasks')).body.map((t) => t.id)).not.toContain(task.id);
@@ -156,7 +164,7 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 		await volB('POST', `/api/requests/${task.id}/decline`, {});
 	});
 
-	it("tells a volunteer a task was moved to them without naming, in note or meta, whom it was taken from", async () => {
+	it('tells a volunteer a task was moved to them without naming, in note or meta, whom it was taken from', async () => {
 		const task = await offerTo(idA, 'haircut');
 		const moved = await staff<RequestView>('POST', `/api/requests/${task.id}/reassign`, { volunteerId: idB, version: task.version });
 		expect(moved.status).toBe(200);

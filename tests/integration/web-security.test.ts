@@ -33,7 +33,9 @@ describe('web security', () => {
 			for (let i = 0; i < 5; i++) expect((await signInFrom('127.0.1.1', server.url, 'dispatcher2', 'wrong')).status).toBe(401);
 			const locked = await signInFrom('127.0.1.1', server.url, 'DISPATCHER2', 'demo1234');
 			expect(locked.status).toBe(429);
-			expect(JSON.parse(locked.text)).toEqual({ error: { code: 'rate_limited', message: expect.stringMatching(/Too many failed sign-ins/) } });
+			expect(JSON.parse(locked.text)).toEqual({
+				error: { code: 'rate_limited', message: expect.stringMatching(/Too many failed sign-ins/) }
+			});
 			expect(Number(locked.headers['retry-after'])).toBeGreaterThan(60);
 			// The same account from another address, and another account from this one, are let in.
 			expect((await signInFrom('127.0.1.2', server.url, 'dispatcher2', 'demo1234')).status).toBe(200);
@@ -76,7 +78,12 @@ describe('web security', () => {
 			const form = (password: string) =>
 				callFrom('127.0.5.1', `${server.url}/login`, {
 					method: 'POST',
-					headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url, 'accept-language': 'en', accept: 'text/html' },
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						origin: server.url,
+						'accept-language': 'en',
+						accept: 'text/html'
+					},
 					body: new URLSearchParams({ username: 'vol23', password }).toString()
 				});
 			for (let i = 0; i < 5; i++) expect((await form('wrong')).status).toBe(401);
@@ -163,8 +170,17 @@ describe('web security', () => {
 			expect((await dispatcher.call<unknown[]>('GET', '/api/requests')).body.length).toBe(before);
 			expect((await post(server.url)).status).toBe(201);
 			expect((await post(null)).status).toBe(201);
-			for (const [method, path] of [['DELETE', '/api/session'], ['PUT', '/api/me/password'], ['PUT', '/api/me/availability'], ['POST', `/api/requests/${crypto.randomUUID()}/cancel`]]) {
-				const answer = await fetch(`${server.url}${path}`, { method, headers: { cookie: dispatcher.cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body: '{}' });
+			for (const [method, path] of [
+				['DELETE', '/api/session'],
+				['PUT', '/api/me/password'],
+				['PUT', '/api/me/availability'],
+				['POST', `/api/requests/${crypto.randomUUID()}/cancel`]
+			]) {
+				const answer = await fetch(`${server.url}${path}`, {
+					method,
+					headers: { cookie: dispatcher.cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+					body: '{}'
+				});
 				expect({ method, path, status: answer.status }).toEqual({ method, path, status: 403 });
 			}
 			expect((await dispatcher.call('GET', '/api/session')).status).toBe(200);
@@ -177,19 +193,38 @@ describe('web security', () => {
 				['/api/requests', 'multipart/form-data; boundary=x', '--x--']
 			];
 			for (const [path, type, body] of cases) {
-				const answer = await fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', headers: { origin: 'https://evil.example', 'content-type': type }, body });
-				expect({ path, status: answer.status, setCookie: answer.headers.getSetCookie().length }).toEqual({ path, status: 403, setCookie: 0 });
+				const answer = await fetch(`${server.url}${path}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { origin: 'https://evil.example', 'content-type': type },
+					body
+				});
+				expect({ path, status: answer.status, setCookie: answer.headers.getSetCookie().length }).toEqual({
+					path,
+					status: 403,
+					setCookie: 0
+				});
 				expect(await answer.json()).toEqual({ error: { code: 'forbidden', message: expect.any(String) } });
 			}
 			// The same form from our own origin still signs in.
-			const own = await fetch(`${server.url}/login`, { method: 'POST', redirect: 'manual', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, body: 'username=dispatcher&password=demo1234' });
+			const own = await fetch(`${server.url}/login`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: 'username=dispatcher&password=demo1234'
+			});
 			expect(own.status).toBe(303);
 			expect(own.headers.getSetCookie().join(';')).toMatch(/session=/);
 		});
 
 		it('refuses a socket handshake from a foreign origin', async () => {
 			const { io } = await import('socket.io-client');
-			const socket = io(server.url, { transports: ['websocket'], extraHeaders: { cookie: await signIn(server.url, 'dispatcher'), origin: 'https://evil.example' }, reconnection: false, forceNew: true });
+			const socket = io(server.url, {
+				transports: ['websocket'],
+				extraHeaders: { cookie: await signIn(server.url, 'dispatcher'), origin: 'https://evil.example' },
+				reconnection: false,
+				forceNew: true
+			});
 			await expect(waitForConnect(socket)).rejects.toThrow();
 			socket.disconnect();
 		});
@@ -232,12 +267,20 @@ describe('web security', () => {
 		});
 
 		it('sets a Secure session cookie when the public ORIGIN is https, and not on plain http', async () => {
-			const plain = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
+			const plain = await fetch(`${server.url}/api/session`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ username: 'vol25', password: 'demo1234' })
+			});
 			expect(plain.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
 			const tlsDatabase = await createDemoDatabase(ENGINE);
 			const behindTls = await forkServer({ ...tlsDatabase.env, ORIGIN: 'https://dispatch.example.org' });
 			try {
-				const signedInThere = await fetch(`${behindTls.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'vol25', password: 'demo1234' }) });
+				const signedInThere = await fetch(`${behindTls.url}/api/session`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ username: 'vol25', password: 'demo1234' })
+				});
 				expect(signedInThere.status).toBe(200);
 				expect(signedInThere.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
 				expect(signedInThere.headers.get('set-cookie')).toMatch(/;\s*HttpOnly/i);
@@ -252,12 +295,20 @@ describe('web security', () => {
 		it('answers 400, not 500, to a body nested 16,000 deep, even unauthenticated, and logs no error', async () => {
 			const deep = '['.repeat(16_000) + ']'.repeat(16_000);
 			for (const path of ['/api/session', '/api/requests']) {
-				const answer = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'deep-body' }, body: deep });
+				const answer = await fetch(`${server.url}${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json', 'x-request-id': 'deep-body' },
+					body: deep
+				});
 				expect(answer.status, path).toBeLessThan(500);
 				expect([400, 401]).toContain(answer.status);
 			}
 			const signedIn = await signIn(server.url, 'dispatcher');
-			const asStaff = await fetch(`${server.url}/api/requests`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: signedIn }, body: deep });
+			const asStaff = await fetch(`${server.url}/api/requests`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', cookie: signedIn },
+				body: deep
+			});
 			expect(asStaff.status).toBe(400);
 			expect((await asStaff.json()).error.message).toMatch(/nested/);
 			await fetch(`${server.url}/api/session`, { headers: { 'x-request-id': 'deep-last' } });
@@ -280,7 +331,12 @@ describe('web security', () => {
 			const building = await someBuilding(dispatcher.call);
 			const request = await openRequest(dispatcher.call, building.id, { contactPhone: '139 1234 5678', contactName: '王秀兰' });
 			await dispatcher.call('GET', `/api/requests/${request.id}`);
-			await dispatcher.call('POST', '/api/requests', { type: 'repair', buildingId: building.id, description: 'x', contactPhone: '13987654321-bad!' });
+			await dispatcher.call('POST', '/api/requests', {
+				type: 'repair',
+				buildingId: building.id,
+				description: 'x',
+				contactPhone: '13987654321-bad!'
+			});
 			await signInFrom('127.0.7.1', server.url, 'dispatcher', 'Sup3r-Secret-Guess');
 			const traced = await fetch(`${server.url}/api/session`, { headers: { cookie: dispatcher.cookie, 'x-request-id': 'trace-4242' } });
 			expect(traced.headers.get('x-request-id')).toBe('trace-4242');
@@ -291,11 +347,16 @@ describe('web security', () => {
 			await vi.waitFor(() => expect(server.output()).toContain('"requestId":"trace-last"'), { timeout: 5_000 });
 
 			const output = server.output();
-			const lines = output.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+			const lines = output
+				.split('\n')
+				.filter((l) => l.startsWith('{'))
+				.map((l) => JSON.parse(l) as Record<string, unknown>);
 			const requestLines = lines.filter((l) => l.msg === 'request');
 			expect(requestLines.length).toBeGreaterThan(10);
 			expect(requestLines.find((l) => l.requestId === 'trace-4242')).toMatchObject({ method: 'GET', route: '/api/session', status: 200 });
-			expect(requestLines.every((l) => typeof l.requestId === 'string' && typeof l.ms === 'number' && typeof l.status === 'number')).toBe(true);
+			expect(requestLines.every((l) => typeof l.requestId === 'string' && typeof l.ms === 'number' && typeof l.status === 'number')).toBe(
+				true
+			);
 			const token = dispatcher.cookie.split('=')[1];
 			// A missing token would pass the check below for nothing.
 			if (!token) throw new Error(`the dispatcher's cookie has no value: ${dispatcher.cookie}`);

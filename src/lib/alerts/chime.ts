@@ -25,7 +25,10 @@ export class Chime {
 
 	#ensureContext(): AudioContext | null {
 		if (this.#context) return this.#context;
-		const Context = typeof window === 'undefined' ? undefined : (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
+		const Context =
+			typeof window === 'undefined'
+				? undefined
+				: (window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext);
 		if (!Context) return null;
 		try {
 			this.#context = new Context();

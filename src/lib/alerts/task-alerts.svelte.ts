@@ -1,5 +1,12 @@
 import { Chime } from './chime';
-import { askForNotifications, notificationAccess, prepareNotificationWorker, showNotification, type NotificationAccess, type TaskNotification } from './browser-notifications';
+import {
+	askForNotifications,
+	notificationAccess,
+	prepareNotificationWorker,
+	showNotification,
+	type NotificationAccess,
+	type TaskNotification
+} from './browser-notifications';
 
 const LATER_KEY = 'volunteer-dispatch.alerts-later';
 

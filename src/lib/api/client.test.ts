@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { callApi as browserCallApi, createApiClient, signInAgainHref, UNAVAILABLE_EVENT, type PageEffects } from './client';
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, body: unknown) =>
+	new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const answering = (response: Response) => vi.fn<typeof fetch>(async () => response);
 
 function fakePage(here: { pathname: string; search: string } | null = { pathname: '/volunteer', search: '?task=r1' }) {
@@ -13,7 +14,11 @@ describe('callApi', () => {
 	it('answers 200 with the parsed JSON and sends a body as JSON', async () => {
 		const { callApi } = fakePage();
 		const server = answering(json(200, { id: 'r1' }));
-		expect(await callApi('POST', '/api/requests/r1/accept', { body: { note: null }, fetch: server })).toEqual({ ok: true, status: 200, data: { id: 'r1' } });
+		expect(await callApi('POST', '/api/requests/r1/accept', { body: { note: null }, fetch: server })).toEqual({
+			ok: true,
+			status: 200,
+			data: { id: 'r1' }
+		});
 		const [path, init] = server.mock.calls[0]!;
 		expect(path).toBe('/api/requests/r1/accept');
 		expect(init).toMatchObject({ method: 'POST', body: '{"note":null}', headers: { 'content-type': 'application/json' } });
@@ -21,18 +26,29 @@ describe('callApi', () => {
 
 	it('answers 201 with the created record', async () => {
 		const { callApi } = fakePage();
-		expect(await callApi('POST', '/api/requests', { body: {}, fetch: answering(json(201, { id: 'new' })) })).toEqual({ ok: true, status: 201, data: { id: 'new' } });
+		expect(await callApi('POST', '/api/requests', { body: {}, fetch: answering(json(201, { id: 'new' })) })).toEqual({
+			ok: true,
+			status: 201,
+			data: { id: 'new' }
+		});
 	});
 
 	it('answers 204 as ok with no data, without reading a body', async () => {
 		const { callApi } = fakePage();
-		expect(await callApi('PUT', '/api/me/password', { body: {}, fetch: answering(new Response(null, { status: 204 })) })).toEqual({ ok: true, status: 204, data: undefined });
+		expect(await callApi('PUT', '/api/me/password', { body: {}, fetch: answering(new Response(null, { status: 204 })) })).toEqual({
+			ok: true,
+			status: 204,
+			data: undefined
+		});
 	});
 
 	it('keeps a 400’s code, message and per-field issues', async () => {
 		const { callApi, page } = fakePage();
 		const issues = [{ path: 'description', message: 'Required' }];
-		const result = await callApi('POST', '/api/requests', { body: {}, fetch: answering(json(400, { error: { code: 'invalid_input', message: 'Invalid input.', issues } })) });
+		const result = await callApi('POST', '/api/requests', {
+			body: {},
+			fetch: answering(json(400, { error: { code: 'invalid_input', message: 'Invalid input.', issues } }))
+		});
 		expect(result).toEqual({ ok: false, status: 400, code: 'invalid_input', message: 'Invalid input.', issues });
 		expect(page.navigate).not.toHaveBeenCalled();
 		expect(page.announceUnavailable).not.toHaveBeenCalled();
@@ -40,21 +56,30 @@ describe('callApi', () => {
 
 	it('sends the reader to sign in again on a 401, back to this path and query', async () => {
 		const { callApi, page } = fakePage({ pathname: '/history', search: '?tab=stats&from=2026-11-01' });
-		const result = await callApi('GET', '/api/history/stats', { fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Please sign in first.' } })) });
+		const result = await callApi('GET', '/api/history/stats', {
+			fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Please sign in first.' } }))
+		});
 		expect(result).toMatchObject({ ok: false, status: 401, code: 'unauthenticated' });
-		expect(page.navigate).toHaveBeenCalledExactlyOnceWith(`/login?next=${encodeURIComponent('/history?tab=stats&from=2026-11-01')}&ended=1`);
+		expect(page.navigate).toHaveBeenCalledExactlyOnceWith(
+			`/login?next=${encodeURIComponent('/history?tab=stats&from=2026-11-01')}&ended=1`
+		);
 	});
 
 	it('leaves a 401 to a caller that expects one', async () => {
 		const { callApi, page } = fakePage();
-		const result = await callApi('DELETE', '/api/session', { expects401: true, fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Please sign in first.' } })) });
+		const result = await callApi('DELETE', '/api/session', {
+			expects401: true,
+			fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Please sign in first.' } }))
+		});
 		expect(result).toMatchObject({ ok: false, status: 401, code: 'unauthenticated' });
 		expect(page.navigate).not.toHaveBeenCalled();
 	});
 
 	it('announces a 503 so the banner shows, and still answers the caller', async () => {
 		const { callApi, page } = fakePage();
-		const result = await callApi('GET', '/api/me/tasks', { fetch: answering(json(503, { error: { code: 'unavailable', message: 'The database is unavailable.' } })) });
+		const result = await callApi('GET', '/api/me/tasks', {
+			fetch: answering(json(503, { error: { code: 'unavailable', message: 'The database is unavailable.' } }))
+		});
 		expect(result).toMatchObject({ ok: false, status: 503, code: 'unavailable' });
 		expect(page.announceUnavailable).toHaveBeenCalledOnce();
 	});
@@ -62,14 +87,30 @@ describe('callApi', () => {
 	it('answers a lost network as status 0, code network', async () => {
 		const { callApi, page } = fakePage();
 		const offline = vi.fn<typeof fetch>(async () => Promise.reject(new TypeError('Failed to fetch')));
-		expect(await callApi('GET', '/api/me/tasks', { fetch: offline })).toEqual({ ok: false, status: 0, code: 'network', message: '', issues: [] });
+		expect(await callApi('GET', '/api/me/tasks', { fetch: offline })).toEqual({
+			ok: false,
+			status: 0,
+			code: 'network',
+			message: '',
+			issues: []
+		});
 		expect(page.navigate).not.toHaveBeenCalled();
 	});
 
 	it('judges an error without the contract’s body by its status', async () => {
 		const { callApi } = fakePage();
-		const proxyPage = new Response('<html>Bad Gateway</html>', { status: 502, statusText: 'Bad Gateway', headers: { 'content-type': 'text/html' } });
-		expect(await callApi('GET', '/api/volunteers', { fetch: answering(proxyPage) })).toEqual({ ok: false, status: 502, code: 'unknown', message: 'Bad Gateway', issues: [] });
+		const proxyPage = new Response('<html>Bad Gateway</html>', {
+			status: 502,
+			statusText: 'Bad Gateway',
+			headers: { 'content-type': 'text/html' }
+		});
+		expect(await callApi('GET', '/api/volunteers', { fetch: answering(proxyPage) })).toEqual({
+			ok: false,
+			status: 502,
+			code: 'unknown',
+			message: 'Bad Gateway',
+			issues: []
+		});
 	});
 });
 
@@ -88,7 +129,9 @@ describe('the page effects in the browser', () => {
 	it('goes to sign in by setting the location on a 401', async () => {
 		const window = Object.assign(new EventTarget(), { location: { pathname: '/dispatch', search: '', href: '/dispatch' } });
 		vi.stubGlobal('window', window);
-		await browserCallApi('GET', '/api/volunteers', { fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Sign in.' } })) });
+		await browserCallApi('GET', '/api/volunteers', {
+			fetch: answering(json(401, { error: { code: 'unauthenticated', message: 'Sign in.' } }))
+		});
 		expect(window.location.href).toBe('/login?next=%2Fdispatch&ended=1');
 	});
 });
@@ -107,6 +150,8 @@ describe('signInAgainHref', () => {
 
 	it('needs a signed-in page to come back to', () => {
 		expect(signInAgainHref({ method: 'GET', path: '/api/history', status: 401 }, null)).toBeNull();
-		expect(signInAgainHref({ method: 'GET', path: '/api/session', status: 401 }, { pathname: '/login', search: '?next=%2Fdispatch' })).toBeNull();
+		expect(
+			signInAgainHref({ method: 'GET', path: '/api/session', status: 401 }, { pathname: '/login', search: '?next=%2Fdispatch' })
+		).toBeNull();
 	});
 });

@@ -54,7 +54,12 @@ describe('cursors', () => {
 
 	it('refuse an instant of the right shape that never was', () => {
 		const id = '7b0e3c1e-2f4a-4b7e-9d55-0a6f1c2d3e4f';
-		for (const finishedAt of ['2026-02-30T03:04:05.123456Z', '2026-13-01T00:00:00.000000Z', '2026-11-20T25:00:00.000000Z', '1970-01-01T00:00:00.000000Z']) {
+		for (const finishedAt of [
+			'2026-02-30T03:04:05.123456Z',
+			'2026-13-01T00:00:00.000000Z',
+			'2026-11-20T25:00:00.000000Z',
+			'1970-01-01T00:00:00.000000Z'
+		]) {
 			expect(decodeCursor(encodeCursor({ finishedAt, id })), finishedAt).toBeNull();
 		}
 		expect(decodeCursor(encodeCursor({ finishedAt: '2024-02-29T23:59:59.999999Z', id }))).not.toBeNull();

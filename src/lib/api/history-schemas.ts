@@ -68,7 +68,10 @@ const cursorShape = z.object({
 
 /** Opaque to clients: base64url of a small JSON object. */
 export function encodeCursor(cursor: HistoryCursor): string {
-	return btoa(JSON.stringify({ f: cursor.finishedAt, id: cursor.id })).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+	return btoa(JSON.stringify({ f: cursor.finishedAt, id: cursor.id }))
+		.replace(/\+/g, '-')
+		.replace(/\//g, '_')
+		.replace(/=+$/, '');
 }
 
 export function decodeCursor(text: string): HistoryCursor | null {
@@ -99,7 +102,9 @@ export const historyQuerySchema = z
 		...filterFields,
 		cursor: z
 			.string()
-			.transform((text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'Not a cursor this server gave out.' }), z.NEVER))
+			.transform(
+				(text, ctx) => decodeCursor(text) ?? (ctx.addIssue({ code: 'custom', message: 'Not a cursor this server gave out.' }), z.NEVER)
+			)
 			.optional(),
 		limit: z.coerce.number('Give a whole number.').int('Give a whole number.').min(1).max(HISTORY_PAGE_MAX).default(50),
 		format: z.enum(['json', 'csv']).default('json')

@@ -49,9 +49,13 @@ export const cancelSchema = z.object({
 export const noteSchema = z.object({ note: optionalText(FIELD_LIMITS.note) });
 
 /** The board's list: active requests only; finished ones are read through history. */
-export const activeStatusListSchema = z.array(z.enum(ACTIVE_STATUSES, 'Only open, assigned, accepted and in_progress are listed here; finished requests are in /api/history.')).max(ACTIVE_STATUSES.length);
+export const activeStatusListSchema = z
+	.array(z.enum(ACTIVE_STATUSES, 'Only open, assigned, accepted and in_progress are listed here; finished requests are in /api/history.'))
+	.max(ACTIVE_STATUSES.length);
 
-export const lookupQuerySchema = z.object({ q: trimmed(100).min(1, 'Type a building, unit, phone or words to look for.').regex(noNul, 'Not valid text.') }).strict();
+export const lookupQuerySchema = z
+	.object({ q: trimmed(100).min(1, 'Type a building, unit, phone or words to look for.').regex(noNul, 'Not valid text.') })
+	.strict();
 
 export const eventsQuerySchema = z.object({
 	after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { searchBuildings } from './building-search';
 
-const buildings = ['1栋', '3栋', '13栋', '30栋', '31栋', '103栋', '社区服务中心', '老王理发店', '便民超市'].map((name, i) => ({ id: String(i), name }));
+const buildings = ['1栋', '3栋', '13栋', '30栋', '31栋', '103栋', '社区服务中心', '老王理发店', '便民超市'].map((name, i) => ({
+	id: String(i),
+	name
+}));
 const names = (query: string) => searchBuildings(buildings, query).map((b) => b.name);
 
 describe('searchBuildings', () => {

@@ -27,7 +27,12 @@ export function searchBuildings<T extends NamedBuilding>(buildings: T[], query: 
 		scored.push({ building, rank });
 	}
 	return scored
-		.sort((a, b) => a.rank - b.rank || a.building.name.length - b.building.name.length || a.building.name.localeCompare(b.building.name, 'zh-CN', { numeric: true }))
+		.sort(
+			(a, b) =>
+				a.rank - b.rank ||
+				a.building.name.length - b.building.name.length ||
+				a.building.name.localeCompare(b.building.name, 'zh-CN', { numeric: true })
+		)
 		.slice(0, limit)
 		.map((s) => s.building);
 }

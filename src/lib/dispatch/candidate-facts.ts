@@ -46,7 +46,13 @@ interface VisitLike {
 
 /** Whether this request is a visit that can name the elder's last visitor (the newest such one does). */
 export function isLastVisit<T extends VisitLike>(request: T): request is T & { elderId: string; assigneeId: string; completedAt: number } {
-	return request.type === LAST_VISIT.type && request.status === LAST_VISIT.status && request.elderId !== null && request.assigneeId !== null && request.completedAt !== null;
+	return (
+		request.type === LAST_VISIT.type &&
+		request.status === LAST_VISIT.status &&
+		request.elderId !== null &&
+		request.assigneeId !== null &&
+		request.completedAt !== null
+	);
 }
 
 export interface ElderContinuity {

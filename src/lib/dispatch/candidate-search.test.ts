@@ -7,7 +7,12 @@ import { REQUEST_TYPES } from './vocabulary';
 
 const center = { lat: 30.99, lng: 105.89 };
 const METRES_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
-const at = (north: number, activeCount = 0, tasksToday = 0) => ({ lat: center.lat + north / METRES_PER_DEGREE, lng: center.lng, activeCount, tasksToday });
+const at = (north: number, activeCount = 0, tasksToday = 0) => ({
+	lat: center.lat + north / METRES_PER_DEGREE,
+	lng: center.lng,
+	activeCount,
+	tasksToday
+});
 
 describe('isSearchSettled', () => {
 	it('settles once `limit` candidates are certainly better than anyone outside the radius', () => {
@@ -67,7 +72,14 @@ describe('preselectCandidates', () => {
 
 	it('breaks ties on price by id, as rankCandidates does', () => {
 		const request = { ...center, type: 'repair' as const };
-		const sameSpot = ['v9', 'v3', 'v7', 'v1', 'v5'].map((id) => ({ ...at(100), id, name: id, isPlannedVisitor: false, visitedLast: false, online: false }));
+		const sameSpot = ['v9', 'v3', 'v7', 'v1', 'v5'].map((id) => ({
+			...at(100),
+			id,
+			name: id,
+			isPlannedVisitor: false,
+			visitedLast: false,
+			online: false
+		}));
 		expect(preselectCandidates(request, sameSpot, 2).map((c) => c.id)).toEqual(['v1', 'v3']);
 	});
 });

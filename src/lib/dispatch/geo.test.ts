@@ -15,7 +15,8 @@ function destination(from: LatLng, bearing: number, distance: number): LatLng {
 	const d = distance / EARTH_RADIUS_M;
 	const lat1 = rad(from.lat);
 	const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(rad(bearing)));
-	const lng2 = rad(from.lng) + Math.atan2(Math.sin(rad(bearing)) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+	const lng2 =
+		rad(from.lng) + Math.atan2(Math.sin(rad(bearing)) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
 	return { lat: deg(lat2), lng: deg(lng2) };
 }
 
@@ -39,8 +40,14 @@ describe('haversineMeters', () => {
 		const pairs: [LatLng, LatLng][] = [
 			[community, { lat: 30.9935, lng: 105.8862 }],
 			[community, { lat: 31.2, lng: 106.3 }],
-			[{ lat: 51.47, lng: -0.4543 }, { lat: 40.6413, lng: -73.7781 }],
-			[{ lat: -33.9, lng: 151.2 }, { lat: 35.7, lng: 139.7 }]
+			[
+				{ lat: 51.47, lng: -0.4543 },
+				{ lat: 40.6413, lng: -73.7781 }
+			],
+			[
+				{ lat: -33.9, lng: 151.2 },
+				{ lat: 35.7, lng: 139.7 }
+			]
 		];
 		for (const [a, b] of pairs) {
 			// The law of cosines loses precision for short distances; 1 mm is plenty.

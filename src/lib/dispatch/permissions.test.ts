@@ -19,8 +19,10 @@ describe('permissions', () => {
 	});
 
 	it('lets the assignee see the contact only while the task is theirs and unfinished', () => {
-		for (const status of ['assigned', 'accepted', 'in_progress'] as const) expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(true);
-		for (const status of ['completed', 'cancelled', 'open'] as const) expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(false);
+		for (const status of ['assigned', 'accepted', 'in_progress'] as const)
+			expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(true);
+		for (const status of ['completed', 'cancelled', 'open'] as const)
+			expect(maySeeContact(volunteer, { assigneeId: 'v1', status })).toBe(false);
 		expect(maySeeContact(dispatcher, { assigneeId: 'v1', status: 'completed' })).toBe(true);
 	});
 

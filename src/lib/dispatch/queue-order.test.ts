@@ -4,9 +4,25 @@ import { compareQueue, minutesSince } from './queue-order';
 
 function request(id: string, overrides: Partial<RequestView>): RequestView {
 	return {
-		id, type: 'repair', buildingId: 'b', unit: '', description: 'x', urgency: 'normal', status: 'open', version: 1,
-		assigneeId: null, elderId: null, createdAt: '2026-01-01T08:00:00Z', assignedAt: null, acceptedAt: null,
-		startedAt: null, completedAt: null, cancelledAt: null, offerExpiredAt: null, visitDueAt: null, ...overrides
+		id,
+		type: 'repair',
+		buildingId: 'b',
+		unit: '',
+		description: 'x',
+		urgency: 'normal',
+		status: 'open',
+		version: 1,
+		assigneeId: null,
+		elderId: null,
+		createdAt: '2026-01-01T08:00:00Z',
+		assignedAt: null,
+		acceptedAt: null,
+		startedAt: null,
+		completedAt: null,
+		cancelledAt: null,
+		offerExpiredAt: null,
+		visitDueAt: null,
+		...overrides
 	};
 }
 

@@ -10,8 +10,16 @@ const METRES_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
 /** A free, on-duty volunteer standing `north` metres north of the building. */
 function volunteer(id: string, north: number, extra: Partial<CandidateInput> = {}): CandidateInput {
 	return {
-		id, name: `V${id}`, lat: building.lat + north / METRES_PER_DEGREE, lng: building.lng,
-		activeCount: 0, tasksToday: 0, isPlannedVisitor: false, visitedLast: false, online: false, ...extra
+		id,
+		name: `V${id}`,
+		lat: building.lat + north / METRES_PER_DEGREE,
+		lng: building.lng,
+		activeCount: 0,
+		tasksToday: 0,
+		isPlannedVisitor: false,
+		visitedLast: false,
+		online: false,
+		...extra
 	};
 }
 const order = (ranked: { volunteerId: string }[]) => ranked.map((r) => r.volunteerId);
@@ -38,11 +46,18 @@ describe('rankCandidates', () => {
 	});
 
 	it('keeps fairness small: a few tasks today do not outweigh a long walk', () => {
-		expect(order(rankCandidates(repair, [volunteer('tired', 100, { tasksToday: 2 }), volunteer('fresh', 400)]))).toEqual(['tired', 'fresh']);
+		expect(order(rankCandidates(repair, [volunteer('tired', 100, { tasksToday: 2 }), volunteer('fresh', 400)]))).toEqual([
+			'tired',
+			'fresh'
+		]);
 	});
 
 	it('prefers the planned visitor, then the last visitor, for an elder visit even from farther away', () => {
-		const candidates = [volunteer('near', 50), volunteer('last', 700, { visitedLast: true }), volunteer('plan', 900, { isPlannedVisitor: true })];
+		const candidates = [
+			volunteer('near', 50),
+			volunteer('last', 700, { visitedLast: true }),
+			volunteer('plan', 900, { isPlannedVisitor: true })
+		];
 		const ranked = rankCandidates(visit, candidates);
 		expect(order(ranked)).toEqual(['plan', 'last', 'near']);
 		expect(ranked.map((r) => r.continuity)).toEqual(['planned', 'last', null]);
@@ -73,8 +88,16 @@ describe('rankCandidates', () => {
 		const ranked = rankCandidates(repair, [volunteer('x', 0, { online: true }), volunteer('y', 10), volunteer('z', 20)], { limit: 2 });
 		expect(order(ranked)).toEqual(['x', 'y']);
 		expect(ranked[0]).toEqual({
-			volunteerId: 'x', name: 'Vx', distanceM: 0, activeCount: 0, tasksToday: 0, continuity: null, online: true,
-			lat: building.lat, lng: building.lng, score: 0
+			volunteerId: 'x',
+			name: 'Vx',
+			distanceM: 0,
+			activeCount: 0,
+			tasksToday: 0,
+			continuity: null,
+			online: true,
+			lat: building.lat,
+			lng: building.lng,
+			score: 0
 		});
 		expect(Object.is(ranked[0]!.score, -0)).toBe(false);
 	});
@@ -82,7 +105,10 @@ describe('rankCandidates', () => {
 	it('prices workload as documented and honours other weights', () => {
 		expect(workloadMeters({ activeCount: 2, tasksToday: 3 })).toBe(2 * 300 + 3 * 50);
 		const weights = { ...RANKING_WEIGHTS, metresPerActiveTask: 0 };
-		expect(order(rankCandidates(repair, [volunteer('busy', 100, { activeCount: 5 }), volunteer('free', 300)], { weights }))).toEqual(['busy', 'free']);
+		expect(order(rankCandidates(repair, [volunteer('busy', 100, { activeCount: 5 }), volunteer('free', 300)], { weights }))).toEqual([
+			'busy',
+			'free'
+		]);
 	});
 
 	it('returns nothing for no candidates', () => {

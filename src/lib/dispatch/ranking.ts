@@ -96,7 +96,11 @@ function continuityBonus(continuity: Continuity, weights: RankingWeights): numbe
 }
 
 /** Ranks candidates best first. Equal scores fall back to the volunteer id, so the order never flickers. */
-export function rankCandidates(request: RankedRequest, candidates: readonly CandidateInput[], options: RankingOptions = {}): RankedCandidate[] {
+export function rankCandidates(
+	request: RankedRequest,
+	candidates: readonly CandidateInput[],
+	options: RankingOptions = {}
+): RankedCandidate[] {
 	const weights = options.weights ?? RANKING_WEIGHTS;
 	const scored = candidates.map((candidate) => {
 		const distance = haversineMeters(request, candidate);

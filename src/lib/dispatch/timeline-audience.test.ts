@@ -4,7 +4,13 @@ import type { RequestStep } from './event-actions';
 
 const me = { userId: 'u-me', volunteerId: 'v-me' };
 const staff = { actorUserId: 'u-staff', actorRole: 'dispatcher' as const };
-const row = (facts: Partial<TimelineFacts>): TimelineFacts => ({ action: 'create', ...staff, volunteerId: null, previousAssigneeId: null, ...facts });
+const row = (facts: Partial<TimelineFacts>): TimelineFacts => ({
+	action: 'create',
+	...staff,
+	volunteerId: null,
+	previousAssigneeId: null,
+	...facts
+});
 
 describe("a volunteer's view of a timeline", () => {
 	it('shows the staff steps every assignee needs: created, cancelled with its reason', () => {
@@ -37,7 +43,9 @@ describe("a volunteer's view of a timeline", () => {
 		expect(volunteerSees(row({ action: 'assign', volunteerId: 'v-me' }), me)).toEqual({ keepNote: false });
 		expect(volunteerSees(row({ action: 'reassign', volunteerId: 'v-me', previousAssigneeId: 'v-x' }), me)).toEqual({ keepNote: false });
 		expect(volunteerSees(row({ action: 'reassign', volunteerId: 'v-y', previousAssigneeId: 'v-me' }), me)).toEqual({ keepNote: false });
-		expect(volunteerSees(row({ action: 'offer_expired', actorUserId: null, actorRole: null, volunteerId: 'v-me' }), me)).toEqual({ keepNote: true });
+		expect(volunteerSees(row({ action: 'offer_expired', actorUserId: null, actorRole: null, volunteerId: 'v-me' }), me)).toEqual({
+			keepNote: true
+		});
 	});
 });
 
@@ -48,7 +56,10 @@ describe("a volunteer's view of a step's meta", () => {
 		expect(stepForVolunteer(reassign, 'v-x')).toEqual({ action: 'reassign', meta: { fromVolunteerId: 'v-x', toVolunteerId: null } });
 		const assign: RequestStep = { action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v-x' } };
 		expect(stepForVolunteer(assign, 'v-me')).toEqual({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: null } });
-		expect(stepForVolunteer({ ...assign, meta: { source: 'staff', volunteerId: 'v-me' } }, 'v-me').meta).toEqual({ source: 'staff', volunteerId: 'v-me' });
+		expect(stepForVolunteer({ ...assign, meta: { source: 'staff', volunteerId: 'v-me' } }, 'v-me').meta).toEqual({
+			source: 'staff',
+			volunteerId: 'v-me'
+		});
 	});
 
 	it('leaves meta that names no volunteer as it is', () => {

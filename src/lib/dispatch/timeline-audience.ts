@@ -46,7 +46,10 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 		case 'assign':
 			return { action: step.action, meta: { ...step.meta, volunteerId: own(step.meta.volunteerId) } };
 		case 'reassign':
-			return { action: step.action, meta: { fromVolunteerId: own(step.meta.fromVolunteerId), toVolunteerId: own(step.meta.toVolunteerId) } };
+			return {
+				action: step.action,
+				meta: { fromVolunteerId: own(step.meta.fromVolunteerId), toVolunteerId: own(step.meta.toVolunteerId) }
+			};
 		case 'create':
 		case 'accept':
 		case 'decline':

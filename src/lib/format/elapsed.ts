@@ -49,13 +49,18 @@ const communityDay = new Intl.DateTimeFormat('en-CA', { timeZone: COMMUNITY_TIME
 export function formatMoment(locale: Locale, iso: string, now: Date): string {
 	const date = new Date(iso);
 	const sameDay = communityDay.format(date) === communityDay.format(now);
-	const parts: Intl.DateTimeFormatOptions = sameDay ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+	const parts: Intl.DateTimeFormatOptions = sameDay
+		? { hour: '2-digit', minute: '2-digit' }
+		: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
 	return dateFormat(locale, parts).format(date);
 }
 
 /** A clock time (hh:mm) in community time. */
 export function formatClock(locale: Locale, iso: string | Date, withSeconds = false): string {
-	return dateFormat(locale, withSeconds ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+	return dateFormat(
+		locale,
+		withSeconds ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' }
+	).format(new Date(iso));
 }
 
 /** A full date and time in community time, for tooltips. */

@@ -15,7 +15,9 @@ import {
 
 describe('community time (UTC+8)', () => {
 	it('names the same zone by offset and by name', () => {
-		const offset = new Intl.DateTimeFormat('en', { timeZone: COMMUNITY_TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(new Date('2026-07-01T00:00:00Z'));
+		const offset = new Intl.DateTimeFormat('en', { timeZone: COMMUNITY_TIME_ZONE, timeZoneName: 'longOffset' }).formatToParts(
+			new Date('2026-07-01T00:00:00Z')
+		);
 		expect(offset.find((p) => p.type === 'timeZoneName')?.value).toBe(`GMT+0${COMMUNITY_UTC_OFFSET_HOURS}:00`);
 	});
 

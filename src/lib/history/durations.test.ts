@@ -14,7 +14,13 @@ describe('stageDurations', () => {
 	});
 
 	it('counts the wait for a volunteer to the first assignment when the timeline gives it, not to a later reassignment', () => {
-		const reassigned = { createdAt: '2026-11-20T01:00:00Z', assignedAt: '2026-11-20T01:50:00Z', acceptedAt: null, startedAt: null, completedAt: null };
+		const reassigned = {
+			createdAt: '2026-11-20T01:00:00Z',
+			assignedAt: '2026-11-20T01:50:00Z',
+			acceptedAt: null,
+			startedAt: null,
+			completedAt: null
+		};
 		expect(stageDurations(reassigned).toAssign).toBe(50 * 60_000);
 		expect(stageDurations(reassigned, '2026-11-20T01:08:00Z').toAssign).toBe(8 * 60_000);
 	});

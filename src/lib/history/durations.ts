@@ -31,7 +31,10 @@ export function stageDurations(
 }
 
 /** "45 s", "12 min", "3 h 05 min", "2 d 4 h": short enough for a table cell, in either language. */
-export function formatDuration(ms: number | null, units: { s: string; min: string; h: string; d: string } = { s: 's', min: 'min', h: 'h', d: 'd' }): string {
+export function formatDuration(
+	ms: number | null,
+	units: { s: string; min: string; h: string; d: string } = { s: 's', min: 'min', h: 'h', d: 'd' }
+): string {
 	if (ms === null || !Number.isFinite(ms)) return '–';
 	const seconds = Math.round(ms / 1000);
 	if (seconds < 60) return `${seconds} ${units.s}`;

@@ -12,8 +12,12 @@ describe('requestDescription', () => {
 	});
 
 	it("names a plan's visit in the reader's language, with the elder and their notes", () => {
-		expect(requestDescription({ description: '独居，耳背', visitDueAt: DUE, contactName: '刘奶奶' }, zh)).toBe('定期探访 刘奶奶：独居，耳背');
-		expect(requestDescription({ description: '独居，耳背', visitDueAt: DUE, contactName: '刘奶奶' }, en)).toBe('Planned visit to 刘奶奶: 独居，耳背');
+		expect(requestDescription({ description: '独居，耳背', visitDueAt: DUE, contactName: '刘奶奶' }, zh)).toBe(
+			'定期探访 刘奶奶：独居，耳背'
+		);
+		expect(requestDescription({ description: '独居，耳背', visitDueAt: DUE, contactName: '刘奶奶' }, en)).toBe(
+			'Planned visit to 刘奶奶: 独居，耳背'
+		);
 		expect(requestDescription({ description: '', visitDueAt: new Date(DUE), contactName: '刘奶奶' }, en)).toBe('Planned visit to 刘奶奶');
 	});
 

@@ -32,7 +32,9 @@ describe('timelineDetail', () => {
 	it('names a visit made and assigned by a plan', () => {
 		expect(timelineDetail({ action: 'create', meta: { source: 'visit_plan', planId: 'p1' } }, zh, nameOf)).toBe('由探访计划生成');
 		expect(timelineDetail({ action: 'create', meta: { source: 'visit_plan', planId: null } }, en, nameOf)).toBe('Made from a visit plan');
-		expect(timelineDetail({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v-1' } }, zh, nameOf)).toBe('按探访计划派给 张伟');
+		expect(timelineDetail({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v-1' } }, zh, nameOf)).toBe(
+			'按探访计划派给 张伟'
+		);
 		expect(timelineDetail({ action: 'create', meta: { source: 'staff' } }, zh, nameOf)).toBeNull();
 	});
 

@@ -19,7 +19,18 @@ describe('problemKey', () => {
 		expect(problemKey({ status: 409, code: 'conflict' }, special)).toBe('problem.conflict');
 	});
 	it('has a sentence for every code in both languages', () => {
-		for (const code of ['network', 'unavailable', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'unprocessable', 'rate_limited', 'invalid_input', 'internal']) {
+		for (const code of [
+			'network',
+			'unavailable',
+			'unauthenticated',
+			'forbidden',
+			'not_found',
+			'conflict',
+			'unprocessable',
+			'rate_limited',
+			'invalid_input',
+			'internal'
+		]) {
 			const key = problemKey({ status: 400, code });
 			expect(createTranslator('en')(key), code).not.toBe(key);
 			expect(createTranslator('zh-CN')(key), code).not.toBe(key);

@@ -3,10 +3,26 @@ import type { RequestView } from '../api/types';
 import { deliveriesFor, type StoredEvent } from './deliveries';
 
 const request: RequestView = {
-	id: 'r1', type: 'repair', buildingId: 'b1', unit: '1-101', description: 'leak', urgency: 'normal',
-	status: 'assigned', version: 2, assigneeId: 'v1', elderId: null, createdAt: '2026-01-01T00:00:00Z',
-	assignedAt: '2026-01-01T00:01:00Z', acceptedAt: null, startedAt: null, completedAt: null,
-	cancelledAt: null, offerExpiredAt: null, visitDueAt: null, contactName: '陈阿姨', contactPhone: '13800000000'
+	id: 'r1',
+	type: 'repair',
+	buildingId: 'b1',
+	unit: '1-101',
+	description: 'leak',
+	urgency: 'normal',
+	status: 'assigned',
+	version: 2,
+	assigneeId: 'v1',
+	elderId: null,
+	createdAt: '2026-01-01T00:00:00Z',
+	assignedAt: '2026-01-01T00:01:00Z',
+	acceptedAt: null,
+	startedAt: null,
+	completedAt: null,
+	cancelledAt: null,
+	offerExpiredAt: null,
+	visitDueAt: null,
+	contactName: '陈阿姨',
+	contactPhone: '13800000000'
 };
 
 function event(overrides: Partial<StoredEvent>): StoredEvent {
@@ -76,8 +92,25 @@ describe('deliveriesFor', () => {
 	});
 
 	it('sends volunteer changes to staff', () => {
-		const volunteer = { id: 'v1', name: 'x', skills: ['repair' as const], available: true, online: true, lat: 1, lng: 2, activeCount: 0, lastSeenAt: null };
-		const out = deliveriesFor({ seq: 3, kind: 'volunteer_updated', action: 'availability', volunteerId: 'v1', previousAssigneeId: null, payload: volunteer });
+		const volunteer = {
+			id: 'v1',
+			name: 'x',
+			skills: ['repair' as const],
+			available: true,
+			online: true,
+			lat: 1,
+			lng: 2,
+			activeCount: 0,
+			lastSeenAt: null
+		};
+		const out = deliveriesFor({
+			seq: 3,
+			kind: 'volunteer_updated',
+			action: 'availability',
+			volunteerId: 'v1',
+			previousAssigneeId: null,
+			payload: volunteer
+		});
 		expect(out).toEqual([{ room: 'staff', message: { seq: 3, event: 'volunteer:updated', data: { seq: 3, volunteer } } }]);
 	});
 });

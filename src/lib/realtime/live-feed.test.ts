@@ -39,7 +39,8 @@ function fakeFetch(pages: (CaughtUpEvent[] | number)[]) {
 
 const task = (seq: number, id: string, version: number): CaughtUpEvent =>
 	({ seq, event: 'task:updated', data: { seq, request: { id, version } } }) as unknown as CaughtUpEvent;
-const created = (seq: number): CaughtUpEvent => ({ seq, event: 'request:created', data: { seq, request: { id: `r${seq}`, version: 1 } } }) as unknown as CaughtUpEvent;
+const created = (seq: number): CaughtUpEvent =>
+	({ seq, event: 'request:created', data: { seq, request: { id: `r${seq}`, version: 1 } } }) as unknown as CaughtUpEvent;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function feedFor(audience: FeedAudience, pages: (CaughtUpEvent[] | number)[], pageSize = 1000) {
@@ -185,7 +186,15 @@ describe('LiveFeed', () => {
 		const socket = new FakeSocket();
 		const viewing = vi.fn();
 		const online = vi.fn();
-		const feed = new LiveFeed({ socket: socket as unknown as FeedSocket, fetch: fakeFetch([]).fetch, audience: 'staff', since: 0, onEvents: () => {}, onViewing: viewing, onOnline: online });
+		const feed = new LiveFeed({
+			socket: socket as unknown as FeedSocket,
+			fetch: fakeFetch([]).fetch,
+			audience: 'staff',
+			since: 0,
+			onEvents: () => {},
+			onViewing: viewing,
+			onOnline: online
+		});
 		feed.start();
 		socket.fire('presence:viewing', { requestId: 'r1', viewers: [] });
 		socket.fire('presence:online', { volunteerId: 'v1', online: true });

@@ -3,7 +3,14 @@
 import type { Socket } from 'socket.io-client';
 import { EventSequencer, type Sequencer } from './event-sequencer';
 import { VersionSequencer } from './version-sequencer';
-import type { CaughtUpEvent, ClientToServerEvents, DurableEventName, OnlinePresence, ServerToClientEvents, ViewingPresence } from './events';
+import type {
+	CaughtUpEvent,
+	ClientToServerEvents,
+	DurableEventName,
+	OnlinePresence,
+	ServerToClientEvents,
+	ViewingPresence
+} from './events';
 import { isStaff } from '../dispatch/permissions';
 import type { Role } from '../dispatch/vocabulary';
 
@@ -14,12 +21,24 @@ export type FeedAudience = 'staff' | 'volunteer';
 
 export const audienceFor = (role: Role): FeedAudience => (isStaff(role) ? 'staff' : 'volunteer');
 
-export const DURABLE_EVENTS: DurableEventName[] = ['request:created', 'request:updated', 'volunteer:updated', 'task:assigned', 'task:updated'];
+export const DURABLE_EVENTS: DurableEventName[] = [
+	'request:created',
+	'request:updated',
+	'volunteer:updated',
+	'task:assigned',
+	'task:updated'
+];
 
-export type FeedSocket = Pick<Socket<ServerToClientEvents, ClientToServerEvents>, 'connected' | 'active' | 'on' | 'connect' | 'disconnect' | 'emit'>;
+export type FeedSocket = Pick<
+	Socket<ServerToClientEvents, ClientToServerEvents>,
+	'connected' | 'active' | 'on' | 'connect' | 'disconnect' | 'emit'
+>;
 
 /** What the feed needs of `fetch` for a same-origin path: the browser's own, or Node's with a base URL and cookie. */
-export type FetchLike = (path: string, init: { headers: Record<string, string> }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type FetchLike = (
+	path: string,
+	init: { headers: Record<string, string> }
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
 export interface LiveFeedTiming {
 	/** After the server closed the socket on purpose. */

@@ -92,8 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 					roster?.setOnlineUntil([id], null);
 				}
 			},
-			authenticate: (cookieHeader) =>
-				resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
+			authenticate: (cookieHeader) => resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
 		});
 		watchSessions(app.realtime.io, { db, log, tokenOf: (cookieHeader) => readCookie(cookieHeader, SESSION_COOKIE) });
 		// Embedded PGlite lives in this process and cannot become unreachable.

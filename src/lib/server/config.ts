@@ -4,9 +4,7 @@ import type { DatabaseTarget } from './db/connect';
 import type { ThrottleLimits } from './auth/login-throttle';
 import type { SocketLimits } from './realtime/socket-limits';
 
-const flag = z
-	.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-	.transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const flag = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const environment = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -99,10 +97,16 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 			slowAfter: e.LOGIN_SLOWDOWN_AFTER,
 			windowMs: e.LOGIN_LIMIT_WINDOW_MINUTES * 60_000
 		},
-		socketLimits: { eventsPerSecond: e.SOCKET_EVENTS_PER_SECOND, eventBurst: e.SOCKET_EVENT_BURST, maxSocketsPerUser: e.SOCKET_MAX_PER_USER },
+		socketLimits: {
+			eventsPerSecond: e.SOCKET_EVENTS_PER_SECOND,
+			eventBurst: e.SOCKET_EVENT_BURST,
+			maxSocketsPerUser: e.SOCKET_MAX_PER_USER
+		},
 		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
 		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000,
-		roster: e.CANDIDATE_ROSTER ? { tailMs: 250, refreshMs: e.ROSTER_REFRESH_SECONDS * 1000, reloadMs: e.ROSTER_RELOAD_SECONDS * 1000 } : null
+		roster: e.CANDIDATE_ROSTER
+			? { tailMs: 250, refreshMs: e.ROSTER_REFRESH_SECONDS * 1000, reloadMs: e.ROSTER_RELOAD_SECONDS * 1000 }
+			: null
 	};
 }
 

@@ -51,9 +51,7 @@ export class BoardState {
 				(!this.typeFilter || r.type === this.typeFilter) &&
 				(!this.statusFilter || r.status === this.statusFilter) &&
 				(!needle ||
-					`${this.#buildingNames.get(r.buildingId) ?? ''} ${r.unit} ${r.description} ${r.contactName ?? ''}`
-						.toLowerCase()
-						.includes(needle))
+					`${this.#buildingNames.get(r.buildingId) ?? ''} ${r.unit} ${r.description} ${r.contactName ?? ''}`.toLowerCase().includes(needle))
 		);
 	});
 

@@ -6,7 +6,8 @@ export type SharingState = 'off' | 'locating' | 'on' | 'denied' | 'unavailable';
 
 const SHARE_PREFERENCE = 'volunteer-dispatch.share-location';
 
-const putAvailability = (body: { available: boolean; lat?: number; lng?: number }) => callApi<VolunteerView>('PUT', '/api/me/availability', { body });
+const putAvailability = (body: { available: boolean; lat?: number; lng?: number }) =>
+	callApi<VolunteerView>('PUT', '/api/me/availability', { body });
 
 /**
  * The on-duty switch and, optionally, the shared position. A position is sent only while on

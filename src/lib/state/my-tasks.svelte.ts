@@ -42,7 +42,9 @@ export class MyTasksState {
 	#noticeKey = 0;
 
 	readonly active = $derived(
-		[...this.tasks.values()].sort((a, b) => orderOf(a.status) - orderOf(b.status) || compareCodeUnits(a.assignedAt ?? '', b.assignedAt ?? ''))
+		[...this.tasks.values()].sort(
+			(a, b) => orderOf(a.status) - orderOf(b.status) || compareCodeUnits(a.assignedAt ?? '', b.assignedAt ?? '')
+		)
 	);
 
 	constructor(

@@ -8,10 +8,27 @@ let seq = 100;
 
 function task(overrides: Partial<RequestView> = {}): RequestView {
 	return {
-		id: 'r1', type: 'repair', buildingId: 'b1', unit: '1-101', description: 'leak', urgency: 'normal',
-		status: 'assigned', version: 2, assigneeId: ME, elderId: null, createdAt: '2026-11-26T09:00:00Z',
-		assignedAt: '2026-11-26T09:01:00Z', acceptedAt: null, startedAt: null, completedAt: null, cancelledAt: null,
-		offerExpiredAt: null, visitDueAt: null, contactName: '陈阿姨', contactPhone: '13800000000', ...overrides
+		id: 'r1',
+		type: 'repair',
+		buildingId: 'b1',
+		unit: '1-101',
+		description: 'leak',
+		urgency: 'normal',
+		status: 'assigned',
+		version: 2,
+		assigneeId: ME,
+		elderId: null,
+		createdAt: '2026-11-26T09:00:00Z',
+		assignedAt: '2026-11-26T09:01:00Z',
+		acceptedAt: null,
+		startedAt: null,
+		completedAt: null,
+		cancelledAt: null,
+		offerExpiredAt: null,
+		visitDueAt: null,
+		contactName: '陈阿姨',
+		contactPhone: '13800000000',
+		...overrides
 	};
 }
 const assigned = (request: RequestView): CaughtUpEvent => ({ seq: ++seq, event: 'task:assigned', data: { seq, request } });
@@ -82,7 +99,11 @@ describe('MyTasksState', () => {
 	});
 
 	it('lists offers waiting for an answer first', () => {
-		const state = new MyTasksState(ME, [task({ id: 'a', status: 'accepted' }), task({ id: 'b', status: 'in_progress' }), task({ id: 'c' })], []);
+		const state = new MyTasksState(
+			ME,
+			[task({ id: 'a', status: 'accepted' }), task({ id: 'b', status: 'in_progress' }), task({ id: 'c' })],
+			[]
+		);
 		expect(state.active.map((r) => r.id)).toEqual(['c', 'b', 'a']);
 	});
 });

@@ -6,10 +6,7 @@ import type { MyTasksState } from './my-tasks.svelte';
 
 /** Why an action did not go through, in words the page can say plainly. */
 export type ActionProblem =
-	| { kind: 'conflict' }
-	| { kind: 'not_yours' }
-	| { kind: 'network' }
-	| { kind: 'other'; status: number; code: string };
+	{ kind: 'conflict' } | { kind: 'not_yours' } | { kind: 'network' } | { kind: 'other'; status: number; code: string };
 
 function problemOf(outcome: ApiFailure): ActionProblem {
 	if (outcome.status === 0) return { kind: 'network' };

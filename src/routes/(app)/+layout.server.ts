@@ -8,7 +8,9 @@ import { latestSeq } from '$lib/server/repositories/events';
 export const load: LayoutServerLoad = async ({ locals, url }) => {
 	if (locals.databaseDown) unavailable();
 	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	const since = await latestSeq(locals.app.db).catch((failure) => (isDatabaseUnavailable(failure) ? unavailable() : Promise.reject(failure)));
+	const since = await latestSeq(locals.app.db).catch((failure) =>
+		isDatabaseUnavailable(failure) ? unavailable() : Promise.reject(failure)
+	);
 	return { user: locals.user, since };
 };
 

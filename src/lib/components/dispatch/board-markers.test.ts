@@ -5,7 +5,13 @@ import { haversineMeters } from '$lib/dispatch/geo';
 import { MAX_PULSING, pulsingIds, requestMarkers } from './board-markers';
 
 const request = (id: string, minute: number, extra: Partial<RequestView> = {}) =>
-	({ id, status: 'open', urgency: 'normal', createdAt: new Date(Date.UTC(2026, 10, 26, 9, minute)).toISOString(), ...extra }) as RequestView;
+	({
+		id,
+		status: 'open',
+		urgency: 'normal',
+		createdAt: new Date(Date.UTC(2026, 10, 26, 9, minute)).toISOString(),
+		...extra
+	}) as RequestView;
 
 describe('pulsingIds', () => {
 	it('pulses every open request while there are few', () => {
@@ -31,8 +37,10 @@ describe('requestMarkers', () => {
 	const building = { id: 'b1', name: '3栋', lat: 30.99, lng: 105.89 } as BuildingView;
 	const buildings = new Map([[building.id, building]]);
 	const t = (key: string) => key;
-	const at = (id: string, minute: number, extra: Partial<RequestView> = {}) => request(id, minute, { buildingId: 'b1', type: 'repair', unit: '', ...extra });
-	const places = (requests: RequestView[]) => new Map(requestMarkers(requests, buildings, null, t).map((m) => [m.id, [m.lat, m.lng] as const]));
+	const at = (id: string, minute: number, extra: Partial<RequestView> = {}) =>
+		request(id, minute, { buildingId: 'b1', type: 'repair', unit: '', ...extra });
+	const places = (requests: RequestView[]) =>
+		new Map(requestMarkers(requests, buildings, null, t).map((m) => [m.id, [m.lat, m.lng] as const]));
 
 	it('puts a lone request on its building, and spreads several so each can be clicked', () => {
 		expect(places([at('a', 1)]).get('a')).toEqual([building.lat, building.lng]);

@@ -28,7 +28,10 @@ export function miniMapAround(buildings: BuildingView[], targetId: string, width
 	const target = buildings.find((b) => b.id === targetId);
 	if (!target) return null;
 	const lngScale = METRES_PER_DEGREE_LNG_AT_EQUATOR * Math.cos((target.lat * Math.PI) / 180);
-	const project = ([lng, lat]: [number, number]): [number, number] => [(lng - target.lng) * lngScale, -(lat - target.lat) * METRES_PER_DEGREE_LAT];
+	const project = ([lng, lat]: [number, number]): [number, number] => [
+		(lng - target.lng) * lngScale,
+		-(lat - target.lat) * METRES_PER_DEGREE_LAT
+	];
 	// A building counts if any corner falls inside the frame, with a margin for long blocks.
 	const halfW = widthM / 2 + 40;
 	const halfH = heightM / 2 + 40;

@@ -22,9 +22,15 @@ export const commonMessages = defineMessages({
 	'login.submit': { zh: '登录', en: 'Sign in' },
 	'login.submitting': { zh: '正在登录…', en: 'Signing in…' },
 	'login.wrong': { zh: '用户名或密码不正确。', en: 'The username or password is wrong.' },
-	'login.sessionEnded': { zh: '您的登录已失效（已退出、已过期或密码已更改），请重新登录。', en: 'Your session has ended (signed out, expired or the password changed). Please sign in again.' },
+	'login.sessionEnded': {
+		zh: '您的登录已失效（已退出、已过期或密码已更改），请重新登录。',
+		en: 'Your session has ended (signed out, expired or the password changed). Please sign in again.'
+	},
 	'login.failed': { zh: '暂时无法登录，请稍后再试。', en: 'Signing in is not possible right now. Please try again shortly.' },
-	'login.demoHint': { zh: '演示账号：dispatcher、coordinator、vol01 … 密码 demo1234', en: 'Demo logins: dispatcher, coordinator, vol01 … password demo1234' },
+	'login.demoHint': {
+		zh: '演示账号：dispatcher、coordinator、vol01 … 密码 demo1234',
+		en: 'Demo logins: dispatcher, coordinator, vol01 … password demo1234'
+	},
 	'type.haircut': { zh: '上门理发', en: 'Haircut' },
 	'type.repair': { zh: '水电维修', en: 'Repair' },
 	'type.elder_visit': { zh: '探访老人', en: 'Elder visit' },
@@ -47,9 +53,12 @@ export const commonMessages = defineMessages({
 	'error.back': { zh: '返回首页', en: 'Back to the start' },
 	'common.close': { zh: '关闭', en: 'Close' },
 	'common.back': { zh: '返回', en: 'Back' },
-	'common.networkError': { zh: '网络连接失败，请检查网络后重试。', en: 'The network is not reachable. Check the connection and try again.' },
+	'common.networkError': {
+		zh: '网络连接失败，请检查网络后重试。',
+		en: 'The network is not reachable. Check the connection and try again.'
+	},
 	'time.justNow': { zh: '刚刚', en: 'just now' },
 	'time.minutes': { zh: '{n} 分钟', en: '{n} min' },
 	'time.hours': { zh: '{n} 小时', en: '{n} h' },
-	'time.days': { zh: '{n} 天', en: '{n} d' },
+	'time.days': { zh: '{n} 天', en: '{n} d' }
 });

@@ -28,7 +28,10 @@ export const dispatchMessages = defineMessages({
 	'dispatch.notAssigned': { zh: '未能派单：{reason}', en: 'Not assigned: {reason}' },
 	'dispatch.notCancelled': { zh: '未能取消：{reason}', en: 'Not cancelled: {reason}' },
 	'dispatch.cancelled': { zh: '工单已取消', en: 'The request was cancelled' },
-	'dispatch.tip': { zh: '提示：点击地图上的楼栋可直接为该楼新建工单；按 ? 查看快捷键。', en: 'Tip: click a building on the map to start a request there; press ? for shortcuts.' },
+	'dispatch.tip': {
+		zh: '提示：点击地图上的楼栋可直接为该楼新建工单；按 ? 查看快捷键。',
+		en: 'Tip: click a building on the map to start a request there; press ? for shortcuts.'
+	},
 	'intake.title': { zh: '新建工单', en: 'New request' },
 	'intake.building': { zh: '楼栋', en: 'Building' },
 	'intake.buildingPlaceholder': { zh: '输入楼号或名称，如 3栋', en: 'Type a number or name, e.g. 3栋' },
@@ -50,8 +53,14 @@ export const dispatchMessages = defineMessages({
 	'detail.waiting': { zh: '已等待', en: 'Waiting' },
 	'detail.assignee': { zh: '志愿者', en: 'Volunteer' },
 	'detail.elderRecord': { zh: '老人档案', en: 'Elder record' },
-	'detail.elderLinked': { zh: '已关联：计划探访人和上次探访人优先推荐', en: 'Linked: the planned and the last visitor are suggested first' },
-	'detail.elderNotLinked': { zh: '未关联：该楼栋和单元没有唯一登记的老人', en: 'Not linked: no single registered elder at this building and unit' },
+	'detail.elderLinked': {
+		zh: '已关联：计划探访人和上次探访人优先推荐',
+		en: 'Linked: the planned and the last visitor are suggested first'
+	},
+	'detail.elderNotLinked': {
+		zh: '未关联：该楼栋和单元没有唯一登记的老人',
+		en: 'Not linked: no single registered elder at this building and unit'
+	},
 	'detail.cancelReason': { zh: '取消此工单', en: 'Cancel this request' },
 	'detail.cancelReasonPlaceholder': { zh: '写下取消原因，如：居民已自行修好', en: 'Why, e.g. the resident fixed it' },
 	'detail.cancelReasonMissing': { zh: '请先写下取消原因。', en: 'Say why it is cancelled first.' },
@@ -92,5 +101,5 @@ export const dispatchMessages = defineMessages({
 	'action.cancel': { zh: '取消', en: 'cancelled' },
 	'action.offer_expired': { zh: '超时未响应', en: 'no response in time' },
 	'action.offer_requeued': { zh: '超时退回队列', en: 'returned to the queue (no response)' },
-	'action.other': { zh: '其他变更', en: 'other change' },
+	'action.other': { zh: '其他变更', en: 'other change' }
 });

@@ -8,7 +8,16 @@ import { accountMessages } from './account';
 import { timelineMessages } from './timeline';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
-export const messages = { ...commonMessages, ...dispatchMessages, ...volunteerMessages, ...historyMessages, ...reliabilityMessages, ...problemMessages, ...accountMessages, ...timelineMessages };
+export const messages = {
+	...commonMessages,
+	...dispatchMessages,
+	...volunteerMessages,
+	...historyMessages,
+	...reliabilityMessages,
+	...problemMessages,
+	...accountMessages,
+	...timelineMessages
+};
 export type MessageKey = keyof typeof messages;
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -4,8 +4,14 @@ import { defineMessages } from './define';
 export const volunteerMessages = defineMessages({
 	'volunteer.title': { zh: '我的任务', en: 'My tasks' },
 	'volunteer.empty': { zh: '目前没有分配给您的任务。', en: 'Nothing is assigned to you right now.' },
-	'volunteer.emptyOnDuty': { zh: '新任务一到，这里会马上出现，并响铃提醒。', en: 'When a task arrives it appears here at once, with a chime.' },
-	'volunteer.emptyOffDuty': { zh: '您现在是休息状态。打开上面的值班开关，就能接收新任务。', en: 'You are off duty. Turn on the switch above to receive tasks.' },
+	'volunteer.emptyOnDuty': {
+		zh: '新任务一到，这里会马上出现，并响铃提醒。',
+		en: 'When a task arrives it appears here at once, with a chime.'
+	},
+	'volunteer.emptyOffDuty': {
+		zh: '您现在是休息状态。打开上面的值班开关，就能接收新任务。',
+		en: 'You are off duty. Turn on the switch above to receive tasks.'
+	},
 	'volunteer.active': { zh: '当前任务', en: 'Current tasks' },
 	'volunteer.completed': { zh: '最近 30 天完成', en: 'Completed in the last 30 days' },
 	'volunteer.completedEmpty': { zh: '最近 30 天还没有完成的任务。', en: 'Nothing completed in the last 30 days.' },
@@ -20,15 +26,24 @@ export const volunteerMessages = defineMessages({
 	'volunteer.location.hint': { zh: '值班时最多每 30 秒发送一次，用于就近派单', en: 'While on duty, at most every 30 s, for nearby tasks' },
 	'volunteer.location.locating': { zh: '正在定位…', en: 'Finding your position…' },
 	'volunteer.location.sharedAt': { zh: '已共享，{time} 更新', en: 'Shared, updated {time}' },
-	'volunteer.location.denied': { zh: '浏览器不允许定位。可以在浏览器设置里允许本网站使用位置。', en: 'The browser does not allow location. You can allow it for this site in the browser settings.' },
-	'volunteer.location.unavailable': { zh: '暂时拿不到位置，稍后会再试。', en: 'Your position is not available right now; it will try again.' },
+	'volunteer.location.denied': {
+		zh: '浏览器不允许定位。可以在浏览器设置里允许本网站使用位置。',
+		en: 'The browser does not allow location. You can allow it for this site in the browser settings.'
+	},
+	'volunteer.location.unavailable': {
+		zh: '暂时拿不到位置，稍后会再试。',
+		en: 'Your position is not available right now; it will try again.'
+	},
 	'volunteer.location.offDuty': { zh: '值班时才会共享位置。', en: 'Your location is shared only while on duty.' },
 
 	'volunteer.alerts.title': { zh: '开启新任务提醒', en: 'Turn on task alerts' },
 	'volunteer.alerts.body': { zh: '页面在后台时，新任务也会弹出通知。', en: 'Get a notification even when this page is in the background.' },
 	'volunteer.alerts.enable': { zh: '开启提醒', en: 'Turn on alerts' },
 	'volunteer.alerts.later': { zh: '以后再说', en: 'Not now' },
-	'volunteer.alerts.denied': { zh: '通知已被浏览器关闭。新任务到达时仍会响铃，标签页标题也会显示数字。', en: 'Notifications are blocked in this browser. New tasks still chime and show a count in the tab title.' },
+	'volunteer.alerts.denied': {
+		zh: '通知已被浏览器关闭。新任务到达时仍会响铃，标签页标题也会显示数字。',
+		en: 'Notifications are blocked in this browser. New tasks still chime and show a count in the tab title.'
+	},
 	'volunteer.alerts.testSound': { zh: '试听提示音', en: 'Play the alert sound' },
 	'volunteer.alerts.keepOpen': { zh: '请保持此页面打开，新任务会立即送达。', en: 'Keep this page open: new tasks arrive here at once.' },
 
@@ -38,7 +53,10 @@ export const volunteerMessages = defineMessages({
 	'volunteer.notify.requeued': { zh: '任务已退回：{type}', en: 'Task returned: {type}' },
 	'volunteer.notice.cancelled': { zh: '调度员取消了您的任务：{what}', en: 'A dispatcher cancelled your task: {what}' },
 	'volunteer.notice.reassigned': { zh: '您的任务已改派给其他志愿者：{what}', en: 'Your task was given to another volunteer: {what}' },
-	'volunteer.notice.requeued': { zh: '没有及时接单，任务已退回待派单：{what}', en: 'Not accepted in time, so the task went back to the queue: {what}' },
+	'volunteer.notice.requeued': {
+		zh: '没有及时接单，任务已退回待派单：{what}',
+		en: 'Not accepted in time, so the task went back to the queue: {what}'
+	},
 	'volunteer.notice.dismiss': { zh: '知道了', en: 'OK' },
 
 	'volunteer.card.assignedJustNow': { zh: '刚刚派单', en: 'Assigned just now' },
@@ -47,7 +65,10 @@ export const volunteerMessages = defineMessages({
 	'volunteer.card.call': { zh: '拨打 {phone}', en: 'Call {phone}' },
 	'volunteer.card.noContact': { zh: '没有留联系方式', en: 'No contact given' },
 	'volunteer.card.map': { zh: '{place} 在小区里的位置', en: 'Where {place} is in the community' },
-	'volunteer.card.offerExpired': { zh: '超过 {minutes} 分钟未接单，调度员可能会改派。现在接单仍然有效。', en: 'Not accepted within {minutes} min, so the dispatcher may give it to someone else. You can still accept now.' },
+	'volunteer.card.offerExpired': {
+		zh: '超过 {minutes} 分钟未接单，调度员可能会改派。现在接单仍然有效。',
+		en: 'Not accepted within {minutes} min, so the dispatcher may give it to someone else. You can still accept now.'
+	},
 	'volunteer.card.waiting': { zh: '请尽快接单或说明无法前往', en: 'Please accept, or say why you cannot go' },
 
 	'volunteer.action.accept': { zh: '接单', en: 'Accept' },
@@ -67,8 +88,14 @@ export const volunteerMessages = defineMessages({
 	'volunteer.complete.note': { zh: '服务备注（可不填）', en: 'Note (optional)' },
 	'volunteer.complete.placeholder': { zh: '例如：已更换水龙头', en: 'e.g. replaced the tap' },
 
-	'volunteer.problem.conflict': { zh: '这个任务刚刚有了变化（可能已被取消或改派），页面已更新。', en: 'This task changed a moment ago (it may have been cancelled or reassigned). The page is up to date now.' },
+	'volunteer.problem.conflict': {
+		zh: '这个任务刚刚有了变化（可能已被取消或改派），页面已更新。',
+		en: 'This task changed a moment ago (it may have been cancelled or reassigned). The page is up to date now.'
+	},
 	'volunteer.problem.notYours': { zh: '这个任务已经不再分配给您。', en: 'This task is no longer assigned to you.' },
-	'volunteer.problem.network': { zh: '网络不通，没有提交成功。请检查网络后再试。', en: 'No connection, so nothing was sent. Check the network and try again.' },
+	'volunteer.problem.network': {
+		zh: '网络不通，没有提交成功。请检查网络后再试。',
+		en: 'No connection, so nothing was sent. Check the network and try again.'
+	},
 	'volunteer.problem.other': { zh: '没有成功：{message}', en: 'That did not work: {message}' }
 });

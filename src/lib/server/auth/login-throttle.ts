@@ -102,6 +102,9 @@ export async function attemptSucceeded(deps: ThrottleDeps, key: AttemptKey): Pro
 }
 
 export function rateLimitedError(retryAfterSeconds: number): ApiError {
-	const wait = retryAfterSeconds < 60 ? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}` : `${Math.ceil(retryAfterSeconds / 60)} minutes`;
+	const wait =
+		retryAfterSeconds < 60
+			? `${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}`
+			: `${Math.ceil(retryAfterSeconds / 60)} minutes`;
 	return new ApiError('rate_limited', `Too many failed sign-ins. Please wait ${wait} and try again.`, undefined, retryAfterSeconds);
 }

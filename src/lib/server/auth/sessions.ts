@@ -43,12 +43,7 @@ export async function signIn(
  * The user behind a session token. Sessions slide: each use past the half-life pushes the
  * expiry out again, so an open dispatch board stays signed in through a shift.
  */
-export async function resolveSession(
-	db: Kysely<Database>,
-	token: string | undefined,
-	ttlMs: number,
-	now: Date
-): Promise<UserView | null> {
+export async function resolveSession(db: Kysely<Database>, token: string | undefined, ttlMs: number, now: Date): Promise<UserView | null> {
 	if (!token || token.length > 200) return null;
 	const tokenHash = hashToken(token);
 	const found = await findSessionUser(db, tokenHash, now);

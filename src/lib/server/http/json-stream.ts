@@ -3,7 +3,11 @@
  * A failure after the first byte can no longer change the status, so the stream is broken off
  * (the client sees an incomplete body, never a shorter array that looks whole) and reported.
  */
-export function jsonArrayStream(first: readonly unknown[], rest: AsyncIterable<readonly unknown[]>, onFailure: (error: unknown) => void): ReadableStream<Uint8Array> {
+export function jsonArrayStream(
+	first: readonly unknown[],
+	rest: AsyncIterable<readonly unknown[]>,
+	onFailure: (error: unknown) => void
+): ReadableStream<Uint8Array> {
 	const encoder = new TextEncoder();
 	const pages = rest[Symbol.asyncIterator]();
 	let written = 0;

@@ -87,10 +87,7 @@ export function endpoint(handler: Handler): Handler {
 				return errorResponse(new ApiError('unavailable', 'The database cannot be reached right now. Please try again shortly.'));
 			}
 			event.locals.app.log.error({ err: error, route: event.route.id, requestId: event.locals.requestId }, 'unexpected error');
-			return json(
-				{ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } },
-				{ status: 500 }
-			);
+			return json({ error: { code: 'internal', message: 'Something went wrong on our side. It has been logged.' } }, { status: 500 });
 		}
 	};
 }

@@ -40,7 +40,10 @@ export function attachPresence(io: RealtimeServer, store: PresenceStore, log: Lo
 		if (tabs > 0) return void localTabs.set(volunteerId, tabs);
 		localTabs.delete(volunteerId);
 		// Another tab may still be open on another node.
-		const elsewhere = await io.in(roomForVolunteer(volunteerId)).fetchSockets().catch(() => []);
+		const elsewhere = await io
+			.in(roomForVolunteer(volunteerId))
+			.fetchSockets()
+			.catch(() => []);
 		if (elsewhere.length > 0) return;
 		await quietly(store.offline(volunteerId));
 		io.to(ROOM_STAFF).emit('presence:online', { volunteerId, online: false });

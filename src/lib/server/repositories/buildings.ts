@@ -27,12 +27,21 @@ export async function buildingPlacesByName(db: Queryable): Promise<Map<string, {
 }
 
 /** Adds a building, or moves and reshapes the one of that name. Says which it was. */
-export async function upsertBuildingByName(db: Queryable, building: NewBuilding): Promise<{ id: string; lat: number; lng: number; created: boolean }> {
+export async function upsertBuildingByName(
+	db: Queryable,
+	building: NewBuilding
+): Promise<{ id: string; lat: number; lng: number; created: boolean }> {
 	const row = await db
 		.insertInto('buildings')
 		.values(building)
 		.onConflict((oc) =>
-			oc.column('name').doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), lat: eb.ref('excluded.lat'), lng: eb.ref('excluded.lng'), footprint: eb.ref('excluded.footprint'), street: eb.ref('excluded.street') }))
+			oc.column('name').doUpdateSet((eb) => ({
+				kind: eb.ref('excluded.kind'),
+				lat: eb.ref('excluded.lat'),
+				lng: eb.ref('excluded.lng'),
+				footprint: eb.ref('excluded.footprint'),
+				street: eb.ref('excluded.street')
+			}))
 		)
 		// xmax is 0 for a row this statement inserted, and set for one it updated.
 		.returning(['id', 'lat', 'lng', sql<boolean>`xmax = 0`.as('created')])

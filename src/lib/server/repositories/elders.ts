@@ -6,7 +6,15 @@ export async function listElders(db: Queryable): Promise<ElderView[]> {
 	return db
 		.selectFrom('elders')
 		.leftJoin('visit_plans', 'visit_plans.elder_id', 'elders.id')
-		.select(['elders.id', 'elders.name', 'elders.building_id as buildingId', 'elders.unit', 'elders.phone', 'elders.notes', 'visit_plans.id as planId'])
+		.select([
+			'elders.id',
+			'elders.name',
+			'elders.building_id as buildingId',
+			'elders.unit',
+			'elders.phone',
+			'elders.notes',
+			'visit_plans.id as planId'
+		])
 		.orderBy('elders.name')
 		.execute();
 }

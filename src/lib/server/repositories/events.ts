@@ -108,7 +108,10 @@ export async function wasOfferedTo(db: Queryable, requestId: string, volunteerId
 }
 
 export async function latestSeq(db: Queryable): Promise<number> {
-	const row = await db.selectFrom('events').select((eb) => eb.fn.max('seq').as('max')).executeTakeFirst();
+	const row = await db
+		.selectFrom('events')
+		.select((eb) => eb.fn.max('seq').as('max'))
+		.executeTakeFirst();
 	return Number(row?.max ?? 0);
 }
 

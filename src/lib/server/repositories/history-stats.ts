@@ -29,7 +29,8 @@ export interface SummaryRow {
 }
 
 const seconds = (from: string, to: string) => sql.raw(`extract(epoch from (requests.${to} - requests.${from}))::float8`);
-const quantiles = (from: string, to: string) => sql`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${seconds(from, to)})`;
+const quantiles = (from: string, to: string) =>
+	sql`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${seconds(from, to)})`;
 
 export async function summarize(db: Queryable, filter: HistoryFilter, period: Period): Promise<SummaryRow> {
 	const { rows } = await sql<SummaryRow>`
@@ -51,7 +52,11 @@ export async function summarize(db: Queryable, filter: HistoryFilter, period: Pe
 	return rows[0]!;
 }
 
-export async function countPerDayAndType(db: Queryable, filter: HistoryFilter, period: Period): Promise<{ day: string; type: RequestType; count: number }[]> {
+export async function countPerDayAndType(
+	db: Queryable,
+	filter: HistoryFilter,
+	period: Period
+): Promise<{ day: string; type: RequestType; count: number }[]> {
 	const { rows } = await sql<{ day: string; type: RequestType; count: number }>`
 		select to_char((${FINISHED_AT} at time zone ${COMMUNITY_TIME_ZONE})::date, 'YYYY-MM-DD') as day, requests.type, count(*)::int as count
 		from requests

@@ -33,7 +33,12 @@ const afterCursor = (cursor: HistoryCursor) =>
 export type FinishedRow = RequestRow & { finished_key: string };
 
 /** One keyset page, newest first. */
-export async function listFinishedPage(db: Queryable, filter: HistoryFilter, after: HistoryCursor | null, limit: number): Promise<FinishedRow[]> {
+export async function listFinishedPage(
+	db: Queryable,
+	filter: HistoryFilter,
+	after: HistoryCursor | null,
+	limit: number
+): Promise<FinishedRow[]> {
 	let query = db.selectFrom('requests').selectAll('requests').select(FINISHED_KEY.as('finished_key')).where(finishedWhere(filter));
 	if (after) query = query.where(afterCursor(after));
 	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();
@@ -57,14 +62,35 @@ const EXPORT_COLUMNS = [
 	'requests.contact_name'
 ] as const;
 
-export type ExportRow = Pick<RequestRow, 'id' | 'type' | 'status' | 'unit' | 'description' | 'urgency' | 'created_at' | 'assigned_at' | 'accepted_at' | 'started_at' | 'completed_at' | 'cancelled_at' | 'visit_due_at' | 'contact_name'> & {
+export type ExportRow = Pick<
+	RequestRow,
+	| 'id'
+	| 'type'
+	| 'status'
+	| 'unit'
+	| 'description'
+	| 'urgency'
+	| 'created_at'
+	| 'assigned_at'
+	| 'accepted_at'
+	| 'started_at'
+	| 'completed_at'
+	| 'cancelled_at'
+	| 'visit_due_at'
+	| 'contact_name'
+> & {
 	finished_key: string;
 	building_name: string;
 	volunteer_name: string | null;
 };
 
 /** The same rows as the pages, only the columns the CSV shows, with the names a spreadsheet reader needs. */
-export async function listFinishedForExport(db: Queryable, filter: HistoryFilter, after: HistoryCursor | null, limit: number): Promise<ExportRow[]> {
+export async function listFinishedForExport(
+	db: Queryable,
+	filter: HistoryFilter,
+	after: HistoryCursor | null,
+	limit: number
+): Promise<ExportRow[]> {
 	let query = db
 		.selectFrom('requests')
 		.innerJoin('buildings', 'buildings.id', 'requests.building_id')

@@ -34,7 +34,10 @@ export async function findRequestPlace(db: Queryable, id: string) {
 }
 
 /** Who holds each of these requests now, and in which status. */
-export async function listCurrentHolders(db: Queryable, ids: string[]): Promise<Map<string, { status: Status; assigneeId: string | null }>> {
+export async function listCurrentHolders(
+	db: Queryable,
+	ids: string[]
+): Promise<Map<string, { status: Status; assigneeId: string | null }>> {
 	if (ids.length === 0) return new Map();
 	const rows = await db.selectFrom('requests').select(['id', 'status', 'assignee_id']).where('id', 'in', ids).execute();
 	return new Map(rows.map((row) => [row.id, { status: row.status, assigneeId: row.assignee_id }]));

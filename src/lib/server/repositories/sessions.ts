@@ -6,23 +6,12 @@ export async function insertSession(db: Queryable, tokenHash: string, userId: st
 }
 
 /** The signed-in user behind a session, if it exists and has not expired. */
-export async function findSessionUser(
-	db: Queryable,
-	tokenHash: string,
-	now: Date
-): Promise<(UserView & { expiresAt: Date }) | undefined> {
+export async function findSessionUser(db: Queryable, tokenHash: string, now: Date): Promise<(UserView & { expiresAt: Date }) | undefined> {
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
 		.leftJoin('volunteers', 'volunteers.user_id', 'users.id')
-		.select([
-			'users.id',
-			'users.username',
-			'users.name',
-			'users.role',
-			'volunteers.id as volunteerId',
-			'sessions.expires_at as expiresAt'
-		])
+		.select(['users.id', 'users.username', 'users.name', 'users.role', 'volunteers.id as volunteerId', 'sessions.expires_at as expiresAt'])
 		.where('sessions.token_hash', '=', tokenHash)
 		.where('sessions.expires_at', '>', now)
 		.executeTakeFirst();

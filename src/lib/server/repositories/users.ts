@@ -4,7 +4,11 @@ import type { UserView } from '../../api/types';
 import { sql } from 'kysely';
 
 export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | undefined> {
-	return db.selectFrom('users').selectAll().where(sql<string>`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+	return db
+		.selectFrom('users')
+		.selectAll()
+		.where(sql<string>`lower(username)`, '=', username.toLowerCase())
+		.executeTakeFirst();
 }
 
 export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow> {
@@ -12,15 +16,14 @@ export async function insertUser(db: Queryable, user: NewUser): Promise<UserRow>
 }
 
 export async function updatePasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<void> {
-	await db
-		.updateTable('users')
-		.set({ password_hash: passwordHash, password_changed_at: new Date() })
-		.where('id', '=', userId)
-		.execute();
+	await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', userId).execute();
 }
 
 export async function countUsers(db: Queryable): Promise<number> {
-	const { count } = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+	const { count } = await db
+		.selectFrom('users')
+		.select((eb) => eb.fn.countAll<string>().as('count'))
+		.executeTakeFirstOrThrow();
 	return Number(count);
 }
 

@@ -59,7 +59,13 @@ export async function insertPlan(
 ): Promise<string | undefined> {
 	const row = await db
 		.insertInto('visit_plans')
-		.values({ elder_id: plan.elderId, volunteer_id: plan.volunteerId, interval_days: plan.intervalDays, next_due_at: plan.nextDueAt, active: plan.active })
+		.values({
+			elder_id: plan.elderId,
+			volunteer_id: plan.volunteerId,
+			interval_days: plan.intervalDays,
+			next_due_at: plan.nextDueAt,
+			active: plan.active
+		})
 		.onConflict((oc) => oc.column('elder_id').doNothing())
 		.returning('id')
 		.executeTakeFirst();
@@ -77,7 +83,13 @@ export async function updatePlan(
 
 /** Plans whose visit has fallen due. */
 export async function listDuePlanIds(db: Queryable, now: Date): Promise<string[]> {
-	const rows = await db.selectFrom('visit_plans').select('id').where('active', '=', true).where('next_due_at', '<=', now).orderBy('next_due_at').execute();
+	const rows = await db
+		.selectFrom('visit_plans')
+		.select('id')
+		.where('active', '=', true)
+		.where('next_due_at', '<=', now)
+		.orderBy('next_due_at')
+		.execute();
 	return rows.map((r) => r.id);
 }
 

@@ -96,10 +96,22 @@ export async function markOffline(db: Queryable, id: string): Promise<void> {
  * roster reads 10,000 in pages, so parsing them never holds the event loop for long).
  */
 export async function listRosterVolunteers(db: Queryable, afterId: string | null, limit: number): Promise<RosterVolunteer[]> {
-	let query = db.selectFrom('volunteers').select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until']).orderBy('id').limit(limit);
+	let query = db
+		.selectFrom('volunteers')
+		.select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until'])
+		.orderBy('id')
+		.limit(limit);
 	if (afterId) query = query.where('id', '>', afterId);
 	const rows = await query.execute();
-	return rows.map((r) => ({ id: r.id, name: r.name, skills: r.skills, available: r.available, lat: r.lat, lng: r.lng, onlineUntil: r.online_until?.getTime() ?? null }));
+	return rows.map((r) => ({
+		id: r.id,
+		name: r.name,
+		skills: r.skills,
+		available: r.available,
+		lat: r.lat,
+		lng: r.lng,
+		onlineUntil: r.online_until?.getTime() ?? null
+	}));
 }
 
 /** Who is online now, and until when (presence is kept apart from events; see presence.ts). */

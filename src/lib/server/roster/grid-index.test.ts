@@ -4,7 +4,11 @@ import { GridIndex } from './grid-index';
 import { boundingBox, boxContains } from '../../dispatch/geo';
 
 const community = { lat: 30.99, lng: 105.89 };
-const point = fc.record({ id: fc.uuid(), lat: fc.double({ min: 30.98, max: 31.0, noNaN: true }), lng: fc.double({ min: 105.88, max: 105.9, noNaN: true }) });
+const point = fc.record({
+	id: fc.uuid(),
+	lat: fc.double({ min: 30.98, max: 31.0, noNaN: true }),
+	lng: fc.double({ min: 105.88, max: 105.9, noNaN: true })
+});
 
 describe('GridIndex', () => {
 	it('finds exactly the points a scan finds, for small boxes (cells) and huge ones (scan)', () => {

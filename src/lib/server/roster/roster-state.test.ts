@@ -5,11 +5,36 @@ import type { RequestView, VolunteerView } from '../../api/types';
 
 const building = { id: 'b1', lat: 30.99, lng: 105.89 };
 const volunteer = (id: string, north: number, available = true): VolunteerView => ({
-	id, name: id, skills: ['repair'], available, online: false, lat: building.lat + north / 111_195, lng: building.lng, activeCount: 0, lastSeenAt: null
+	id,
+	name: id,
+	skills: ['repair'],
+	available,
+	online: false,
+	lat: building.lat + north / 111_195,
+	lng: building.lng,
+	activeCount: 0,
+	lastSeenAt: null
 });
 const request = (id: string, change: Partial<RequestView> = {}): RequestView => ({
-	id, type: 'repair', buildingId: 'b1', unit: '', description: '', urgency: 'normal', status: 'open', version: 1, assigneeId: null, elderId: null,
-	createdAt: '2026-11-26T01:00:00Z', assignedAt: null, acceptedAt: null, startedAt: null, completedAt: null, cancelledAt: null, offerExpiredAt: null, visitDueAt: null, ...change
+	id,
+	type: 'repair',
+	buildingId: 'b1',
+	unit: '',
+	description: '',
+	urgency: 'normal',
+	status: 'open',
+	version: 1,
+	assigneeId: null,
+	elderId: null,
+	createdAt: '2026-11-26T01:00:00Z',
+	assignedAt: null,
+	acceptedAt: null,
+	startedAt: null,
+	completedAt: null,
+	cancelledAt: null,
+	offerExpiredAt: null,
+	visitDueAt: null,
+	...change
 });
 const snapshot = (): RosterSnapshot => ({
 	seq: 10,
@@ -19,7 +44,14 @@ const snapshot = (): RosterSnapshot => ({
 	plannedVisitors: [],
 	lastVisits: []
 });
-const event = (seq: number, payload: RequestView | VolunteerView, kind: StoredEvent['kind'] = 'request_updated'): StoredEvent => ({ seq, kind, action: 'assign', volunteerId: null, previousAssigneeId: null, payload });
+const event = (seq: number, payload: RequestView | VolunteerView, kind: StoredEvent['kind'] = 'request_updated'): StoredEvent => ({
+	seq,
+	kind,
+	action: 'assign',
+	volunteerId: null,
+	previousAssigneeId: null,
+	payload
+});
 const now = new Date('2026-11-26T02:00:00Z');
 
 describe('RosterState', () => {
@@ -29,8 +61,14 @@ describe('RosterState', () => {
 		state.apply([event(11, request('r1'), 'request_created')]);
 		expect(state.rank('r1', 5, now)!.map((c) => c.volunteerId)).toEqual(['near', 'far']);
 		// Two tasks in hand (600 m) and the near volunteer falls behind one 400 m away.
-		state.apply([event(12, request('t1', { status: 'accepted', assigneeId: 'near', assignedAt: '2026-11-26T01:30:00Z' })), event(13, request('t2', { status: 'assigned', assigneeId: 'near', assignedAt: '2026-11-26T01:40:00Z' }))]);
-		expect(state.rank('r1', 5, now)!.map((c) => [c.volunteerId, c.activeCount, c.tasksToday])).toEqual([['far', 0, 0], ['near', 2, 2]]);
+		state.apply([
+			event(12, request('t1', { status: 'accepted', assigneeId: 'near', assignedAt: '2026-11-26T01:30:00Z' })),
+			event(13, request('t2', { status: 'assigned', assigneeId: 'near', assignedAt: '2026-11-26T01:40:00Z' }))
+		]);
+		expect(state.rank('r1', 5, now)!.map((c) => [c.volunteerId, c.activeCount, c.tasksToday])).toEqual([
+			['far', 0, 0],
+			['near', 2, 2]
+		]);
 	});
 
 	it('ignores an event older than what it already applied, whichever way it came', () => {
@@ -43,7 +81,10 @@ describe('RosterState', () => {
 
 	it('moves a task from one volunteer to another on a reassignment', () => {
 		const state = new RosterState(snapshot());
-		state.apply([event(11, request('r1'), 'request_created'), event(12, request('t1', { status: 'assigned', assigneeId: 'near', assignedAt: '2026-11-26T01:00:00Z' }))]);
+		state.apply([
+			event(11, request('r1'), 'request_created'),
+			event(12, request('t1', { status: 'assigned', assigneeId: 'near', assignedAt: '2026-11-26T01:00:00Z' }))
+		]);
 		state.apply([event(13, request('t1', { status: 'assigned', assigneeId: 'far', assignedAt: '2026-11-26T01:50:00Z', version: 2 }))]);
 		const load = Object.fromEntries(state.rank('r1', 5, now)!.map((c) => [c.volunteerId, c.activeCount]));
 		expect(load).toEqual({ near: 0, far: 1 });

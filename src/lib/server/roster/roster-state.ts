@@ -6,7 +6,17 @@ import type { CandidateView, RequestView, VolunteerView } from '../../api/types'
 import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
-import { continuityElderId, countsAsLoad, countsAsToday, familiarVolunteerIds, isLastVisit, isOnline, isPlannedVisitor, tasksTodaySince, visitedLast } from '../../dispatch/candidate-facts';
+import {
+	continuityElderId,
+	countsAsLoad,
+	countsAsToday,
+	familiarVolunteerIds,
+	isLastVisit,
+	isOnline,
+	isPlannedVisitor,
+	tasksTodaySince,
+	visitedLast
+} from '../../dispatch/candidate-facts';
 import { REQUEST_TYPES, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { GridIndex } from './grid-index';
@@ -72,7 +82,15 @@ export function requestFromView(view: RequestView): RosterRequest {
  * a pass over 10,000 volunteers twenty times slower.
  */
 function rosterVolunteer(source: Omit<RosterVolunteer, 'onlineUntil'>, onlineUntil: number | null): RosterVolunteer {
-	return { id: source.id, name: source.name, skills: source.skills, available: source.available, lat: source.lat, lng: source.lng, onlineUntil };
+	return {
+		id: source.id,
+		name: source.name,
+		skills: source.skills,
+		available: source.available,
+		lat: source.lat,
+		lng: source.lng,
+		onlineUntil
+	};
 }
 
 export class RosterState {
@@ -109,7 +127,8 @@ export class RosterState {
 			if ((this.seenAt.get(payload.id) ?? this.seq) >= event.seq) continue;
 			this.seenAt.set(payload.id, event.seq);
 			// Presence is not in events (see setOnlineUntil): keep what this node knows.
-			if (event.kind === 'volunteer_updated') this.putVolunteer(rosterVolunteer(payload as VolunteerView, this.volunteers.get(payload.id)?.onlineUntil ?? null));
+			if (event.kind === 'volunteer_updated')
+				this.putVolunteer(rosterVolunteer(payload as VolunteerView, this.volunteers.get(payload.id)?.onlineUntil ?? null));
 			else this.putRequest(requestFromView(payload as RequestView));
 		}
 	}
@@ -123,7 +142,10 @@ export class RosterState {
 	}
 
 	/** Replaces what no event carries: elders' planned visitors and who is online, read afresh. */
-	refreshUnevented(plannedVisitors: readonly { elderId: string; volunteerId: string }[], online: readonly { id: string; onlineUntil: number }[]): void {
+	refreshUnevented(
+		plannedVisitors: readonly { elderId: string; volunteerId: string }[],
+		online: readonly { id: string; onlineUntil: number }[]
+	): void {
 		this.plannedVisitors.clear();
 		for (const p of plannedVisitors) this.plannedVisitors.set(p.elderId, p.volunteerId);
 		const until = new Map(online.map((o) => [o.id, o.onlineUntil]));
@@ -210,7 +232,11 @@ export class RosterState {
 		if (isLastVisit(request)) {
 			const last = this.lastVisits.get(request.elderId);
 			if (!last || request.completedAt >= last.completedAt) {
-				this.lastVisits.set(request.elderId, { elderId: request.elderId, volunteerId: request.assigneeId, completedAt: request.completedAt });
+				this.lastVisits.set(request.elderId, {
+					elderId: request.elderId,
+					volunteerId: request.assigneeId,
+					completedAt: request.completedAt
+				});
 			}
 		}
 	}

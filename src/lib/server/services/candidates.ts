@@ -4,7 +4,14 @@ import { isStaff, type Actor } from '../../dispatch/permissions';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { rankCandidates } from '../../dispatch/ranking';
 import { isSearchSettled, SEARCH_RADII_M } from '../../dispatch/candidate-search';
-import { continuityElderId, familiarVolunteerIds, isPlannedVisitor, NO_CONTINUITY, tasksTodaySince, visitedLast } from '../../dispatch/candidate-facts';
+import {
+	continuityElderId,
+	familiarVolunteerIds,
+	isPlannedVisitor,
+	NO_CONTINUITY,
+	tasksTodaySince,
+	visitedLast
+} from '../../dispatch/candidate-facts';
 import { findRequestPlace } from '../repositories/requests';
 import {
 	countCandidates,
@@ -49,7 +56,11 @@ export async function listCandidates(
 	const wanted = familiarVolunteerIds(continuity).filter((id) => !known.has(id));
 	const records = [...nearby, ...(await listCandidatesByIds(deps.db, filter, wanted))];
 
-	const inputs = records.map((r) => ({ ...r, isPlannedVisitor: isPlannedVisitor(r.id, continuity), visitedLast: visitedLast(r.id, continuity) }));
+	const inputs = records.map((r) => ({
+		...r,
+		isPlannedVisitor: isPlannedVisitor(r.id, continuity),
+		visitedLast: visitedLast(r.id, continuity)
+	}));
 	return rankCandidates({ type: request.type, lat: request.lat, lng: request.lng }, inputs, { limit });
 }
 

@@ -20,7 +20,11 @@ export async function eventsAfter(db: Kysely<Database>, actor: Actor, after: num
  * memory, not the whole tail. The first page is read before this returns, so a database that is
  * down is an error the caller can still answer with a status, not a broken stream.
  */
-export async function allEventsAfter(db: Kysely<Database>, actor: Actor, after: number): Promise<{ first: CaughtUpEvent[]; rest: AsyncIterable<CaughtUpEvent[]> }> {
+export async function allEventsAfter(
+	db: Kysely<Database>,
+	actor: Actor,
+	after: number
+): Promise<{ first: CaughtUpEvent[]; rest: AsyncIterable<CaughtUpEvent[]> }> {
 	const first = await readPage(db, actor, after, CATCH_UP_PAGE);
 	async function* rest() {
 		let page = first;
@@ -41,7 +45,11 @@ async function readPage(db: Kysely<Database>, actor: Actor, after: number, limit
 	if (!audience) return { events: [], lastSeq: after, complete: false };
 	const rooms = new Set(audience.kind === 'staff' ? [ROOM_STAFF] : [roomForVolunteer(audience.volunteerId)]);
 	const stored = await listEventsAfter(db, after, audience, limit);
-	let events = stored.flatMap((event) => deliveriesFor(event).filter((d) => rooms.has(d.room)).map((d) => d.message));
+	let events = stored.flatMap((event) =>
+		deliveriesFor(event)
+			.filter((d) => rooms.has(d.room))
+			.map((d) => d.message)
+	);
 	if (audience.kind === 'volunteer') events = await withoutExpiredContacts(db, events, audience.volunteerId);
 	return {
 		events,

@@ -19,21 +19,62 @@ import {
 } from './event-records';
 
 const request = (over: Partial<RequestView> = {}): RequestView => ({
-	id: 'r1', type: 'repair', buildingId: 'b1', unit: '1-101', description: 'leak', urgency: 'normal',
-	status: 'assigned', version: 2, assigneeId: 'v1', elderId: null, createdAt: '2026-01-01T00:00:00Z',
-	assignedAt: '2026-01-01T00:01:00Z', acceptedAt: null, startedAt: null, completedAt: null,
-	cancelledAt: null, offerExpiredAt: null, visitDueAt: null, contactName: '陈阿姨', contactPhone: '13800000000', ...over
+	id: 'r1',
+	type: 'repair',
+	buildingId: 'b1',
+	unit: '1-101',
+	description: 'leak',
+	urgency: 'normal',
+	status: 'assigned',
+	version: 2,
+	assigneeId: 'v1',
+	elderId: null,
+	createdAt: '2026-01-01T00:00:00Z',
+	assignedAt: '2026-01-01T00:01:00Z',
+	acceptedAt: null,
+	startedAt: null,
+	completedAt: null,
+	cancelledAt: null,
+	offerExpiredAt: null,
+	visitDueAt: null,
+	contactName: '陈阿姨',
+	contactPhone: '13800000000',
+	...over
 });
-const volunteer: VolunteerView = { id: 'v1', name: '张伟', skills: ['repair'], available: true, online: true, lat: 30, lng: 105, activeCount: 0, lastSeenAt: null };
+const volunteer: VolunteerView = {
+	id: 'v1',
+	name: '张伟',
+	skills: ['repair'],
+	available: true,
+	online: true,
+	lat: 30,
+	lng: 105,
+	activeCount: 0,
+	lastSeenAt: null
+};
 
 /** Where a delivered event goes, as deliveriesFor decides from the record's columns. */
 const rooms = (e: NewEventRecord) =>
-	deliveriesFor({ seq: 1, kind: e.kind, action: e.action, volunteerId: e.volunteerId, previousAssigneeId: e.previousAssigneeId ?? null, payload: e.payload }).map((d) => `${d.room} ${d.message.event}`);
+	deliveriesFor({
+		seq: 1,
+		kind: e.kind,
+		action: e.action,
+		volunteerId: e.volunteerId,
+		previousAssigneeId: e.previousAssigneeId ?? null,
+		payload: e.payload
+	}).map((d) => `${d.room} ${d.message.event}`);
 
 describe('event constructors', () => {
 	it('record a creation by staff or by a visit plan in meta, with no note', () => {
 		const mine = requestCreated('u1', request({ status: 'open', assigneeId: null }));
-		expect(mine).toMatchObject({ kind: 'request_created', action: 'create', meta: { source: 'staff' }, actorId: 'u1', requestId: 'r1', toStatus: 'open' });
+		expect(mine).toMatchObject({
+			kind: 'request_created',
+			action: 'create',
+			meta: { source: 'staff' },
+			actorId: 'u1',
+			requestId: 'r1',
+			toStatus: 'open'
+		});
 		const planned = requestCreated(null, request({ status: 'open', assigneeId: null }), byVisitPlan('p1'));
 		expect(planned.meta).toEqual({ source: 'visit_plan', planId: 'p1' });
 		expect([mine.note, planned.note]).toEqual([undefined, undefined]);
@@ -41,12 +82,23 @@ describe('event constructors', () => {
 
 	it('name the volunteer of an offer by id in meta and the column, never by name in a note', () => {
 		const assigned = requestAssigned('u1', request(), 'v1', byVisitPlan('p1'));
-		expect(assigned).toMatchObject({ action: 'assign', meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v1' }, volunteerId: 'v1', fromStatus: 'open', toStatus: 'assigned' });
+		expect(assigned).toMatchObject({
+			action: 'assign',
+			meta: { source: 'visit_plan', planId: 'p1', volunteerId: 'v1' },
+			volunteerId: 'v1',
+			fromStatus: 'open',
+			toStatus: 'assigned'
+		});
 		expect(assigned.note).toBeUndefined();
 		expect(rooms(assigned)).toEqual(['staff request:updated', 'volunteer:v1 task:assigned']);
 
 		const moved = offerReassigned('u1', request({ assigneeId: 'v2' }), 'v1', 'v2');
-		expect(moved).toMatchObject({ action: 'reassign', meta: { fromVolunteerId: 'v1', toVolunteerId: 'v2' }, volunteerId: 'v2', previousAssigneeId: 'v1' });
+		expect(moved).toMatchObject({
+			action: 'reassign',
+			meta: { fromVolunteerId: 'v1', toVolunteerId: 'v2' },
+			volunteerId: 'v2',
+			previousAssigneeId: 'v1'
+		});
 		expect(moved.note).toBeUndefined();
 		expect(rooms(moved)).toEqual(['staff request:updated', 'volunteer:v2 task:assigned', 'volunteer:v1 task:updated']);
 	});
@@ -64,25 +116,52 @@ describe('event constructors', () => {
 			expect(event.meta).toEqual({});
 			expect(event.toStatus).toBe(nextStatus(from, event.action as 'accept'));
 		}
-		const declined = taskDeclined({ actorId: 'u-v1', request: request({ status: 'open', assigneeId: null }), from: 'assigned', note: null, volunteerId: 'v1' });
+		const declined = taskDeclined({
+			actorId: 'u-v1',
+			request: request({ status: 'open', assigneeId: null }),
+			from: 'assigned',
+			note: null,
+			volunteerId: 'v1'
+		});
 		expect(declined).toMatchObject({ volunteerId: null, previousAssigneeId: 'v1' });
 		const cancelled = requestCancelled('u1', request({ status: 'cancelled' }), 'accepted', '居民自己修好了');
-		expect(cancelled).toMatchObject({ action: 'cancel', meta: {}, note: '居民自己修好了', fromStatus: 'accepted', toStatus: 'cancelled', volunteerId: 'v1' });
+		expect(cancelled).toMatchObject({
+			action: 'cancel',
+			meta: {},
+			note: '居民自己修好了',
+			fromStatus: 'accepted',
+			toStatus: 'cancelled',
+			volunteerId: 'v1'
+		});
 	});
 
 	it('keep the offer timeout as a number of minutes, for the reader to say', () => {
 		const expired = offerExpired(request(), 5 * 60_000);
 		expect(expired).toMatchObject({ action: 'offer_expired', meta: { minutes: 5 }, actorId: null, volunteerId: 'v1' });
 		const requeued = offerRequeued(request({ status: 'open', assigneeId: null }), 'v1', 3_000);
-		expect(requeued).toMatchObject({ action: 'offer_requeued', meta: { minutes: 0.05 }, volunteerId: null, previousAssigneeId: 'v1', toStatus: 'open' });
+		expect(requeued).toMatchObject({
+			action: 'offer_requeued',
+			meta: { minutes: 0.05 },
+			volunteerId: null,
+			previousAssigneeId: 'v1',
+			toStatus: 'open'
+		});
 		expect([expired.note, requeued.note]).toEqual([undefined, undefined]);
 		expect(rooms(requeued)).toEqual(['staff request:updated', 'volunteer:v1 task:updated']);
 	});
 
 	it('keep on duty or off duty as a boolean, not as words', () => {
-		expect(availabilityChanged('u-v1', volunteer, false)).toMatchObject({ kind: 'volunteer_updated', action: 'availability', meta: { available: true }, volunteerId: 'v1' });
+		expect(availabilityChanged('u-v1', volunteer, false)).toMatchObject({
+			kind: 'volunteer_updated',
+			action: 'availability',
+			meta: { available: true },
+			volunteerId: 'v1'
+		});
 		expect(availabilityChanged('u-v1', volunteer, true)).toMatchObject({ action: 'position', meta: { available: true } });
-		expect(availabilityChanged('u-v1', { ...volunteer, available: false }, true)).toMatchObject({ action: 'availability', meta: { available: false } });
+		expect(availabilityChanged('u-v1', { ...volunteer, available: false }, true)).toMatchObject({
+			action: 'availability',
+			meta: { available: false }
+		});
 		expect(availabilityChanged('u-v1', volunteer, false).note).toBeUndefined();
 	});
 });

@@ -16,11 +16,25 @@ export function byVisitPlan(planId: string): StepSource {
 }
 
 export function requestCreated(actorId: ActorId, request: RequestView, source: StepSource = BY_STAFF): NewEventRecord {
-	return { kind: 'request_created', action: 'create', meta: source, actorId, requestId: request.id, volunteerId: null, toStatus: 'open', payload: request };
+	return {
+		kind: 'request_created',
+		action: 'create',
+		meta: source,
+		actorId,
+		requestId: request.id,
+		volunteerId: null,
+		toStatus: 'open',
+		payload: request
+	};
 }
 
 /** An open request offered to a volunteer, who hears task:assigned. */
-export function requestAssigned(actorId: ActorId, request: RequestView, volunteerId: string, source: StepSource = BY_STAFF): NewEventRecord {
+export function requestAssigned(
+	actorId: ActorId,
+	request: RequestView,
+	volunteerId: string,
+	source: StepSource = BY_STAFF
+): NewEventRecord {
 	return {
 		kind: 'request_updated',
 		action: 'assign',
@@ -35,7 +49,12 @@ export function requestAssigned(actorId: ActorId, request: RequestView, voluntee
 }
 
 /** An unanswered offer moved from one volunteer to another: the new one hears task:assigned, the old one task:updated. */
-export function offerReassigned(actorId: ActorId, request: RequestView, fromVolunteerId: string | null, toVolunteerId: string): NewEventRecord {
+export function offerReassigned(
+	actorId: ActorId,
+	request: RequestView,
+	fromVolunteerId: string | null,
+	toVolunteerId: string
+): NewEventRecord {
 	return {
 		kind: 'request_updated',
 		action: 'reassign',

@@ -17,7 +17,10 @@ const COLUMNS: { header: MessageKey; cell: (row: ExportRow, t: ReturnType<typeof
 	{ header: 'history.csv.status', cell: (r, t) => t(`status.${r.status}`) },
 	{ header: 'history.csv.building', cell: (r) => r.building_name },
 	{ header: 'history.csv.unit', cell: (r) => r.unit },
-	{ header: 'history.csv.description', cell: (r, t) => requestDescription({ description: r.description, visitDueAt: r.visit_due_at, contactName: r.contact_name }, t) },
+	{
+		header: 'history.csv.description',
+		cell: (r, t) => requestDescription({ description: r.description, visitDueAt: r.visit_due_at, contactName: r.contact_name }, t)
+	},
 	{ header: 'history.csv.urgency', cell: (r, t) => t(`urgency.${r.urgency}`) },
 	{ header: 'history.csv.volunteer', cell: (r) => r.volunteer_name },
 	{ header: 'history.csv.createdAt', cell: (r) => formatCommunityTime(r.created_at, true) },

@@ -1,7 +1,14 @@
 import type { StatsQuery } from '../../api/history-schemas';
 import type { DayCounts, HistoryStats, PeriodSummary, StageStats } from '../../api/history-types';
 import { communityDay, communityDayStart, daysBetween, nextDay } from '../../history/community-time';
-import { countPerDayAndType, loadPerBuilding, outputPerVolunteer, summarize, type Period, type SummaryRow } from '../repositories/history-stats';
+import {
+	countPerDayAndType,
+	loadPerBuilding,
+	outputPerVolunteer,
+	summarize,
+	type Period,
+	type SummaryRow
+} from '../repositories/history-stats';
 import { checkFilterReferences } from './history';
 import type { ServiceDeps } from './deps';
 

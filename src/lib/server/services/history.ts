@@ -15,7 +15,8 @@ import type { ServiceDeps } from './deps';
  */
 export async function checkFilterReferences(db: Queryable, filter: HistoryFilter): Promise<void> {
 	const issues: ErrorIssue[] = [];
-	if (filter.volunteerId && !(await findVolunteer(db, filter.volunteerId))) issues.push({ path: 'volunteerId', message: 'Unknown volunteer.' });
+	if (filter.volunteerId && !(await findVolunteer(db, filter.volunteerId)))
+		issues.push({ path: 'volunteerId', message: 'Unknown volunteer.' });
 	if (filter.buildingId && !(await findBuilding(db, filter.buildingId))) issues.push({ path: 'buildingId', message: 'Unknown building.' });
 	if (issues.length) throw invalidInput('The filter names something that does not exist.', issues);
 }

@@ -75,8 +75,18 @@ export async function readTimeline(deps: Pick<ServiceDeps, 'db'>, actor: Actor, 
 	const staff = isStaff(actor.role);
 	const entries: TimelineEntry[] = [];
 	for (const row of rows) {
-		const facts = { action: row.action, actorUserId: row.actor_id, actorRole: row.actor_role, volunteerId: row.volunteer_id, previousAssigneeId: row.previous_assignee_id };
-		const sees = staff ? { keepNote: true } : actor.volunteerId ? volunteerSees(facts, { userId: actor.userId, volunteerId: actor.volunteerId }) : null;
+		const facts = {
+			action: row.action,
+			actorUserId: row.actor_id,
+			actorRole: row.actor_role,
+			volunteerId: row.volunteer_id,
+			previousAssigneeId: row.previous_assignee_id
+		};
+		const sees = staff
+			? { keepNote: true }
+			: actor.volunteerId
+				? volunteerSees(facts, { userId: actor.userId, volunteerId: actor.volunteerId })
+				: null;
 		if (!sees) continue;
 		entries.push({
 			...(staff ? row.step : stepForVolunteer(row.step, actor.volunteerId!)),
@@ -148,7 +158,11 @@ export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string,
 		// Held until commit: a cancel races the assignee's accept or start, and the audit row must name the real "from".
 		const before = await findRequestForUpdate(trx, id);
 		if (!before) throw notFound('The request');
-		const updated = await updateRequestIf(trx, { id, statuses: allowedFrom('cancel'), version }, { status: 'cancelled', cancelled_at: deps.now() });
+		const updated = await updateRequestIf(
+			trx,
+			{ id, statuses: allowedFrom('cancel'), version },
+			{ status: 'cancelled', cancelled_at: deps.now() }
+		);
 		if (!updated) return explainConflict(trx, id, version);
 		const view = toRequestView(updated, true);
 		return {
@@ -173,7 +187,10 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 }
 
 /** The event each of the assignee's actions records. */
-const ASSIGNEE_STEP_EVENTS = { accept: taskAccepted, decline: taskDeclined, start: taskStarted, complete: taskCompleted } satisfies Record<AssigneeAction, unknown>;
+const ASSIGNEE_STEP_EVENTS = { accept: taskAccepted, decline: taskDeclined, start: taskStarted, complete: taskCompleted } satisfies Record<
+	AssigneeAction,
+	unknown
+>;
 
 /** accept, decline, start, complete: only the assignee, only from the right status. */
 export async function actOnTask(
@@ -191,7 +208,11 @@ export async function actOnTask(
 			// Whoever held the task a moment ago lost a race (a reassignment got there first):
 			// that is a conflict to explain, not a stranger to refuse.
 			if (actor.volunteerId && (await wasOfferedTo(trx, id, actor.volunteerId))) {
-				throw conflict(before.status === 'open' ? 'This task is back in the queue now, so this cannot be done.' : 'This task was given to someone else a moment ago.');
+				throw conflict(
+					before.status === 'open'
+						? 'This task is back in the queue now, so this cannot be done.'
+						: 'This task was given to someone else a moment ago.'
+				);
 			}
 			throw forbidden('This task is not assigned to you.');
 		}
@@ -212,4 +233,3 @@ export async function actOnTask(
 		};
 	});
 }
-

@@ -107,7 +107,13 @@ export async function changeVisitPlan(deps: ServiceDeps, actor: Actor, id: strin
 	return viewOf(deps, id);
 }
 
-async function handOverVisits(trx: Queryable, deps: ServiceDeps, actor: Actor, planId: string, volunteerId: string): Promise<NewEventRecord[]> {
+async function handOverVisits(
+	trx: Queryable,
+	deps: ServiceDeps,
+	actor: Actor,
+	planId: string,
+	volunteerId: string
+): Promise<NewEventRecord[]> {
 	const next = await findVolunteer(trx, volunteerId);
 	if (!next) return []; // checked by requireVisitor just before
 	const events: NewEventRecord[] = [];

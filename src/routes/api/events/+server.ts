@@ -16,7 +16,12 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	const app = event.locals.app;
 	if (query.limit !== undefined) return json(await eventsAfter(app.db, actor, query.after, query.limit));
 	const { first, rest } = await allEventsAfter(app.db, actor, query.after);
-	return new Response(jsonArrayStream(first, rest, (failure) => app.log.warn({ err: failure, requestId: event.locals.requestId }, 'catch-up stream broke off')), {
-		headers: { 'content-type': 'application/json' }
-	});
+	return new Response(
+		jsonArrayStream(first, rest, (failure) =>
+			app.log.warn({ err: failure, requestId: event.locals.requestId }, 'catch-up stream broke off')
+		),
+		{
+			headers: { 'content-type': 'application/json' }
+		}
+	);
 });
