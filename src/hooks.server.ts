@@ -9,6 +9,7 @@ import { errorResponse } from '$lib/server/http/respond';
 import { ApiError, isDatabaseUnavailable } from '$lib/server/http/api-error';
 import { pickLocale, LOCALE_COOKIE } from '$lib/i18n/locales';
 import { guardPage } from '$lib/server/http/guards';
+import { actorFor } from '$lib/dispatch/permissions';
 import { SECURITY_HEADERS } from '$lib/server/http/security-headers.js';
 
 /** The one running app of this server, started by `init` before the first request. */
@@ -95,10 +96,15 @@ const checkOrigin: Handle = async ({ event, resolve }) => {
 
 const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
+	event.locals.actor = null;
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		try {
-			event.locals.user = await resolveSession(app.db, token, app.config.sessionTtlMs, new Date());
+			const user = await resolveSession(app.db, token, app.config.sessionTtlMs, new Date());
+			if (user) {
+				event.locals.user = user;
+				event.locals.actor = actorFor(user, await app.areas.treeKnowing(user.scope.id));
+			}
 		} catch (failure) {
 			if (!isDatabaseUnavailable(failure)) throw failure;
 			if (event.url.pathname.startsWith('/api/')) {

@@ -6,14 +6,14 @@ import { connectDatabase } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { findUserByUsername } from '../../src/lib/server/repositories/users';
 import { verifyPassword } from '../../src/lib/server/auth/passwords';
-import { DEMO_PASSWORD, demoLogins, seedDemoCommunity } from '../seed/seed';
+import { DEMO_PASSWORD, demoLogins, seedDemoCounty } from '../seed/seed';
 
 const config = readConfig();
 const handle = await connectDatabase(config.database, 1);
 try {
 	await migrateToLatest(handle.db);
 	if (config.demo) {
-		const seeded = await seedDemoCommunity(handle.db, new Date());
+		const seeded = await seedDemoCounty(handle.db, new Date());
 		if (seeded) console.log(`  Seeded the demo community: ${seeded.buildings.length} buildings, ${seeded.volunteers.length} volunteers.`);
 		// Only logins that work are printed: a database of real users gets no demo banner.
 		const dispatcher = await findUserByUsername(handle.db, demoLogins().staff[0]!.username); // the demo's fixed staff list

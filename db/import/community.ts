@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Kysely } from 'kysely';
 import type { Database, GeoPolygon } from '../../src/lib/server/db/schema';
-import { BUILDING_KINDS, REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { BUILDING_KINDS, CODE_PATTERN } from '../../src/lib/dispatch/vocabulary';
+import { ensureArea } from '../../src/lib/server/repositories/areas';
 import { buildingPlacesByName, upsertBuildingByName } from '../../src/lib/server/repositories/buildings';
 import { findUserByUsername, insertUser } from '../../src/lib/server/repositories/users';
 import { insertVolunteer } from '../../src/lib/server/repositories/volunteers';
@@ -28,7 +29,7 @@ const volunteerSchema = z.object({
 	username: z.string().regex(/^[a-zA-Z0-9._-]{2,64}$/, 'letters, digits, . _ - (2 to 64)'),
 	name: text(80),
 	phone: text(40).optional(),
-	skills: z.array(z.enum(REQUEST_TYPES)).min(1),
+	skills: z.array(z.string().regex(CODE_PATTERN, 'a skill of the service catalogue, e.g. repair')).min(1),
 	/** A building's name, from this file or already in the database. */
 	homeBuilding: text(40)
 });
@@ -41,8 +42,14 @@ const elderSchema = z.object({
 	notes: z.string().trim().max(500).default('')
 });
 
+/** Where the community sits in the county; a file without these goes to the tree a single community always had. */
+export const DEFAULT_AREAS = { county: '本县', street: '本街道', community: '本社区' } as const;
+
 export const communityFileSchema = z
 	.object({
+		county: text(60).default(DEFAULT_AREAS.county),
+		street: text(60).default(DEFAULT_AREAS.street),
+		community: text(60).default(DEFAULT_AREAS.community),
 		buildings: z.array(buildingSchema).default([]),
 		volunteers: z.array(volunteerSchema).default([]),
 		elders: z.array(elderSchema).default([])
@@ -127,10 +134,14 @@ export async function importCommunity(
 			existingUsernames: [],
 			elders: { created: 0, updated: 0 }
 		};
-		const places = await buildingPlacesByName(trx);
+		const county = await ensureArea(trx, { name: file.county, kind: 'county', parentId: null });
+		const street = await ensureArea(trx, { name: file.street, kind: 'street', parentId: county });
+		const communityId = await ensureArea(trx, { name: file.community, kind: 'community', parentId: street });
+		const places = await buildingPlacesByName(trx, communityId);
 		for (const b of file.buildings) {
 			const footprint = JSON.stringify(b.footprint ?? blockAround(b.lat, b.lng));
 			const row = await upsertBuildingByName(trx, {
+				community_id: communityId,
 				name: b.name,
 				kind: b.kind,
 				lat: b.lat,
@@ -154,15 +165,20 @@ export async function importCommunity(
 				summary.existingUsernames.push(v.username);
 				continue;
 			}
-			const user = await insertUser(trx, { username: v.username, name: v.name, role: 'volunteer', password_hash: hash });
+			const user = await insertUser(trx, {
+				username: v.username,
+				name: v.name,
+				role: 'volunteer',
+				password_hash: hash,
+				scope_area_id: communityId
+			});
 			const home = places.get(v.homeBuilding)!;
-			// The schema requires at least one skill; the first names the team.
 			await insertVolunteer(trx, {
+				community_id: communityId,
 				user_id: user.id,
 				name: v.name,
 				phone: v.phone ?? null,
 				skills: v.skills,
-				team: v.skills[0]!,
 				home_building_id: home.id,
 				lat: home.lat,
 				lng: home.lng,
@@ -172,6 +188,7 @@ export async function importCommunity(
 		}
 		for (const e of file.elders) {
 			const outcome = await upsertElder(trx, {
+				community_id: communityId,
 				name: e.name,
 				building_id: places.get(e.building)!.id,
 				unit: e.unit,

@@ -4,7 +4,7 @@
 // so demos, screenshots and tests can rely on it. Nothing here touches the database.
 
 import type { GeoPolygon } from '../../src/lib/server/db/schema';
-import type { BuildingKind, RequestType, Skill, Team, Urgency } from '../../src/lib/dispatch/vocabulary';
+import type { BuildingKind, RequestType, Skill, Urgency } from '../../src/lib/dispatch/vocabulary';
 import { communityWallClock, startOfCommunityDay } from '../../src/lib/history/community-time';
 import {
 	ADHOC_VISITS,
@@ -93,8 +93,10 @@ const STAFF: Community['staff'] = [
 	{ username: 'dispatcher2', name: '李强', role: 'dispatcher' },
 	{ username: 'coordinator', name: '张敏', role: 'coordinator' }
 ];
-// Typed against the app's Skill, so a renamed skill breaks the build here, not the demo.
-const SKILLS: readonly Skill[] = ['haircut', 'repair', 'elder_visit'];
+// The first services' skills: each demo volunteer has one of these as their main one.
+const SKILLS = ['haircut', 'repair', 'elder_visit'] as const satisfies readonly Skill[];
+/** A volunteer's main skill, which the demo groups them by. */
+type Team = (typeof SKILLS)[number];
 
 // ---------------------------------------------------------------- people
 
@@ -204,7 +206,8 @@ function registerElders(
 // ---------------------------------------------------------------- requests
 
 /** A request before anything has happened to it. */
-interface Ticket extends Omit<SeedRequest, 'steps'> {
+interface Ticket extends Omit<SeedRequest, 'steps' | 'type'> {
+	type: Team;
 	createdAt: number;
 	done: string;
 	planVolunteerId: string | null;
@@ -223,7 +226,7 @@ interface Desk {
 	busyUntil: Map<string, number>;
 }
 
-function newTicket(desk: Desk, type: RequestType, createdAt: number, urgentOnly = false): Ticket {
+function newTicket(desk: Desk, type: Team, createdAt: number, urgentOnly = false): Ticket {
 	const { rng, people } = desk;
 	const atShop = type === 'repair' && !urgentOnly && rng() < 0.12;
 	const cases: RepairCase[] =
@@ -349,7 +352,7 @@ function playFinished(desk: Desk, t: Ticket): SeedStep[] {
  * One offer is fresh (inside the default 5-minute offer timeout) and one is stale, so the
  * board shows both a pending and an expired offer right after seeding.
  */
-const LIVE_BOARD: { type: RequestType; ago: number[]; urgent?: boolean }[] = [
+const LIVE_BOARD: { type: Team; ago: number[]; urgent?: boolean }[] = [
 	{ type: 'repair', ago: [6], urgent: true },
 	{ type: 'haircut', ago: [23] },
 	{ type: 'repair', ago: [12, 3] },

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { countUsers } from '../../src/lib/server/repositories/users';
+import { ensureArea } from '../../src/lib/server/repositories/areas';
 import type { Database, RequestRow } from '../../src/lib/server/db/schema';
 import type { Status } from '../../src/lib/dispatch/vocabulary';
 import { nextStatus } from '../../src/lib/dispatch/lifecycle';
@@ -20,90 +21,170 @@ import { communityStreets } from './streets';
 
 export const DEMO_PASSWORD = 'demo1234';
 
+/** The demo county (contract part two): its streets and towns, and their communities. */
+export const DEMO_COUNTY = {
+	name: '西充县',
+	streets: [
+		{ name: '常林镇', communities: ['大田坝社区'] },
+		{ name: '晋城街道', communities: ['一段社区', '观音庵社区'] }
+	]
+} as const;
+
 export function demoLogins() {
 	const community = generateCommunity(new Date(0));
 	return { staff: community.staff, volunteers: community.volunteers.map((v) => v.username) };
 }
 
 /**
- * Writes the demo community into an empty database, in one transaction. Several nodes may
- * start at once on one database, so the emptiness check holds a lock; only one seeds.
- * Returns null when the database already had users.
+ * Writes the demo county into an empty database, in one transaction: its areas, and 大田坝,
+ * the community of part one, unchanged. Several nodes may start at once on one database, so
+ * the emptiness check holds a lock; only one seeds. Returns null when the database already had
+ * users.
  */
-export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promise<Community | null> {
+export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<Community | null> {
 	const community = generateCommunity(now);
 	// Every demo user shares one password, so one argon2 hash serves them all.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		await sql`select pg_advisory_xact_lock(hashtext('volunteer-dispatch:seed'))`.execute(trx);
 		if ((await countUsers(trx)) > 0) return null;
+		const areas = await insertCountyAreas(trx);
+		const datianba = areas.get('大田坝社区')!;
+		// The county's coordinator sees every community; the community's dispatchers their own.
+		const scopeOf = (role: string) => (role === 'coordinator' ? areas.get(DEMO_COUNTY.name)! : datianba);
+		await insertCommunity(trx, datianba, community, { passwordHash, now, scopeOf, streets: communityStreets() });
+		return community;
+	});
+}
+
+/** The county's areas, by name (demo names are unique across the county); ones already there (an import) are kept. */
+async function insertCountyAreas(trx: Transaction<Database>): Promise<Map<string, string>> {
+	const ids = new Map<string, string>();
+	const add = async (name: string, kind: 'county' | 'street' | 'community', parentId: string | null) => {
+		const id = await ensureArea(trx, { name, kind, parentId });
+		ids.set(name, id);
+		return id;
+	};
+	const county = await add(DEMO_COUNTY.name, 'county', null);
+	for (const street of DEMO_COUNTY.streets) {
+		const streetId = await add(street.name, 'street', county);
+		for (const name of street.communities) await add(name, 'community', streetId);
+	}
+	return ids;
+}
+
+/** One community's buildings, streets, staff and volunteers with their logins, elders and plans, and its requests with their audit trails. */
+async function insertCommunity(
+	trx: Transaction<Database>,
+	communityId: string,
+	community: Community,
+	options: { passwordHash: string; now: Date; scopeOf(role: string): string; streets: ReturnType<typeof communityStreets> }
+): Promise<void> {
+	const { passwordHash, now } = options;
+	await trx
+		.insertInto('buildings')
+		.values(
+			community.buildings.map((b) => ({
+				id: b.id,
+				community_id: communityId,
+				name: b.name,
+				kind: b.kind,
+				lat: b.lat,
+				lng: b.lng,
+				footprint: JSON.stringify(b.footprint),
+				street: b.street
+			}))
+		)
+		.execute();
+
+	if (options.streets.length) {
 		await trx
-			.insertInto('buildings')
+			.insertInto('map_features')
 			.values(
-				community.buildings.map((b) => ({
-					id: b.id,
-					name: b.name,
-					kind: b.kind,
-					lat: b.lat,
-					lng: b.lng,
-					footprint: JSON.stringify(b.footprint),
-					street: b.street
+				options.streets.map((f) => ({
+					community_id: communityId,
+					kind: f.kind,
+					name: f.name,
+					geometry: JSON.stringify(f.geometry),
+					width_m: f.widthM
 				}))
 			)
 			.execute();
+	}
 
-		await trx
-			.insertInto('map_features')
-			.values(communityStreets().map((f) => ({ kind: f.kind, name: f.name, geometry: JSON.stringify(f.geometry), width_m: f.widthM })))
-			.execute();
+	const staffRows = community.staff.length
+		? await trx
+				.insertInto('users')
+				.values(
+					community.staff.map((s) => ({
+						username: s.username,
+						name: s.name,
+						role: s.role,
+						password_hash: passwordHash,
+						scope_area_id: options.scopeOf(s.role)
+					}))
+				)
+				.returning(['id', 'username'])
+				.execute()
+		: [];
+	const volunteerUsers = await trx
+		.insertInto('users')
+		.values(
+			community.volunteers.map((v) => ({
+				username: v.username,
+				name: v.name,
+				role: 'volunteer' as const,
+				password_hash: passwordHash,
+				scope_area_id: communityId
+			}))
+		)
+		.returning(['id', 'username'])
+		.execute();
+	const userIdOf = new Map([...staffRows, ...volunteerUsers].map((u) => [u.username, u.id]));
 
-		const staffRows = await trx
-			.insertInto('users')
-			.values(community.staff.map((s) => ({ username: s.username, name: s.name, role: s.role, password_hash: passwordHash })))
-			.returning(['id', 'username'])
-			.execute();
-		const volunteerUsers = await trx
-			.insertInto('users')
-			.values(
-				community.volunteers.map((v) => ({ username: v.username, name: v.name, role: 'volunteer' as const, password_hash: passwordHash }))
-			)
-			.returning(['id', 'username'])
-			.execute();
-		const userIdOf = new Map([...staffRows, ...volunteerUsers].map((u) => [u.username, u.id]));
+	const buildingById = new Map(community.buildings.map((b) => [b.id, b]));
+	await trx
+		.insertInto('volunteers')
+		.values(
+			community.volunteers.map((v) => {
+				const home = buildingById.get(v.homeBuildingId)!;
+				return {
+					id: v.id,
+					community_id: communityId,
+					user_id: userIdOf.get(v.username)!,
+					name: v.name,
+					phone: v.phone,
+					skills: v.skills,
+					home_building_id: v.homeBuildingId,
+					available: v.available,
+					lat: home.lat,
+					lng: home.lng,
+					last_seen_at: now
+				};
+			})
+		)
+		.execute();
 
-		const buildingById = new Map(community.buildings.map((b) => [b.id, b]));
-		await trx
-			.insertInto('volunteers')
-			.values(
-				community.volunteers.map((v) => {
-					const home = buildingById.get(v.homeBuildingId)!;
-					return {
-						id: v.id,
-						user_id: userIdOf.get(v.username)!,
-						name: v.name,
-						phone: v.phone,
-						skills: v.skills,
-						team: v.team,
-						home_building_id: v.homeBuildingId,
-						available: v.available,
-						lat: home.lat,
-						lng: home.lng,
-						last_seen_at: now
-					};
-				})
-			)
-			.execute();
-
+	if (community.elders.length) {
 		await trx
 			.insertInto('elders')
 			.values(
-				community.elders.map((e) => ({ id: e.id, name: e.name, building_id: e.buildingId, unit: e.unit, phone: e.phone, notes: e.notes }))
+				community.elders.map((e) => ({
+					id: e.id,
+					community_id: communityId,
+					name: e.name,
+					building_id: e.buildingId,
+					unit: e.unit,
+					phone: e.phone,
+					notes: e.notes
+				}))
 			)
 			.execute();
 		await trx
 			.insertInto('visit_plans')
 			.values(
 				community.elders.map((e) => ({
+					community_id: communityId,
 					elder_id: e.id,
 					volunteer_id: e.planVolunteerId,
 					interval_days: e.intervalDays,
@@ -111,28 +192,28 @@ export async function seedDemoCommunity(db: Kysely<Database>, now: Date): Promis
 				}))
 			)
 			.execute();
+	}
 
-		// Requests are replayed step by step, so their rows and audit trails agree.
-		const events: NewEventRecord[] = [];
-		for (const request of community.requests) {
-			const { row, steps } = replay(request, userIdOf);
-			await trx
-				.insertInto('requests')
-				.values({ ...row, version: row.version, status: row.status })
-				.execute();
-			events.push(...steps);
-		}
-		events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
-		for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
-		return community;
-	});
+	// Requests are replayed step by step, so their rows and audit trails agree.
+	const events: NewEventRecord[] = [];
+	for (const request of community.requests) {
+		const { row, steps } = replay(communityId, request, userIdOf);
+		await trx
+			.insertInto('requests')
+			.values({ ...row, version: row.version, status: row.status })
+			.execute();
+		events.push(...steps);
+	}
+	events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
+	for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
 }
 
-function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {
+function replay(communityId: string, request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {
 	const [create, ...rest] = request.steps;
 	if (!create) throw new Error(`seed: request ${request.id} has no steps`);
 	const row: RequestRow = {
 		id: request.id,
+		community_id: communityId,
 		type: request.type,
 		building_id: request.buildingId,
 		unit: request.unit,
@@ -154,7 +235,8 @@ function replay(request: SeedRequest, userIdOf: Map<string, string>): { row: Req
 		cancelled_at: null,
 		offer_expired_at: null,
 		// Only plan visits name their elder; they are created the moment they fall due.
-		visit_due_at: request.elderId ? create.at : null
+		visit_due_at: request.elderId ? create.at : null,
+		team_id: null
 	};
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { connectDatabase, type DatabaseTarget } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { seedDemoCounty } from '../../db/seed/seed';
 
 /**
  * The bench's own database: a new database on the PostgreSQL server that DATABASE_URL names,
@@ -46,7 +46,7 @@ export async function createBenchDatabase(adminUrl: string | undefined): Promise
 	};
 	await database.use(async (db) => {
 		await migrateToLatest(db);
-		await seedDemoCommunity(db, new Date());
+		await seedDemoCounty(db, new Date());
 	});
 	return database;
 }

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/lib/server/db/schema';
 import { hashToken, SESSION_COOKIE } from '../../src/lib/server/auth/sessions';
-import { REQUEST_TYPES, type RequestType, type Skill } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES, type Skill } from '../../src/lib/dispatch/vocabulary';
 
 // Users, volunteers and sessions go straight into the bench database: thousands of sign-ins
 // would spend minutes in argon2 and measure nothing we care about. A session row is exactly
@@ -22,12 +22,25 @@ export interface BenchVolunteer extends BenchUser {
 
 export interface BuildingPoint {
 	id: string;
+	communityId: string;
 	lat: number;
 	lng: number;
 }
 
-export function listBuildings(db: Kysely<Database>): Promise<BuildingPoint[]> {
-	return db.selectFrom('buildings').select(['id', 'lat', 'lng']).orderBy('name').execute();
+/** The demo's community of part one: the bench measures one community's board, as before. */
+export const BENCH_COMMUNITY = '大田坝社区';
+
+async function benchCommunityId(db: Kysely<Database>): Promise<string> {
+	return (await db.selectFrom('areas').select('id').where('name', '=', BENCH_COMMUNITY).executeTakeFirstOrThrow()).id;
+}
+
+export async function listBuildings(db: Kysely<Database>): Promise<BuildingPoint[]> {
+	return db
+		.selectFrom('buildings')
+		.select(['id', 'community_id as communityId', 'lat', 'lng'])
+		.where('community_id', '=', await benchCommunityId(db))
+		.orderBy('name')
+		.execute();
 }
 
 async function demoPasswordHash(db: Kysely<Database>): Promise<string> {
@@ -50,12 +63,14 @@ async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unk
 /** Dispatcher users with one signed-in session each. */
 export async function addDispatchers(db: Kysely<Database>, count: number): Promise<BenchUser[]> {
 	const passwordHash = await demoPasswordHash(db);
+	const community = await benchCommunityId(db);
 	const users = Array.from({ length: count }, (_, i) => ({
 		id: randomUUID(),
 		username: `bench-d${String(i + 1).padStart(4, '0')}`,
 		name: `调度员${i + 1}`,
 		role: 'dispatcher' as const,
-		password_hash: passwordHash
+		password_hash: passwordHash,
+		scope_area_id: community
 	}));
 	await insertInBatches(users, (batch) => db.insertInto('users').values(batch).execute());
 	const sessions = users.map((u) => ({ userId: u.id, ...newSession(u.id) }));
@@ -101,7 +116,7 @@ export async function addVolunteers(
 	if (buildings.length === 0) throw new Error('volunteers need buildings to live in');
 	const people = Array.from({ length: count }, (_, i) => {
 		const home = buildings[Math.floor(random() * buildings.length)]!;
-		const skills: Skill[] = i < allSkilled ? [...REQUEST_TYPES] : REQUEST_TYPES.filter((_, k) => k === i % 3 || random() < 0.25);
+		const skills: Skill[] = i < allSkilled ? [...FIRST_SERVICES] : FIRST_SERVICES.filter((_, k) => k === i % 3 || random() < 0.25);
 		return {
 			userId: randomUUID(),
 			volunteerId: randomUUID(),
@@ -119,7 +134,14 @@ export async function addVolunteers(
 		db
 			.insertInto('users')
 			.values(
-				batch.map((p) => ({ id: p.userId, username: p.username, name: p.name, role: 'volunteer' as const, password_hash: passwordHash }))
+				batch.map((p) => ({
+					id: p.userId,
+					username: p.username,
+					name: p.name,
+					role: 'volunteer' as const,
+					password_hash: passwordHash,
+					scope_area_id: p.home.communityId
+				}))
 			)
 			.execute()
 	);
@@ -129,10 +151,10 @@ export async function addVolunteers(
 			.values(
 				batch.map((p) => ({
 					id: p.volunteerId,
+					community_id: p.home.communityId,
 					user_id: p.userId,
 					name: p.name,
 					skills: p.skills,
-					team: p.skills[0]!, // every volunteer has at least type i % 3
 					home_building_id: p.home.id,
 					available: p.available,
 					lat: p.lat,
@@ -151,7 +173,7 @@ export async function addVolunteers(
 	return sessions.map((s) => ({ userId: s.person.userId, volunteerId: s.person.volunteerId, skills: s.person.skills, cookie: s.cookie }));
 }
 
-const DESCRIPTIONS: Record<RequestType, string[]> = {
+const DESCRIPTIONS: Record<(typeof FIRST_SERVICES)[number], string[]> = {
 	haircut: ['老人行动不便，请上门理发', '卧床老人需要理发', '给老伴剪个短发'],
 	repair: ['厨房水龙头漏水', '卫生间灯不亮了', '插座跳闸，请帮忙看看', '下水道堵了'],
 	elder_visit: ['独居老人，请上门看望', '老人最近情绪低落，请陪聊', '帮老人读药品说明']
@@ -174,11 +196,12 @@ export async function topUpActiveRequests(db: Kysely<Database>, buildings: Build
 	const now = Date.now();
 	if (buildings.length === 0) throw new Error('requests need buildings to be at');
 	const rows = Array.from({ length: missing }, (_, i) => {
-		const type = REQUEST_TYPES[i % 3]!;
+		const type = FIRST_SERVICES[i % 3]!;
 		const building = buildings[Math.floor(random() * buildings.length)]!;
 		const createdAt = new Date(now - Math.floor(random() * 6 * 3_600_000));
 		const assignee = random() < 0.3 ? volunteers.find((v, k) => k % 7 === i % 7 && v.skills.includes(type)) : undefined;
 		return {
+			community_id: building.communityId,
 			type,
 			building_id: building.id,
 			unit: `${1 + (i % 6)}-${100 + ((i * 7) % 600)}`,

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import type { RequestView } from '../../src/lib/api/types';
-import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES } from '../../src/lib/dispatch/vocabulary';
 import { nowMs, sleep } from './clock';
 import { expectStatus } from './http-timing';
 import { summarizeMainThread, type MainThreadSummary } from './chromium-trace';
@@ -111,7 +111,7 @@ export async function measureBoard(
 				expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
 					cookie: creator.cookie,
 					body: {
-						type: REQUEST_TYPES[i % 3],
+						type: FIRST_SERVICES[i % 3],
 						buildingId: buildings[(i * 13) % buildings.length]!.id,
 						description: `基准测试：连发 ${i + 1}`,
 						unit: `${i}`

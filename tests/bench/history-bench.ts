@@ -10,7 +10,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { connectDatabase } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { seedDemoCounty } from '../../db/seed/seed';
 import { forkServer } from '../helpers/server';
 import { signIn } from '../helpers/clients';
 
@@ -167,7 +167,7 @@ async function explain(label: string, where: string) {
 
 try {
 	await migrateToLatest(db);
-	await seedDemoCommunity(db, new Date());
+	await seedDemoCounty(db, new Date());
 	let count = 0;
 	let cookie = '';
 	for (const total of [10_000, 50_000, 100_000]) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RequestView } from '../../src/lib/api/types';
-import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES } from '../../src/lib/dispatch/vocabulary';
 import { nowMs, sleep, sleepUntil } from './clock';
 import { expectStatus, type TimedResponse } from './http-timing';
 import type { LoadFleet } from './load-fleet';
@@ -196,7 +196,7 @@ export function createRequest(
 	buildings: BuildingPoint[],
 	i: number
 ): Promise<TimedResponse<RequestView>> {
-	const type = REQUEST_TYPES[i % REQUEST_TYPES.length]!;
+	const type = FIRST_SERVICES[i % FIRST_SERVICES.length]!;
 	const building = buildings[(i * 7) % buildings.length]!;
 	return expectStatus<RequestView>(201, 'POST', `${appUrl}/api/requests`, {
 		cookie: driver.cookie,

@@ -9,13 +9,14 @@ import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { connectDatabase, type DatabaseTarget } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { seedDemoCounty } from '../../db/seed/seed';
 import { listCandidates } from '../../src/lib/server/services/candidates';
 import { candidatesInBoxQuery } from '../../src/lib/server/repositories/candidates';
 import { boundingBox } from '../../src/lib/dispatch/geo';
 import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
 import { startOfCommunityDay } from '../../src/lib/history/community-time';
-import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES } from '../../src/lib/dispatch/vocabulary';
+import { countyActor, testCommunity } from '../helpers/factories';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import { insertCrowd, seededRandom } from '../helpers/crowd';
 
@@ -42,12 +43,12 @@ async function freshTarget(): Promise<{ target: DatabaseTarget; drop(): Promise<
 /** Some of the crowd already busy, some with tasks done today, so workload counts. */
 async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Date) {
 	const random = seededRandom(11);
-	const buildings = await db.selectFrom('buildings').select('id').execute();
+	const buildings = await db.selectFrom('buildings').select(['id', 'community_id']).execute();
 	const rows = volunteerIds
 		.filter(() => random() < 0.08)
 		.map((assignee, i) => ({
-			type: REQUEST_TYPES[i % 3]!,
-			building_id: buildings[Math.floor(random() * buildings.length)]!.id,
+			type: FIRST_SERVICES[i % 3]!,
+			...inBuilding(buildings[Math.floor(random() * buildings.length)]!),
 			description: '压测任务',
 			status: i % 2 ? ('assigned' as const) : ('completed' as const),
 			assignee_id: assignee,
@@ -63,6 +64,9 @@ async function addWorkload(db: Kysely<Database>, volunteerIds: string[], now: Da
 	return rows.length;
 }
 
+/** A request's building and, with it, its community. */
+const inBuilding = (b: { id: string; community_id: string }) => ({ building_id: b.id, community_id: b.community_id });
+
 function percentile(sorted: number[], p: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
@@ -72,7 +76,7 @@ function percentile(sorted: number[], p: number): number {
  * anything else on the machine falls on all of them alike.
  */
 async function timeStrategies(deps: ServiceDeps, requestIds: string[], strategies: (readonly number[])[]) {
-	const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
+	const actor = await countyActor(deps.db);
 	if (requestIds.length === 0) throw new Error('no requests to time');
 	const requestId = (i: number) => requestIds[i % requestIds.length]!;
 	for (let i = 0; i < 30; i++) for (const radii of strategies) await listCandidates(deps, actor, requestId(i), LIMIT, radii);
@@ -92,7 +96,12 @@ async function timeStrategies(deps: ServiceDeps, requestIds: string[], strategie
 }
 
 async function explainBox(db: Kysely<Database>, center: { lat: number; lng: number }, radius: number, now: Date) {
-	const compiled = candidatesInBoxQuery(db, { skill: 'repair', dayStart: startOfCommunityDay(now) }, boundingBox(center, radius)).compile();
+	const communityId = await testCommunity(db);
+	const compiled = candidatesInBoxQuery(
+		db,
+		{ skill: 'repair', communityId, dayStart: startOfCommunityDay(now) },
+		boundingBox(center, radius)
+	).compile();
 	const result = await db.executeQuery<{ 'QUERY PLAN': string }>(
 		CompiledQuery.raw(`explain (analyze, costs off, timing on, summary on) ${compiled.sql}`, [...compiled.parameters])
 	);
@@ -106,7 +115,7 @@ async function main() {
 	try {
 		const now = new Date();
 		await migrateToLatest(db);
-		await seedDemoCommunity(db, now);
+		await seedDemoCounty(db, now);
 		const crowd = await insertCrowd(db, VOLUNTEERS);
 		const busy = await addWorkload(db, crowd, now);
 		await sql`analyze`.execute(db);
@@ -117,13 +126,13 @@ async function main() {
 			.executeTakeFirstOrThrow();
 
 		const random = seededRandom(3);
-		const buildings = await db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+		const buildings = await db.selectFrom('buildings').select(['id', 'community_id', 'lat', 'lng']).execute();
 		const requests = await db
 			.insertInto('requests')
 			.values(
 				Array.from({ length: 60 }, (_, i) => ({
-					type: REQUEST_TYPES[i % 3]!,
-					building_id: buildings[Math.floor(random() * buildings.length)]!.id,
+					type: FIRST_SERVICES[i % 3]!,
+					...inBuilding(buildings[Math.floor(random() * buildings.length)]!),
 					description: '压测请求',
 					created_at: now
 				}))

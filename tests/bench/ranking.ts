@@ -5,7 +5,8 @@ import type { Database } from '../../src/lib/server/db/schema';
 import { listCandidates } from '../../src/lib/server/services/candidates';
 import { startCandidateRoster } from '../../src/lib/server/roster/candidate-roster';
 import { createLogger } from '../../src/lib/server/log';
-import { REQUEST_TYPES } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES } from '../../src/lib/dispatch/vocabulary';
+import { countyActor } from '../helpers/factories';
 import { expectStatus, timedRequest } from './http-timing';
 import type { BenchUser, BuildingPoint } from './bench-fixtures';
 import { summarize, type Summary } from './stats';
@@ -52,8 +53,8 @@ export async function measureRanking(
 ): Promise<RankingResult> {
 	// One request of each type, in different corners of the community.
 	const requests: RequestView[] = [];
-	for (const [i, type] of REQUEST_TYPES.entries()) {
-		const building = buildings[Math.floor(((i + 0.5) * buildings.length) / REQUEST_TYPES.length)]!;
+	for (const [i, type] of FIRST_SERVICES.entries()) {
+		const building = buildings[Math.floor(((i + 0.5) * buildings.length) / FIRST_SERVICES.length)]!;
 		const created = await expectStatus<RequestView>(201, 'POST', `${url}/api/requests`, {
 			cookie: driver.cookie,
 			body: { type, buildingId: building.id, description: '基准测试：排序候选人' }
@@ -100,7 +101,7 @@ export async function measureRankingInProcess(db: Kysely<Database>, requestIds: 
 			if (!roster.rank(id, 8, new Date()))
 				throw new Error(`the roster does not know request ${id}: the bench would time the database fallback`);
 		}
-		const actor = { userId: '00000000-0000-4000-8000-000000000000', role: 'dispatcher' as const, volunteerId: null, name: 'bench' };
+		const actor = await countyActor(db);
 		const search: number[] = [];
 		const databaseSearch: number[] = [];
 		const roundTrip: number[] = [];

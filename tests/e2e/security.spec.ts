@@ -85,7 +85,13 @@ test('a building whose imported name is HTML shows that name as text in its map 
 	const file = join(dataDir, 'community.json');
 	writeFileSync(
 		file,
-		JSON.stringify({ buildings: [{ name: EVIL, kind: 'public', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } }] })
+		// Into the demo's 大田坝, whose dispatcher then opens the board.
+		JSON.stringify({
+			county: '西充县',
+			street: '常林镇',
+			community: '大田坝社区',
+			buildings: [{ name: EVIL, kind: 'public', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } }]
+		})
 	);
 	const store = join(dataDir, 'db');
 	execFileSync('npx', ['tsx', 'db/cli/import.ts', file], { env: { ...process.env, DATA_DIR: store }, stdio: 'pipe' });

@@ -16,7 +16,7 @@ const SKILL_SETS: [Skill, ...Skill[]][] = [['haircut'], ['repair'], ['elder_visi
  */
 export async function insertCrowd(db: Kysely<Database>, count: number, seed = 7): Promise<string[]> {
 	const random = seededRandom(seed);
-	const homes = await db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
+	const homes = await db.selectFrom('buildings').select(['id', 'community_id', 'lat', 'lng']).execute();
 	if (homes.length === 0) throw new Error('insertCrowd needs buildings to spread volunteers over');
 	const ids: string[] = [];
 	for (let start = 0; start < count; start += 1000) {
@@ -24,9 +24,9 @@ export async function insertCrowd(db: Kysely<Database>, count: number, seed = 7)
 			const home = homes[Math.floor(random() * homes.length)]!;
 			const skills = SKILL_SETS[Math.floor(random() * SKILL_SETS.length)]!;
 			return {
+				community_id: home.community_id,
 				name: `志愿者${start + i}`,
 				skills,
-				team: skills[0],
 				home_building_id: home.id,
 				available: random() < 0.5,
 				// ±60 m around the building: 1e-5° is about 1.1 m.

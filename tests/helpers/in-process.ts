@@ -6,7 +6,7 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Database } from '../../src/lib/server/db/schema';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import type { StoredEvent } from '../../src/lib/realtime/deliveries';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { seedDemoCounty } from '../../db/seed/seed';
 
 export interface InProcessApp {
 	db: Kysely<Database>;
@@ -19,7 +19,7 @@ export interface InProcessApp {
 export async function openInProcess(target: DatabaseTarget, options: { seedAt?: Date; now?: () => Date } = {}): Promise<InProcessApp> {
 	const handle = await connectDatabase(target, 4);
 	await migrateToLatest(handle.db);
-	if (options.seedAt) await seedDemoCommunity(handle.db, options.seedAt);
+	if (options.seedAt) await seedDemoCounty(handle.db, options.seedAt);
 	const published: StoredEvent[] = [];
 	const deps: ServiceDeps = {
 		db: handle.db,

@@ -8,13 +8,13 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { connectDatabase, type DatabaseTarget } from '../../src/lib/server/db/connect';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { seedDemoCommunity } from '../../db/seed/seed';
+import { seedDemoCounty } from '../../db/seed/seed';
 
 async function seedInto(target: DatabaseTarget): Promise<void> {
 	const handle = await connectDatabase(target, 1);
 	try {
 		await migrateToLatest(handle.db);
-		await seedDemoCommunity(handle.db, new Date());
+		await seedDemoCounty(handle.db, new Date());
 	} finally {
 		await handle.close();
 	}

@@ -17,7 +17,8 @@ import { createDueVisit } from '../../src/lib/server/services/visit-scheduler';
 import type { ServiceDeps } from '../../src/lib/server/services/deps';
 import { renewOnline } from '../../src/lib/server/repositories/volunteers';
 import type { Actor } from '../../src/lib/dispatch/permissions';
-import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES, type RequestType } from '../../src/lib/dispatch/vocabulary';
+import { countyActor } from '../helpers/factories';
 import type { AssigneeAction } from '../../src/lib/dispatch/lifecycle';
 import type { RequestView } from '../../src/lib/api/types';
 
@@ -51,14 +52,24 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 		elsewhere = { db, now, publisher: { publish() {} } };
 		reference = { db, now, publisher: { publish() {} } };
 		const staff = await db.selectFrom('users').select(['id', 'name']).where('role', '=', 'dispatcher').executeTakeFirstOrThrow();
-		dispatcher = { userId: staff.id, role: 'dispatcher', volunteerId: null, name: staff.name };
+		dispatcher = { ...(await countyActor(db, staff.id)), role: 'dispatcher', name: staff.name };
 		const people = await db
 			.selectFrom('volunteers')
 			.innerJoin('users', 'users.id', 'volunteers.user_id')
-			.select(['users.id as userId', 'volunteers.id', 'volunteers.name', 'volunteers.skills'])
+			.select(['users.id as userId', 'volunteers.id', 'volunteers.name', 'volunteers.skills', 'volunteers.community_id'])
 			.orderBy('volunteers.name')
 			.execute();
-		volunteers = people.map((p) => ({ actor: { userId: p.userId, role: 'volunteer', volunteerId: p.id, name: p.name }, skills: p.skills }));
+		volunteers = people.map((p) => ({
+			actor: {
+				userId: p.userId,
+				role: 'volunteer',
+				volunteerId: p.id,
+				name: p.name,
+				scope: { id: p.community_id, kind: 'community', name: 'community' },
+				communityIds: [p.community_id]
+			},
+			skills: p.skills
+		}));
 		buildingIds = (await db.selectFrom('buildings').select('id').execute()).map((b) => b.id);
 		await roster.sync();
 	}, SETUP_TIMEOUT_MS);
@@ -118,7 +129,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 				if (roll < 0.25 || requests.length < 5) {
 					requests.push(
 						await createRequest(deps, dispatcher, {
-							type: pick(REQUEST_TYPES),
+							type: pick(FIRST_SERVICES),
 							buildingId: pick(buildingIds),
 							description: '名册测试',
 							urgency: 'normal',

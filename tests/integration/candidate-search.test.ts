@@ -14,9 +14,9 @@ import { boundingBox, haversineMeters } from '../../src/lib/dispatch/geo';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
 import { startOfCommunityDay } from '../../src/lib/history/community-time';
 import { SEARCH_RADII_M } from '../../src/lib/dispatch/candidate-search';
-import { REQUEST_TYPES, type RequestType } from '../../src/lib/dispatch/vocabulary';
+import { FIRST_SERVICES, type RequestType } from '../../src/lib/dispatch/vocabulary';
+import { countyActor, testCommunity } from '../helpers/factories';
 
-const dispatcher: Actor = { userId: '00000000-0000-4000-8000-000000000001', role: 'dispatcher', volunteerId: null, name: '王芳' };
 const METRES_PER_DEGREE = 111_195;
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
@@ -26,12 +26,16 @@ describe(`the candidate search on ${ENGINE}`, () => {
 	let database: TestDatabase;
 	let app: InProcessApp;
 	let deps: ServiceDeps;
+	let dispatcher: Actor;
+	let community: string;
 	const now = new Date();
 
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 		app = await openInProcess(database.target, { seedAt: now, now: () => now });
 		deps = app.deps;
+		dispatcher = await countyActor(app.db, '00000000-0000-4000-8000-000000000001');
+		community = await testCommunity(app.db);
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
 		await app?.close();
@@ -47,7 +51,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 		(
 			await db()
 				.insertInto('requests')
-				.values({ type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now })
+				.values({ community_id: community, type, building_id: buildingId, description: '测试', elder_id: elderId, created_at: now })
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
@@ -90,6 +94,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			await db()
 				.insertInto('requests')
 				.values({
+					community_id: community,
 					type: 'elder_visit',
 					building_id: elder.building_id,
 					description: '上门探访',
@@ -107,6 +112,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			await db()
 				.insertInto('requests')
 				.values({
+					community_id: community,
 					type: 'elder_visit',
 					building_id: elder.building_id,
 					description: '忙',
@@ -145,7 +151,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it("links an elder visit taken in by hand at the elder's building and unit to the elder, so it keeps continuity too", async () => {
 			const staff = await db().selectFrom('users').select(['id', 'name']).where('role', '=', 'dispatcher').executeTakeFirstOrThrow();
-			const intake: Actor = { userId: staff.id, role: 'dispatcher', volunteerId: null, name: staff.name };
+			const intake: Actor = { ...(await countyActor(db(), staff.id)), role: 'dispatcher', name: staff.name };
 			const atHome = await createRequest(deps, intake, {
 				type: 'elder_visit',
 				buildingId: elder.building_id,
@@ -215,6 +221,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				await db()
 					.insertInto('requests')
 					.values({
+						community_id: community,
 						type: 'repair',
 						building_id: elder.building_id,
 						description: '忙',
@@ -252,7 +259,8 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const tasks = crowd
 				.filter(() => random() < 0.1)
 				.map((assignee, i) => ({
-					type: REQUEST_TYPES[i % 3]!,
+					community_id: community,
+					type: FIRST_SERVICES[i % 3]!,
 					building_id: buildings[i % buildings.length]!.id,
 					description: '任务',
 					status: i % 2 ? ('assigned' as const) : ('completed' as const),
@@ -299,7 +307,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const all = await everyone();
 			const sample = await db().selectFrom('buildings').select(['id', 'lat', 'lng']).orderBy('name').execute();
 			for (const [i, building] of sample.filter((_, i) => i % 30 === 0).entries()) {
-				const type = REQUEST_TYPES[i % 3]!;
+				const type = FIRST_SERVICES[i % 3]!;
 				const id = await openRequest(type, building.id);
 				const expected = bruteForce(all, type, building);
 				for (const limit of [1, 10, 50]) {
@@ -313,7 +321,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const center = await db().selectFrom('buildings').select(['lat', 'lng']).orderBy('name').executeTakeFirstOrThrow();
 			const compiled = candidatesInBoxQuery(
 				db(),
-				{ skill: 'repair', dayStart: startOfCommunityDay(now) },
+				{ skill: 'repair', communityId: community, dayStart: startOfCommunityDay(now) },
 				boundingBox(center, SEARCH_RADII_M[0]!)
 			).compile();
 			const plan = await db().executeQuery<{ 'QUERY PLAN': string }>(

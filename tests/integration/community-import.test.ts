@@ -59,7 +59,6 @@ describe(`importing a community on ${ENGINE}`, () => {
 				'users.role',
 				'users.password_hash',
 				'volunteers.skills',
-				'volunteers.team',
 				'volunteers.available',
 				'volunteers.lat',
 				'buildings.name as home',
@@ -67,7 +66,7 @@ describe(`importing a community on ${ENGINE}`, () => {
 			])
 			.where('users.username', '=', 'zhang.wei')
 			.executeTakeFirstOrThrow();
-		expect(volunteer).toMatchObject({ role: 'volunteer', skills: ['repair', 'haircut'], team: 'repair', available: false, home: '1栋' });
+		expect(volunteer).toMatchObject({ role: 'volunteer', skills: ['repair', 'haircut'], available: false, home: '1栋' });
 		expect(volunteer.lat).toBe(volunteer.homeLat);
 		expect(await verifyPassword(volunteer.password_hash, first.newLogins[0]!.password)).toBe(true);
 		const footprint = (await app.db.selectFrom('buildings').select('footprint').where('name', '=', '1栋').executeTakeFirstOrThrow())

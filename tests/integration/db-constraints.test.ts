@@ -1,6 +1,7 @@
 // The rules that must never break hold in the database itself: these writes go around the
 // application with plain SQL, and the database refuses every one of them.
 import { sql, type Kysely } from 'kysely';
+import { ensureArea } from '../../src/lib/server/repositories/areas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
@@ -22,18 +23,25 @@ describe(`database constraints on ${ENGINE}`, () => {
 	let db: Db;
 	let buildingId: string;
 	let volunteerId: string;
+	let community: string;
+	let otherCommunity: string;
 
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 		handle = await connectDatabase(database.target, 2);
 		db = handle.db;
 		await migrateToLatest(db);
+		const county = await ensureArea(db, { name: '测试县', kind: 'county', parentId: null });
+		const street = await ensureArea(db, { name: '测试街道', kind: 'street', parentId: county });
+		community = await ensureArea(db, { name: '测试社区', kind: 'community', parentId: street });
+		otherCommunity = await ensureArea(db, { name: '邻近社区', kind: 'community', parentId: street });
 		const building = await sql<{ id: string }>`
-			insert into buildings (name, kind, lat, lng, footprint) values ('测试楼', 'residential', 31.2, 121.4, '{}') returning id`.execute(db);
+			insert into buildings (community_id, name, kind, lat, lng, footprint)
+			values (${community}, '测试楼', 'residential', 31.2, 121.4, '{}') returning id`.execute(db);
 		buildingId = building.rows[0]!.id;
 		const volunteer = await sql<{ id: string }>`
-			insert into volunteers (name, skills, team, home_building_id, lat, lng, available)
-			values ('测试志愿者', array['repair'], 'repair', ${buildingId}, 31.2, 121.4, true) returning id`.execute(db);
+			insert into volunteers (community_id, name, skills, home_building_id, lat, lng, available)
+			values (${community}, '测试志愿者', array['repair'], ${buildingId}, 31.2, 121.4, true) returning id`.execute(db);
 		volunteerId = volunteer.rows[0]!.id;
 	});
 	afterAll(async () => {
@@ -43,7 +51,9 @@ describe(`database constraints on ${ENGINE}`, () => {
 
 	async function requestIn(status: 'open' | 'assigned' | 'accepted' | 'in_progress' | 'completed' | 'cancelled'): Promise<string> {
 		const { rows } = await sql<{ id: string }>`
-			insert into requests (type, building_id, description) values ('repair', ${buildingId}, '绕过应用') returning id`.execute(db);
+			insert into requests (community_id, type, building_id, description) values (${community}, 'repair', ${buildingId}, '绕过应用') returning id`.execute(
+			db
+		);
 		const id = rows[0]!.id;
 		const path = {
 			open: [],
@@ -133,12 +143,14 @@ describe(`database constraints on ${ENGINE}`, () => {
 
 	it('refuses to insert a request that starts assigned to nobody', async () => {
 		await refused(
-			sql`insert into requests (type, building_id, description, status) values ('repair', ${buildingId}, 'x', 'assigned')`.execute(db)
+			sql`insert into requests (community_id, type, building_id, description, status) values (${community}, 'repair', ${buildingId}, 'x', 'assigned')`.execute(
+				db
+			)
 		);
 	});
 
 	it('refuses to rewrite or delete the event log', async () => {
-		await sql`insert into events (kind, action, payload) values ('volunteer_updated', 'availability', '{}')`.execute(db);
+		await sql`insert into events (kind, action, payload) values ('service_updated', 'service_saved', '{}')`.execute(db);
 		await refused(sql`update events set note = '改写历史'`.execute(db));
 		await refused(sql`delete from events`.execute(db));
 		const { rows } = await sql<{ n: string }>`select count(*) as n from events`.execute(db);
@@ -162,8 +174,8 @@ describe(`database constraints on ${ENGINE}`, () => {
 		});
 		const insert = (length: number) => {
 			const r = row(length);
-			return sql`insert into requests (type, building_id, description, unit, contact_name, contact_phone)
-				values ('repair', ${buildingId}, ${r.description}, ${r.unit}, ${r.contact_name}, ${r.contact_phone})`.execute(db);
+			return sql`insert into requests (community_id, type, building_id, description, unit, contact_name, contact_phone)
+				values (${community}, 'repair', ${buildingId}, ${r.description}, ${r.unit}, ${r.contact_name}, ${r.contact_phone})`.execute(db);
 		};
 		await expect(insert(limit)).resolves.toBeDefined();
 		await refused(insert(limit + 1));
@@ -172,10 +184,9 @@ describe(`database constraints on ${ENGINE}`, () => {
 	it('holds visit_plans.interval_days to VISIT_INTERVAL_DAYS', async () => {
 		// A new elder for each plan, in the same statement: one plan per elder.
 		const plan = (days: number) =>
-			sql`with elder as (insert into elders (name, building_id) values ('测试老人', ${buildingId}) returning id)
-			insert into visit_plans (elder_id, volunteer_id, interval_days, next_due_at) select id, ${volunteerId}, ${days}, now() from elder`.execute(
-				db
-			);
+			sql`with elder as (insert into elders (community_id, name, building_id) values (${community}, '测试老人', ${buildingId}) returning id)
+			insert into visit_plans (community_id, elder_id, volunteer_id, interval_days, next_due_at)
+			select ${community}, id, ${volunteerId}, ${days}, now() from elder`.execute(db);
 		await expect(plan(VISIT_INTERVAL_DAYS.min)).resolves.toBeDefined();
 		await expect(plan(VISIT_INTERVAL_DAYS.max)).resolves.toBeDefined();
 		await refused(plan(VISIT_INTERVAL_DAYS.min - 1));
@@ -183,7 +194,52 @@ describe(`database constraints on ${ENGINE}`, () => {
 	});
 
 	it('refuses an empty description, as the API does', async () => {
-		await refused(sql`insert into requests (type, building_id, description) values ('repair', ${buildingId}, '')`.execute(db));
+		await refused(
+			sql`insert into requests (community_id, type, building_id, description) values (${community}, 'repair', ${buildingId}, '')`.execute(
+				db
+			)
+		);
+	});
+
+	it("keeps every record in its building's community: no request, elder or volunteer of one community at another's building", async () => {
+		await refused(
+			sql`insert into requests (community_id, type, building_id, description) values (${otherCommunity}, 'repair', ${buildingId}, '错社区')`.execute(
+				db
+			)
+		);
+		await refused(
+			sql`insert into elders (community_id, name, building_id) values (${otherCommunity}, '错社区', ${buildingId})`.execute(db)
+		);
+		await refused(
+			sql`insert into volunteers (community_id, name, skills, home_building_id, lat, lng)
+			values (${otherCommunity}, '错社区', array['repair'], ${buildingId}, 31.2, 121.4)`.execute(db)
+		);
+	});
+
+	it('takes only a service of the catalogue as a request type', async () => {
+		await refused(
+			sql`insert into requests (community_id, type, building_id, description) values (${community}, 'no_such_service', ${buildingId}, 'x')`.execute(
+				db
+			)
+		);
+	});
+
+	it('keeps building names unique within a community, not across the county', async () => {
+		await refused(
+			sql`insert into buildings (community_id, name, kind, lat, lng, footprint) values (${community}, '测试楼', 'residential', 31.2, 121.4, '{}')`.execute(
+				db
+			)
+		);
+		await expect(
+			sql`insert into buildings (community_id, name, kind, lat, lng, footprint) values (${otherCommunity}, '测试楼', 'residential', 31.2, 121.4, '{}')`.execute(
+				db
+			)
+		).resolves.toBeDefined();
+	});
+
+	it('roots only a county, and gives every street and community a parent', async () => {
+		await refused(sql`insert into areas (name, kind, parent_id) values ('无上级街道', 'street', null)`.execute(db));
+		await refused(sql`insert into areas (name, kind, parent_id) values ('有上级的县', 'county', ${community})`.execute(db));
 	});
 
 	// PGlite is one connection; concurrent transactions exist only on a real server.

@@ -3,6 +3,7 @@
 // description, the app then reads them as it reads new ones, and `down` gives the old shape back.
 import { Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countyActor } from '../helpers/factories';
 import { ENGINE, createTestDatabase, type TestDatabase } from '../helpers/database';
 import { connectDatabase, type DatabaseHandle } from '../../src/lib/server/db/connect';
 import { migrations } from '../../db/migrations/index';
@@ -198,7 +199,7 @@ describe(`the event meta migration on ${ENGINE}`, () => {
 	});
 
 	it('serves migrated rows as it serves new ones: a timeline read and said from meta', async () => {
-		const staff = { userId: ids.staff, role: 'dispatcher' as const, volunteerId: null, name: '王芳' };
+		const staff = { ...(await countyActor(handle.db, ids.staff)), role: 'dispatcher' as const, name: '王芳' };
 		const timeline = await readTimeline({ db: handle.db }, staff, ids.repair);
 		const names: Record<string, string> = { [ids.a]: '张伟', [ids.b]: '李娜' };
 		const en = createTranslator('en');

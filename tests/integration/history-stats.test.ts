@@ -2,6 +2,7 @@
 // in plain JavaScript over the raw rows: a different engine, the same definitions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
+import { countyActor } from '../helpers/factories';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { readHistoryStats } from '../../src/lib/server/services/history-stats';
 import { statsQuerySchema } from '../../src/lib/api/history-schemas';
@@ -81,7 +82,7 @@ describe(`history statistics on ${ENGINE}`, () => {
 
 	async function compare(query: Record<string, string>, match: (r: RequestRow) => boolean) {
 		const parsed = statsQuerySchema.parse(query);
-		const stats = await readHistoryStats(app.deps, parsed);
+		const stats = await readHistoryStats(app.deps, { ...parsed, communityIds: (await countyActor(app.db)).communityIds });
 		const from = new Date(stats.current.from);
 		const to = new Date(stats.current.to);
 		const want = expected(rows, from, to, match);
@@ -102,7 +103,7 @@ describe(`history statistics on ${ENGINE}`, () => {
 
 		const perDay = new Map<string, number>();
 		for (const day of stats.perDay)
-			for (const type of ['haircut', 'repair', 'elder_visit'] as const) if (day[type]) perDay.set(`${day.day}|${type}`, day[type]);
+			for (const [type, count] of Object.entries(day.counts)) if (count) perDay.set(`${day.day}|${type}`, count);
 		expect(perDay).toEqual(want.perDay);
 
 		expect(stats.volunteers.length).toBe(want.perVolunteer.size);
@@ -138,7 +139,7 @@ describe(`history statistics on ${ENGINE}`, () => {
 		].sort((a, b) => b[1] - a[1])[0]![0];
 		await compare({ from: '2026-11-01', to: '2026-11-20', volunteerId: busiest }, (r) => r.assignee_id === busiest);
 		const cancelled = statsQuerySchema.parse({ from: '2026-10-25', to: '2026-11-20', status: 'cancelled' });
-		const stats = await readHistoryStats(app.deps, cancelled);
+		const stats = await readHistoryStats(app.deps, { ...cancelled, communityIds: (await countyActor(app.db)).communityIds });
 		expect(stats.current.completed).toBe(0);
 		expect(stats.current.cancelled).toBe(stats.current.finished);
 		expect(stats.current.cancelled).toBe(
@@ -147,7 +148,10 @@ describe(`history statistics on ${ENGINE}`, () => {
 	});
 
 	it('defaults to the last 30 community days, ending with today', async () => {
-		const stats = await readHistoryStats(app.deps, statsQuerySchema.parse({}));
+		const stats = await readHistoryStats(app.deps, {
+			...statsQuerySchema.parse({}),
+			communityIds: (await countyActor(app.db)).communityIds
+		});
 		expect(stats.current.to).toBe('2026-11-20T16:00:00.000Z');
 		expect(stats.perDay).toHaveLength(30);
 		expect(stats.perDay.at(-1)!.day).toBe('2026-11-20');

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
-import { TestClock, makeBuilding, makeStaff, makeVolunteer, openMigrated, testDeps } from '../helpers/factories';
+import { TestClock, makeBuilding, makeStaff, makeVolunteer, openMigrated, testCommunity, testDeps } from '../helpers/factories';
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import { assignVolunteer, actOnTask, createRequest } from '../../src/lib/server/services/requests';
 import { listMyActiveTasks } from '../../src/lib/server/services/my-tasks';
@@ -30,6 +30,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 	let staff: Actor;
 	let volunteer: Actor;
 	let buildingId: string;
+	let community: string;
 
 	beforeAll(async () => {
 		dataDir = mkdtempSync(join(tmpdir(), 'vd-offers-'));
@@ -37,6 +38,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		database = await createTestDatabase(engine, dataDir);
 		handle = await openMigrated(database.target);
 		buildingId = await makeBuilding(handle.db);
+		community = await testCommunity(handle.db);
 		staff = await makeStaff(handle.db);
 		volunteer = await makeVolunteer(handle.db, buildingId);
 	});
@@ -91,7 +93,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		expect(published.map((e) => e.action)).toEqual(['offer_expired']);
 		const heard = deliveriesFor(published[0]!).map((d) => [d.room, d.message.event]);
 		expect(heard).toEqual([
-			['staff', 'request:updated'],
+			[`staff:${community}`, 'request:updated'],
 			[`volunteer:${volunteer.volunteerId}`, 'task:updated']
 		]);
 
@@ -156,7 +158,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		expect(published).toHaveLength(1);
 		const deliveries = deliveriesFor(published[0]!);
 		expect(deliveries.map((d) => [d.room, d.message.event])).toEqual([
-			['staff', 'request:updated'],
+			[`staff:${community}`, 'request:updated'],
 			[`volunteer:${volunteer.volunteerId}`, 'task:updated']
 		]);
 		const told = deliveries[1]!.message.data as { request: RequestView };

@@ -1,6 +1,6 @@
 // Query and body schemas for history, statistics and visit plans.
 import { z } from 'zod';
-import { FINISHED_STATUSES, REQUEST_TYPES } from '../dispatch/vocabulary';
+import { CODE_PATTERN, FINISHED_STATUSES } from '../dispatch/vocabulary';
 import { VISIT_INTERVAL_DAYS } from '../dispatch/field-limits';
 import { communityDayStart, nextDay } from '../history/community-time';
 
@@ -88,7 +88,8 @@ export function decodeCursor(text: string): HistoryCursor | null {
 const filterFields = {
 	from: dayOrInstant('start').optional(),
 	to: dayOrInstant('end').optional(),
-	type: z.enum(REQUEST_TYPES, 'Choose haircut, repair or elder_visit.').optional(),
+	type: z.string().regex(CODE_PATTERN, 'Choose a service of the catalogue.').optional(),
+	communityId: z.uuid('Not a valid community id.').optional(),
 	volunteerId: z.uuid('Not a valid volunteer id.').optional(),
 	buildingId: z.uuid('Not a valid building id.').optional(),
 	status: z.enum(FINISHED_STATUSES, 'History lists finished requests: completed or cancelled.').optional()
@@ -123,8 +124,11 @@ export const statsQuerySchema = z
 	});
 export type StatsQuery = z.infer<typeof statsQuerySchema>;
 
-/** What every history reader filters by. */
-export type HistoryFilter = StatsQuery;
+/**
+ * What every history reader filters by: the query, and the communities it covers (the one asked
+ * for with `communityId`, or the whole of the coordinator's scope), resolved by the route.
+ */
+export type HistoryFilter = StatsQuery & { communityIds: readonly string[] };
 
 const intervalDays = z.number('Give a number of days.').int().min(VISIT_INTERVAL_DAYS.min).max(VISIT_INTERVAL_DAYS.max);
 

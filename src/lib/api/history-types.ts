@@ -29,11 +29,10 @@ export interface PeriodSummary {
 	hours: number;
 }
 
+/** A day's requests by service code (only services with a request that day are named). */
 export interface DayCounts {
 	day: string;
-	haircut: number;
-	repair: number;
-	elder_visit: number;
+	counts: Record<string, number>;
 }
 
 export interface VolunteerOutput {
@@ -63,6 +62,7 @@ export interface HistoryStats {
 
 export interface VisitPlanView {
 	id: string;
+	communityId: string;
 	elderId: string;
 	elderName: string;
 	buildingId: string;
@@ -80,6 +80,7 @@ export interface VisitPlanView {
 
 export interface ElderView {
 	id: string;
+	communityId: string;
 	name: string;
 	buildingId: string;
 	unit: string;

@@ -1,6 +1,6 @@
 // Input schemas, one per call, shared by the HTTP endpoints and the socket handlers.
 import { z } from 'zod';
-import { ACTIVE_STATUSES, REQUEST_TYPES, URGENCIES } from '../dispatch/vocabulary';
+import { ACTIVE_STATUSES, CODE_PATTERN, URGENCIES } from '../dispatch/vocabulary';
 import { FIELD_LIMITS } from '../dispatch/field-limits';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
@@ -20,9 +20,10 @@ export const credentialsSchema = z.object({
 });
 
 export const requestIdSchema = z.uuid('Not a valid request id.');
+export const communityIdSchema = z.uuid('Not a valid community id.');
 
 export const newRequestSchema = z.object({
-	type: z.enum(REQUEST_TYPES, 'Choose haircut, repair or elder_visit.'),
+	type: z.string().regex(CODE_PATTERN, 'Choose a service of the catalogue.'),
 	buildingId: z.uuid('Choose a building.'),
 	description: trimmed(FIELD_LIMITS.description).min(1, 'Describe what is needed.'),
 	urgency: z.enum(URGENCIES).default('normal'),
@@ -54,7 +55,10 @@ export const activeStatusListSchema = z
 	.max(ACTIVE_STATUSES.length);
 
 export const lookupQuerySchema = z
-	.object({ q: trimmed(100).min(1, 'Type a building, unit, phone or words to look for.').regex(noNul, 'Not valid text.') })
+	.object({
+		q: trimmed(100).min(1, 'Type a building, unit, phone or words to look for.').regex(noNul, 'Not valid text.'),
+		communityId: z.uuid('Not a valid community id.').optional()
+	})
 	.strict();
 
 export const eventsQuerySchema = z.object({

@@ -1,6 +1,7 @@
 // The JSON shapes of the contract, as both the server sends them and the browser reads them.
 import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '../dispatch/vocabulary';
 import type { RequestStep } from '../dispatch/event-actions';
+import type { ScopeView } from '../dispatch/areas';
 
 export interface UserView {
 	id: string;
@@ -8,10 +9,13 @@ export interface UserView {
 	name: string;
 	role: Role;
 	volunteerId: string | null;
+	/** The area the user works in. */
+	scope: ScopeView;
 }
 
 export interface BuildingView {
 	id: string;
+	communityId: string;
 	name: string;
 	kind: BuildingKind;
 	lat: number;
@@ -29,6 +33,7 @@ export interface MapFeatureView {
 
 export interface VolunteerView {
 	id: string;
+	communityId: string;
 	name: string;
 	skills: Skill[];
 	available: boolean;
@@ -37,10 +42,13 @@ export interface VolunteerView {
 	lng: number;
 	activeCount: number;
 	lastSeenAt: string | null;
+	/** A deactivated volunteer keeps their record and history, and is offered nothing new. */
+	active: boolean;
 }
 
 export interface RequestView {
 	id: string;
+	communityId: string;
 	type: RequestType;
 	buildingId: string;
 	unit: string;
@@ -60,9 +68,42 @@ export interface RequestView {
 	offerExpiredAt: string | null;
 	/** For a plan's elder visit: when it fell due (see isVisitOverdue in dispatch/visits.ts); otherwise null. */
 	visitDueAt: string | null;
+	/** The team it was handed to (its leader assigns one of its members), or null. */
+	teamId: string | null;
 	/** Present only for dispatchers, coordinators and the assigned volunteer. */
 	contactName?: string | null;
 	contactPhone?: string | null;
+}
+
+/** A service of the catalogue (`GET /api/services`); its code is a request's `type`. */
+export interface ServiceView {
+	code: string;
+	name: { zh: string; en: string };
+	/** The skill a volunteer needs for it. */
+	skill: string;
+	fee: 'free' | 'low_cost';
+	priceYuan: number | null;
+	/** Deadlines in minutes from creation, and shorter ones for an urgent request. */
+	assignWithinMin: number;
+	completeWithinMin: number;
+	urgentAssignWithinMin: number;
+	urgentCompleteWithinMin: number;
+	/** An inactive service takes no new requests; its code stays, so history stays readable. */
+	active: boolean;
+}
+
+/** A team (服务队): its leader assigns its members the requests handed to it. */
+export interface TeamView {
+	id: string;
+	name: string;
+	/** The community it belongs to. */
+	communityId: string;
+	/** Every community it serves, its own included. */
+	communityIds: string[];
+	leaderVolunteerId: string | null;
+	memberIds: string[];
+	skills: string[];
+	active: boolean;
 }
 
 /** One ranked volunteer for a request (`GET /api/requests/:id/candidates`); `score` is higher for better. */

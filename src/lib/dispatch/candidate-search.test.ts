@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from './candidate-search';
 import { EARTH_RADIUS_M } from './geo';
 import { rankCandidates } from './ranking';
-import { REQUEST_TYPES } from './vocabulary';
+import { FIRST_SERVICES } from './vocabulary';
 
 const center = { lat: 30.99, lng: 105.89 };
 const METRES_PER_DEGREE = (Math.PI * EARTH_RADIUS_M) / 180;
@@ -48,7 +48,7 @@ describe('preselectCandidates', () => {
 
 	it('gives rankCandidates the same best `limit` as ranking everyone, for every request type', () => {
 		fc.assert(
-			fc.property(crowd, fc.integer({ min: 1, max: 12 }), fc.constantFrom(...REQUEST_TYPES), (people, limit, type) => {
+			fc.property(crowd, fc.integer({ min: 1, max: 12 }), fc.constantFrom(...FIRST_SERVICES), (people, limit, type) => {
 				const request = { ...center, type };
 				const candidates = people.map((p, i) => ({
 					id: `v${String(i).padStart(3, '0')}`,

@@ -26,9 +26,17 @@ export interface EventMetaByAction {
 	/** The offer timeout in force when the offer ran out, in minutes (0.05 in the e2e tests); null only on an old row that did not say. */
 	offer_expired: { minutes: number | null };
 	offer_requeued: { minutes: number | null };
+	/** Staff handed an open request to a team, whose leader assigns one of its members. */
+	hand_to_team: { teamId: string };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
 	availability: { available: boolean };
 	position: { available: boolean };
+	/** A coordinator changed a volunteer's record (skills, team, active). */
+	volunteer_saved: NoMeta;
+	/** A coordinator added or changed a service of the catalogue. */
+	service_saved: { code: string };
+	/** A coordinator added or changed a team. */
+	team_saved: { teamId: string };
 }
 
 export type EventAction = keyof EventMetaByAction;
@@ -37,11 +45,11 @@ export type EventMeta = EventMetaByAction[EventAction];
 /** An action with its own meta: switching on `action` narrows `meta`. */
 export type EventStep = { [A in EventAction]: { action: A; meta: EventMetaByAction[A] } }[EventAction];
 
-/** Steps of a request's life, as a timeline shows them; the others are about volunteers. */
-export type RequestStep = Exclude<EventStep, { action: 'availability' | 'position' }>;
+/** Steps of a request's life, as a timeline shows them; the others are about volunteers, the catalogue and teams. */
+export type RequestStep = Exclude<EventStep, { action: 'availability' | 'position' | 'volunteer_saved' | 'service_saved' | 'team_saved' }>;
 
 // A record, not a list, so that adding an action to EventMetaByAction fails to compile until it is named here.
-const ACTIONS: Record<EventAction, 'request' | 'volunteer'> = {
+const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team'> = {
 	create: 'request',
 	assign: 'request',
 	reassign: 'request',
@@ -52,8 +60,12 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer'> = {
 	cancel: 'request',
 	offer_expired: 'request',
 	offer_requeued: 'request',
+	hand_to_team: 'request',
 	availability: 'volunteer',
-	position: 'volunteer'
+	position: 'volunteer',
+	volunteer_saved: 'volunteer',
+	service_saved: 'catalogue',
+	team_saved: 'team'
 };
 
 export const EVENT_ACTIONS = Object.keys(ACTIONS) as EventAction[];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { homePathFor, isAssignee, isCoordinator, isStaff, maySeeContact, navigationFor, pageAccess, type Actor } from './permissions';
 
-const volunteer: Actor = { userId: 'u1', role: 'volunteer', volunteerId: 'v1', name: 'A' };
-const dispatcher: Actor = { userId: 'u2', role: 'dispatcher', volunteerId: null, name: 'B' };
+const scope = { id: 'c1', kind: 'community' as const, name: '大田坝社区' };
+const volunteer: Actor = { userId: 'u1', role: 'volunteer', volunteerId: 'v1', name: 'A', scope, communityIds: ['c1'] };
+const dispatcher: Actor = { userId: 'u2', role: 'dispatcher', volunteerId: null, name: 'B', scope, communityIds: ['c1'] };
 
 describe('permissions', () => {
 	it('treats dispatchers and coordinators as staff, and only coordinators read history', () => {

@@ -1,4 +1,6 @@
 import { isHeldStatus, type Role, type Status } from './vocabulary';
+import type { AreaTree, ScopeView } from './areas';
+import type { UserView } from '../api/types';
 
 /** The signed-in person, as the rules need to know them. */
 export interface Actor {
@@ -6,6 +8,36 @@ export interface Actor {
 	role: Role;
 	volunteerId: string | null;
 	name: string;
+	/** The area they work in. */
+	scope: ScopeView;
+	/** Every community in that area: all they may see or touch. */
+	communityIds: readonly string[];
+}
+
+/** The actor behind a signed-in user: their scope's communities read from the area tree. */
+export function actorFor(user: UserView, tree: AreaTree): Actor {
+	return {
+		userId: user.id,
+		role: user.role,
+		volunteerId: user.volunteerId,
+		name: user.name,
+		scope: user.scope,
+		communityIds: tree.communitiesUnder(user.scope.id)
+	};
+}
+
+/** Whether a record of this community is inside the actor's scope. */
+export function inScope(actor: Pick<Actor, 'communityIds'>, communityId: string): boolean {
+	return actor.communityIds.includes(communityId);
+}
+
+/**
+ * The communities a list should cover: the one asked for, if it is inside the scope, or every
+ * community of the scope. Null when the one asked for lies outside: the caller answers 403.
+ */
+export function communitiesToList(actor: Pick<Actor, 'communityIds'>, asked: string | undefined): readonly string[] | null {
+	if (asked === undefined) return actor.communityIds;
+	return inScope(actor, asked) ? [asked] : null;
 }
 
 /** Dispatchers run the board; coordinators may do everything a dispatcher may. */

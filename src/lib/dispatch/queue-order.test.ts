@@ -5,6 +5,7 @@ import { compareQueue, minutesSince } from './queue-order';
 function request(id: string, overrides: Partial<RequestView>): RequestView {
 	return {
 		id,
+		communityId: 'c1',
 		type: 'repair',
 		buildingId: 'b',
 		unit: '',
@@ -22,6 +23,7 @@ function request(id: string, overrides: Partial<RequestView>): RequestView {
 		cancelledAt: null,
 		offerExpiredAt: null,
 		visitDueAt: null,
+		teamId: null,
 		...overrides
 	};
 }

@@ -58,6 +58,7 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 		case 'cancel':
 		case 'offer_expired':
 		case 'offer_requeued':
+		case 'hand_to_team': // the team is staff's choice, not another volunteer
 			return step;
 	}
 }

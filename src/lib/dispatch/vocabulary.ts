@@ -1,11 +1,18 @@
 // The words of the domain, shared by server, client and database checks.
 // The migration repeats these lists on purpose (migrations are frozen in time).
 
-export const REQUEST_TYPES = ['haircut', 'repair', 'elder_visit'] as const;
-export type RequestType = (typeof REQUEST_TYPES)[number];
+/**
+ * A request's type is the code of a service in the catalogue (the `services` table): any
+ * active one. These three are the first services, and keep their meaning.
+ */
+export type RequestType = string;
+export const FIRST_SERVICES = ['haircut', 'repair', 'elder_visit'] as const;
 
-/** A volunteer's skill is named after the request type it serves. */
-export type Skill = RequestType;
+/** A volunteer's skill is one of the catalogue's skills (each service needs one). */
+export type Skill = string;
+
+/** Service codes and skills: lower-case words joined by underscores, as the database checks them. */
+export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 
 export const URGENCIES = ['normal', 'urgent'] as const;
 export type Urgency = (typeof URGENCIES)[number];
@@ -23,9 +30,6 @@ export type Role = (typeof ROLES)[number];
 
 export const BUILDING_KINDS = ['residential', 'shop', 'public'] as const;
 export type BuildingKind = (typeof BUILDING_KINDS)[number];
-
-export const TEAMS = ['haircut', 'repair', 'elder_visit'] as const;
-export type Team = (typeof TEAMS)[number];
 
 export function isActiveStatus(status: Status): boolean {
 	return (ACTIVE_STATUSES as readonly Status[]).includes(status);

@@ -4,6 +4,7 @@ import { deliveriesFor, type StoredEvent } from './deliveries';
 
 const request: RequestView = {
 	id: 'r1',
+	communityId: 'c1',
 	type: 'repair',
 	buildingId: 'b1',
 	unit: '1-101',
@@ -21,19 +22,32 @@ const request: RequestView = {
 	cancelledAt: null,
 	offerExpiredAt: null,
 	visitDueAt: null,
+	teamId: null,
 	contactName: '陈阿姨',
 	contactPhone: '13800000000'
 };
 
-function event(overrides: Partial<StoredEvent>): StoredEvent {
-	return { seq: 7, kind: 'request_updated', action: 'assign', volunteerId: 'v1', previousAssigneeId: null, payload: request, ...overrides };
+function event(
+	overrides: Partial<Omit<StoredEvent, 'kind' | 'payload'>> & { kind?: 'request_created' | 'request_updated'; payload?: RequestView }
+): StoredEvent {
+	return {
+		seq: 7,
+		kind: 'request_updated',
+		action: 'assign',
+		communityId: 'c1',
+		teamId: null,
+		volunteerId: 'v1',
+		previousAssigneeId: null,
+		payload: request,
+		...overrides
+	};
 }
 
 describe('deliveriesFor', () => {
 	it('sends an assignment to staff and to the assignee alone', () => {
 		const out = deliveriesFor(event({}));
 		expect(out.map((d) => [d.room, d.message.event])).toEqual([
-			['staff', 'request:updated'],
+			['staff:c1', 'request:updated'],
 			['volunteer:v1', 'task:assigned']
 		]);
 		expect(out.every((d) => d.message.seq === 7 && d.message.data.seq === 7)).toBe(true);
@@ -55,7 +69,7 @@ describe('deliveriesFor', () => {
 		const declined = { ...request, status: 'open' as const, assigneeId: null };
 		const out = deliveriesFor(event({ action: 'decline', volunteerId: null, previousAssigneeId: 'v1', payload: declined }));
 		expect(out.map((d) => [d.room, d.message.event])).toEqual([
-			['staff', 'request:updated'],
+			['staff:c1', 'request:updated'],
 			['volunteer:v1', 'task:updated']
 		]);
 		const toVolunteer = out[1]!.message.data as { request: RequestView };
@@ -67,7 +81,7 @@ describe('deliveriesFor', () => {
 		const moved = { ...request, version: 3, assigneeId: 'v2' };
 		const out = deliveriesFor(event({ action: 'reassign', volunteerId: 'v2', previousAssigneeId: 'v1', payload: moved }));
 		expect(out.map((d) => [d.room, d.message.event])).toEqual([
-			['staff', 'request:updated'],
+			['staff:c1', 'request:updated'],
 			['volunteer:v2', 'task:assigned'],
 			['volunteer:v1', 'task:updated']
 		]);
@@ -82,7 +96,7 @@ describe('deliveriesFor', () => {
 		const open = { ...request, status: 'open' as const, assigneeId: null };
 		const out = deliveriesFor(event({ kind: 'request_created', action: 'create', volunteerId: null, payload: open }));
 		expect(out).toHaveLength(1);
-		expect(out[0]!.room).toBe('staff');
+		expect(out[0]!.room).toBe('staff:c1');
 		expect(out[0]!.message.event).toBe('request:created');
 	});
 
@@ -91,9 +105,11 @@ describe('deliveriesFor', () => {
 		expect(out.map((d) => d.message.event)).toEqual(['request:updated', 'task:updated']);
 	});
 
-	it('sends volunteer changes to staff', () => {
+	it("sends volunteer changes to their community's staff", () => {
 		const volunteer = {
 			id: 'v1',
+			communityId: 'c2',
+			active: true,
 			name: 'x',
 			skills: ['repair' as const],
 			available: true,
@@ -107,10 +123,12 @@ describe('deliveriesFor', () => {
 			seq: 3,
 			kind: 'volunteer_updated',
 			action: 'availability',
+			communityId: 'c2',
+			teamId: null,
 			volunteerId: 'v1',
 			previousAssigneeId: null,
 			payload: volunteer
 		});
-		expect(out).toEqual([{ room: 'staff', message: { seq: 3, event: 'volunteer:updated', data: { seq: 3, volunteer } } }]);
+		expect(out).toEqual([{ room: 'staff:c2', message: { seq: 3, event: 'volunteer:updated', data: { seq: 3, volunteer } } }]);
 	});
 });

@@ -1,5 +1,5 @@
 // The one map of socket events, shared by the server that sends them and the browser that hears them.
-import type { RequestView, VolunteerView } from '../api/types';
+import type { RequestView, ServiceView, TeamView, VolunteerView } from '../api/types';
 
 export interface RequestEvent {
 	seq: number;
@@ -9,6 +9,14 @@ export interface VolunteerEvent {
 	seq: number;
 	volunteer: VolunteerView;
 }
+export interface ServiceEvent {
+	seq: number;
+	service: ServiceView;
+}
+export interface TeamEvent {
+	seq: number;
+	team: TeamView;
+}
 
 /** Events that carry a `seq` are durable: they are rows in the events table and can be caught up. */
 export interface DurableEvents {
@@ -17,6 +25,12 @@ export interface DurableEvents {
 	'volunteer:updated': VolunteerEvent;
 	'task:assigned': RequestEvent;
 	'task:updated': RequestEvent;
+	/** To a team's leader: a request handed to the team, and every change to it while it is. */
+	'team:request': RequestEvent;
+	/** The catalogue changed: to everyone signed in. */
+	'service:updated': ServiceEvent;
+	/** A team changed: to the staff of every community it serves, and to its members. */
+	'team:updated': TeamEvent;
 }
 export type DurableEventName = keyof DurableEvents;
 
@@ -45,6 +59,11 @@ export interface ClientToServerEvents {
 	'presence:view': (requestId: string | null, ack?: (result: { ok: boolean; error?: string }) => void) => void;
 }
 
-export const ROOM_STAFF = 'staff';
+/** Every signed-in socket: what the whole county hears (the catalogue). */
+export const ROOM_EVERYONE = 'everyone';
+/** The staff of one community; a staff socket joins the room of every community in its scope. */
+export const roomForCommunityStaff = (communityId: string) => `staff:${communityId}`;
 export const roomForVolunteer = (volunteerId: string) => `volunteer:${volunteerId}`;
+export const roomForTeamLead = (teamId: string) => `team-lead:${teamId}`;
+export const roomForTeamMembers = (teamId: string) => `team:${teamId}`;
 export const roomForUser = (userId: string) => `user:${userId}`;

@@ -26,7 +26,10 @@ export const DURABLE_EVENTS: DurableEventName[] = [
 	'request:updated',
 	'volunteer:updated',
 	'task:assigned',
-	'task:updated'
+	'task:updated',
+	'team:request',
+	'service:updated',
+	'team:updated'
 ];
 
 export type FeedSocket = Pick<

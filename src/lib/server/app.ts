@@ -16,6 +16,10 @@ import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
 import { jobsFor } from './jobs/index';
 import { startCandidateRoster } from './roster/candidate-roster';
+import { AreaDirectory } from './services/area-directory';
+import { teamTiesOf } from './repositories/teams';
+import { findRequest } from './repositories/requests';
+import { actorFor } from '../dispatch/permissions';
 
 /** Everything one running server holds: configuration, database, logger and live sockets. */
 export interface App {
@@ -23,6 +27,8 @@ export interface App {
 	db: Kysely<Database>;
 	log: Logger;
 	realtime: Realtime | null;
+	/** The county's area tree, for scope checks. */
+	areas: AreaDirectory;
 	services: ServiceDeps;
 	jobs: JobRunner | null;
 	close(): Promise<void>;
@@ -48,12 +54,16 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 	await migrateToLatest(db);
 
 	let databaseWatch: DatabaseWatch | null = null;
+	const areas = new AreaDirectory(db, log);
+	await areas.load();
+	areas.startRefreshing(config.areaRefreshMs);
 	const roster = config.roster ? startCandidateRoster(db, log, config.roster) : null;
 	const app: App = {
 		config,
 		db,
 		log,
 		realtime: null,
+		areas,
 		jobs: null,
 		services: {
 			db,
@@ -68,6 +78,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 		},
 		async close() {
 			databaseWatch?.stop();
+			areas.stop();
 			roster?.stop();
 			app.jobs?.stop();
 			await app.realtime?.close();
@@ -90,9 +101,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				offline: async (id) => {
 					await markOffline(db, id);
 					roster?.setOnlineUntil([id], null);
-				}
+				},
+				communityOfRequest: async (id) => (await findRequest(db, id))?.community_id ?? null
 			},
-			authenticate: (cookieHeader) => resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date())
+			teamTies: (volunteerId) => teamTiesOf(db, volunteerId),
+			authenticate: async (cookieHeader) => {
+				const user = await resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date());
+				return user && { user, actor: actorFor(user, await areas.treeKnowing(user.scope.id)) };
+			}
 		});
 		watchSessions(app.realtime.io, { db, log, tokenOf: (cookieHeader) => readCookie(cookieHeader, SESSION_COOKIE) });
 		// Embedded PGlite lives in this process and cannot become unreachable.

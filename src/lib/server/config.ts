@@ -33,6 +33,7 @@ const environment = z.object({
 	CANDIDATE_ROSTER: flag.default(true),
 	ROSTER_REFRESH_SECONDS: z.coerce.number().positive().default(30),
 	ROSTER_RELOAD_SECONDS: z.coerce.number().positive().default(600),
+	AREA_REFRESH_SECONDS: z.coerce.number().positive().default(60),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')
 });
 
@@ -61,6 +62,8 @@ export interface Config {
 	dbCheckMs: number;
 	/** How often each node looks for elder visits that have fallen due (only one node acts at a time). */
 	visitCheckMs: number;
+	/** How often each node rereads the area tree (areas made elsewhere are read at once when met). */
+	areaRefreshMs: number;
 	/** The candidate search in memory (roster/candidate-roster.ts): null searches the database each time. */
 	roster: { tailMs: number; refreshMs: number; reloadMs: number } | null;
 }
@@ -104,6 +107,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		},
 		dbCheckMs: e.DB_CHECK_SECONDS * 1000,
 		visitCheckMs: e.VISIT_CHECK_SECONDS * 1000,
+		areaRefreshMs: e.AREA_REFRESH_SECONDS * 1000,
 		roster: e.CANDIDATE_ROSTER
 			? { tailMs: 250, refreshMs: e.ROSTER_REFRESH_SECONDS * 1000, reloadMs: e.ROSTER_RELOAD_SECONDS * 1000 }
 			: null

@@ -9,6 +9,7 @@ let seq = 100;
 function task(overrides: Partial<RequestView> = {}): RequestView {
 	return {
 		id: 'r1',
+		communityId: 'c1',
 		type: 'repair',
 		buildingId: 'b1',
 		unit: '1-101',
@@ -26,6 +27,7 @@ function task(overrides: Partial<RequestView> = {}): RequestView {
 		cancelledAt: null,
 		offerExpiredAt: null,
 		visitDueAt: null,
+		teamId: null,
 		contactName: '陈阿姨',
 		contactPhone: '13800000000',
 		...overrides

@@ -40,7 +40,7 @@ describe('requestMarkers', () => {
 	const at = (id: string, minute: number, extra: Partial<RequestView> = {}) =>
 		request(id, minute, { buildingId: 'b1', type: 'repair', unit: '', ...extra });
 	const places = (requests: RequestView[]) =>
-		new Map(requestMarkers(requests, buildings, null, t).map((m) => [m.id, [m.lat, m.lng] as const]));
+		new Map(requestMarkers(requests, buildings, null, t, (code) => code).map((m) => [m.id, [m.lat, m.lng] as const]));
 
 	it('puts a lone request on its building, and spreads several so each can be clicked', () => {
 		expect(places([at('a', 1)]).get('a')).toEqual([building.lat, building.lng]);

@@ -46,14 +46,21 @@ export function pulsingIds(requests: readonly RequestView[], max = MAX_PULSING):
  * frame of a live burst rebuilds only the markers whose request, place or highlight changed,
  * and the marker layer skips the rest by identity.
  */
-const built = new WeakMap<RequestView, { lat: number; lng: number; selected: boolean; pulse: boolean; t: Translate; marker: MapMarker }>();
+const built = new WeakMap<
+	RequestView,
+	{ lat: number; lng: number; selected: boolean; pulse: boolean; t: Translate; typeName: TypeName; marker: MapMarker }
+>();
+
+/** A service's name in the reader's language (the catalogue's). */
+export type TypeName = (code: string) => string;
 
 /** One DOM marker per active request: coloured by type, shaped by status, loud when urgent. */
 export function requestMarkers(
 	requests: RequestView[],
 	buildingsById: Map<string, BuildingView>,
 	selectedId: string | null,
-	t: Translate
+	t: Translate,
+	typeName: TypeName
 ): MapMarker[] {
 	const byBuilding = new Map<string, RequestView[]>();
 	for (const r of requests) {
@@ -71,7 +78,15 @@ export function requestMarkers(
 			const selected = r.id === selectedId;
 			const pulse = pulsing.has(r.id);
 			const cached = built.get(r);
-			if (cached && cached.lat === lat && cached.lng === lng && cached.selected === selected && cached.pulse === pulse && cached.t === t) {
+			if (
+				cached &&
+				cached.lat === lat &&
+				cached.lng === lng &&
+				cached.selected === selected &&
+				cached.pulse === pulse &&
+				cached.t === t &&
+				cached.typeName === typeName
+			) {
 				markers.push(cached.marker);
 				return;
 			}
@@ -82,11 +97,11 @@ export function requestMarkers(
 				lng,
 				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulse ? ' pulse' : ''}`,
 				label: urgent ? '!' : '',
-				title: `${building.name} ${r.unit} · ${t(`type.${r.type}`)} · ${t(`status.${r.status}`)}`,
+				title: `${building.name} ${r.unit} · ${typeName(r.type)} · ${t(`status.${r.status}`)}`,
 				size: selected ? 26 : urgent ? 22 : 18,
 				zIndex: selected ? 1000 : urgent ? 500 : 0
 			};
-			built.set(r, { lat, lng, selected, pulse, t, marker });
+			built.set(r, { lat, lng, selected, pulse, t, typeName, marker });
 			markers.push(marker);
 		});
 	}

@@ -10,7 +10,7 @@ function square(id: string, lat: number, lng: number, half = 0.0001): BuildingVi
 		[lng - half, lat + half],
 		[lng - half, lat - half]
 	];
-	return { id, name: id, kind: 'residential', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } };
+	return { id, communityId: 'c1', name: id, kind: 'residential', lat, lng, footprint: { type: 'Polygon', coordinates: [ring] } };
 }
 
 describe('miniMapAround', () => {

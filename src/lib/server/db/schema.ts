@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { BuildingKind, RequestType, Role, Skill, Status, Team, Urgency } from '../../dispatch/vocabulary';
+import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '../../dispatch/vocabulary';
+import type { AreaKind } from '../../dispatch/areas';
 import type { EventAction, EventMeta } from '../../dispatch/event-actions';
 
 /** A polygon as GeoJSON keeps it: rings of [lng, lat] positions. */
@@ -12,8 +13,16 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type Json<T> = ColumnType<T, string, string>;
 
+export interface AreaTable {
+	id: Generated<string>;
+	name: string;
+	kind: AreaKind;
+	parent_id: string | null;
+}
+
 export interface BuildingTable {
 	id: Generated<string>;
+	community_id: string;
 	name: string;
 	kind: BuildingKind;
 	lat: number;
@@ -28,6 +37,8 @@ export interface UserTable {
 	name: string;
 	password_hash: string;
 	role: Role;
+	/** The area the user works in: a community, or for a coordinator also a street or the county. */
+	scope_area_id: string;
 	password_changed_at: Timestamp;
 	created_at: Timestamp;
 }
@@ -50,11 +61,13 @@ export interface SessionTable {
 export interface VolunteerTable {
 	id: Generated<string>;
 	user_id: string | null;
+	community_id: string;
 	name: string;
 	phone: string | null;
 	skills: Skill[];
-	team: Team;
 	home_building_id: string;
+	/** A deactivated volunteer keeps their record and history, and is offered nothing new. */
+	active: Generated<boolean>;
 	available: Generated<boolean>;
 	lat: number;
 	lng: number;
@@ -67,6 +80,7 @@ export interface VolunteerTable {
 
 export interface ElderTable {
 	id: Generated<string>;
+	community_id: string;
 	name: string;
 	building_id: string;
 	unit: Generated<string>;
@@ -77,6 +91,7 @@ export interface ElderTable {
 
 export interface VisitPlanTable {
 	id: Generated<string>;
+	community_id: string;
 	elder_id: string;
 	volunteer_id: string;
 	interval_days: Generated<number>;
@@ -87,6 +102,7 @@ export interface VisitPlanTable {
 
 export interface RequestTable {
 	id: Generated<string>;
+	community_id: string;
 	type: RequestType;
 	building_id: string;
 	unit: Generated<string>;
@@ -109,9 +125,11 @@ export interface RequestTable {
 	offer_expired_at: NullableTimestamp;
 	/** When the plan visit this request carries out fell due; null for other requests. */
 	visit_due_at: NullableTimestamp;
+	/** The team it was handed to: its leader assigns one of its members. */
+	team_id: Generated<string | null>;
 }
 
-export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated';
+export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated' | 'service_updated' | 'team_updated';
 
 export interface EventTable {
 	/** bigserial: pg returns it as a string; repositories turn it into a number. */
@@ -120,6 +138,10 @@ export interface EventTable {
 	kind: EventKind;
 	action: EventAction;
 	actor_id: string | null;
+	/** Whose staff hear it; null for what everyone hears (the catalogue). */
+	community_id: string | null;
+	/** For a request handed to a team: its leader hears it. */
+	team_id: string | null;
 	request_id: string | null;
 	volunteer_id: string | null;
 	previous_assignee_id: string | null;
@@ -134,6 +156,7 @@ export interface EventTable {
 
 export interface MapFeatureTable {
 	id: Generated<string>;
+	community_id: string | null;
 	kind: 'street' | 'water';
 	name: Generated<string>;
 	geometry: Json<MapGeometry>;
@@ -142,7 +165,48 @@ export interface MapFeatureTable {
 
 export type MapGeometry = { type: 'LineString'; coordinates: [number, number][] } | GeoPolygon;
 
+export interface ServiceTable {
+	code: string;
+	name_zh: string;
+	name_en: string;
+	skill: string;
+	fee: 'free' | 'low_cost';
+	/** numeric: pg returns it as a string. */
+	price_yuan: ColumnType<string | null, number | null | undefined, number | null>;
+	assign_within_min: number;
+	complete_within_min: number;
+	urgent_assign_within_min: number;
+	urgent_complete_within_min: number;
+	active: Generated<boolean>;
+	sort_order: Generated<number>;
+}
+
+export interface TeamTable {
+	id: Generated<string>;
+	name: string;
+	community_id: string;
+	leader_volunteer_id: string | null;
+	skills: string[];
+	active: Generated<boolean>;
+	created_at: Generated<Date>;
+}
+
+export interface TeamMemberTable {
+	team_id: string;
+	volunteer_id: string;
+}
+
+export interface TeamCommunityTable {
+	team_id: string;
+	community_id: string;
+}
+
 export interface Database {
+	areas: AreaTable;
+	services: ServiceTable;
+	teams: TeamTable;
+	team_members: TeamMemberTable;
+	team_communities: TeamCommunityTable;
 	map_features: MapFeatureTable;
 	buildings: BuildingTable;
 	users: UserTable;

@@ -1,14 +1,16 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { ApiError } from './api-error';
+import { parseWith } from './respond';
+import { communityIdSchema } from '../../api/schemas';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { homePathFor, isCoordinator, isStaff, isVolunteer, pageAccess, type Actor } from '../../dispatch/permissions';
+import { communitiesToList, homePathFor, isCoordinator, isStaff, isVolunteer, pageAccess, type Actor } from '../../dispatch/permissions';
 import type { Role } from '../../dispatch/vocabulary';
 
-/** The signed-in actor, or a 401 in the contract's shape. */
+/** The signed-in actor (set by the hook, scope and all), or a 401 in the contract's shape. */
 export function requireActor(event: RequestEvent): Actor {
-	const user = event.locals.user;
-	if (!user) throw new ApiError('unauthenticated', 'Please sign in first.');
-	return { userId: user.id, role: user.role, volunteerId: user.volunteerId, name: user.name };
+	const actor = event.locals.actor;
+	if (!actor) throw new ApiError('unauthenticated', 'Please sign in first.');
+	return actor;
 }
 
 export function requireRole(event: RequestEvent, allowed: (role: Role) => boolean, what: string): Actor {
@@ -35,4 +37,24 @@ export function guardPage(event: Pick<RequestEvent, 'route' | 'locals' | 'url' |
 		redirect(303, `/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}${ended}`);
 	}
 	if (access === 'wrong-role') redirect(303, homePathFor(user!.role));
+}
+
+/**
+ * The communities a list covers for this actor: the one asked for (`communityId=`), which must
+ * lie inside their scope (else 403, as the contract says of a filter outside the scope), or all
+ * of the scope's.
+ */
+export function communitiesFor(actor: Actor, asked: string | undefined): readonly string[] {
+	const communities = communitiesToList(actor, asked);
+	if (!communities) throw new ApiError('forbidden', 'That community is outside the area you work in.');
+	return communities;
+}
+
+/** `communitiesFor` with the `communityId` query parameter of this request (a bad id is 400). */
+export function requestedCommunities(event: RequestEvent, actor: Actor): readonly string[] {
+	const asked = event.url.searchParams.get('communityId');
+	return communitiesFor(
+		actor,
+		asked === null || asked === '' ? undefined : parseWith(communityIdSchema, asked, 'Not a valid community id.', 'communityId')
+	);
 }

@@ -1,9 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { UserView } from '../../api/types';
-import { deliveriesFor, type StoredEvent } from '../../realtime/deliveries';
-import { ROOM_STAFF, roomForUser, roomForVolunteer, type CaughtUpEvent } from '../../realtime/events';
-import { isStaff } from '../../dispatch/permissions';
+import { byMessage, deliveriesFor, roomsOf, type StoredEvent, type TeamTies } from '../../realtime/deliveries';
+import { roomForUser } from '../../realtime/events';
+import type { Actor } from '../../dispatch/permissions';
 import type { EventPublisher } from '../services/deps';
 import type { Logger } from '../log';
 import type { ClusterAdapter } from './cluster-adapter';
@@ -15,7 +15,9 @@ export type { RealtimeServer };
 
 export interface RealtimeDeps {
 	/** Resolves the session cookie of a handshake to its user, or null. */
-	authenticate(cookieHeader: string | undefined): Promise<UserView | null>;
+	authenticate(cookieHeader: string | undefined): Promise<{ user: UserView; actor: Actor } | null>;
+	/** The teams a volunteer leads and belongs to, whose rooms their sockets join. */
+	teamTies(volunteerId: string): Promise<TeamTies>;
 	presence: PresenceStore;
 	log: Logger;
 	limits: SocketLimits;
@@ -68,42 +70,43 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 
 	const openSockets = new SocketCounter(deps.limits.maxSocketsPerUser);
 	io.use(async (socket, next) => {
-		let user: UserView | null;
+		let signedIn: { user: UserView; actor: Actor } | null;
+		let rooms: string[] = [];
 		try {
-			user = await deps.authenticate(socket.handshake.headers.cookie);
+			signedIn = await deps.authenticate(socket.handshake.headers.cookie);
+			if (signedIn) {
+				const { actor } = signedIn;
+				rooms = roomsOf(actor, actor.volunteerId ? await deps.teamTies(actor.volunteerId) : { led: [], member: [] });
+			}
 		} catch (error) {
 			deps.log.warn({ err: error }, 'socket handshake could not check the session');
 			return next(new Error('unavailable'));
 		}
-		if (!user) return next(new Error('unauthenticated'));
+		if (!signedIn) return next(new Error('unauthenticated'));
 		// Counted from here, synchronously after the check, so simultaneous handshakes cannot all
 		// slip under the cap; released when the connection closes, whether or not it completed.
-		if (!openSockets.tryOpen(user.id)) return next(new Error('too_many_connections'));
-		const userId = user.id;
+		const userId = signedIn.user.id;
+		if (!openSockets.tryOpen(userId)) return next(new Error('too_many_connections'));
 		socket.conn.once('close', () => openSockets.close(userId));
-		socket.data.user = user;
+		socket.data.user = signedIn.user;
+		socket.data.actor = signedIn.actor;
+		// Joined here, before the connection completes, so no event published meanwhile is missed.
+		socket.join([roomForUser(userId), ...rooms]);
 		next();
 	});
 
-	io.on('connection', (socket) => {
-		const { user } = socket.data;
-		limitEvents(socket, deps.limits);
-		socket.join(roomForUser(user.id));
-		if (isStaff(user.role)) socket.join(ROOM_STAFF);
-		if (user.role === 'volunteer' && user.volunteerId) socket.join(roomForVolunteer(user.volunteerId));
-	});
+	io.on('connection', (socket) => limitEvents(socket, deps.limits));
 	const presence = attachPresence(io, deps.presence, deps.log);
-
-	function send(room: string, message: CaughtUpEvent) {
-		// The union of event names and payloads is sound by construction in deliveriesFor.
-		(io.to(room).emit as (event: string, data: unknown) => boolean)(message.event, message.data);
-	}
 
 	return {
 		io,
 		publish(events: StoredEvent[]) {
 			for (const event of events) {
-				for (const delivery of deliveriesFor(event)) send(delivery.room, delivery.message);
+				// One emit per message: a socket in several of its rooms hears it once.
+				for (const [message, rooms] of byMessage(deliveriesFor(event))) {
+					// The union of event names and payloads is sound by construction in deliveriesFor.
+					(io.to(rooms).emit as (event: string, data: unknown) => boolean)(message.event, message.data);
+				}
 			}
 		},
 		close: async () => {

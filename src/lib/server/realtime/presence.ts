@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isStaff } from '../../dispatch/permissions';
-import { ROOM_STAFF, roomForVolunteer } from '../../realtime/events';
+import { inScope, isStaff } from '../../dispatch/permissions';
+import { roomForCommunityStaff, roomForVolunteer } from '../../realtime/events';
 import type { Logger } from '../log';
 import type { RealtimeServer, RealtimeSocket } from './types';
 
@@ -8,6 +8,8 @@ import type { RealtimeServer, RealtimeSocket } from './types';
 export interface PresenceStore {
 	renew(volunteerIds: string[], until: Date): Promise<void>;
 	offline(volunteerId: string): Promise<void>;
+	/** The community of a request, or null if there is no such request. */
+	communityOfRequest(requestId: string): Promise<string | null>;
 }
 
 const HEARTBEAT_MS = 20_000;
@@ -27,15 +29,16 @@ export function attachPresence(io: RealtimeServer, store: PresenceStore, log: Lo
 	const heartbeat = setInterval(() => void quietly(store.renew([...localTabs.keys()], until())), HEARTBEAT_MS);
 	heartbeat.unref();
 
-	async function volunteerConnected(volunteerId: string) {
+	// A volunteer's presence is news to their own community's staff alone.
+	async function volunteerConnected(volunteerId: string, communityId: string) {
 		const tabs = (localTabs.get(volunteerId) ?? 0) + 1;
 		localTabs.set(volunteerId, tabs);
 		if (tabs > 1) return;
 		await quietly(store.renew([volunteerId], until()));
-		io.to(ROOM_STAFF).emit('presence:online', { volunteerId, online: true });
+		io.to(roomForCommunityStaff(communityId)).emit('presence:online', { volunteerId, online: true });
 	}
 
-	async function volunteerLeft(volunteerId: string) {
+	async function volunteerLeft(volunteerId: string, communityId: string) {
 		const tabs = (localTabs.get(volunteerId) ?? 1) - 1;
 		if (tabs > 0) return void localTabs.set(volunteerId, tabs);
 		localTabs.delete(volunteerId);
@@ -46,35 +49,46 @@ export function attachPresence(io: RealtimeServer, store: PresenceStore, log: Lo
 			.catch(() => []);
 		if (elsewhere.length > 0) return;
 		await quietly(store.offline(volunteerId));
-		io.to(ROOM_STAFF).emit('presence:online', { volunteerId, online: false });
+		io.to(roomForCommunityStaff(communityId)).emit('presence:online', { volunteerId, online: false });
 	}
 
-	async function announceViewers(requestId: string) {
-		const sockets = await io.in(ROOM_STAFF).fetchSockets();
+	/** Who is looking at a request, told to its community's staff (on every node). */
+	async function announceViewers(viewing: { requestId: string; communityId: string }) {
+		const room = roomForCommunityStaff(viewing.communityId);
+		const sockets = await io.in(room).fetchSockets();
 		const viewers = new Map<string, { userId: string; name: string }>();
 		for (const s of sockets) {
-			if (s.data.viewing === requestId) viewers.set(s.data.user.id, { userId: s.data.user.id, name: s.data.user.name });
+			if (s.data.viewing?.requestId === viewing.requestId) viewers.set(s.data.user.id, { userId: s.data.user.id, name: s.data.user.name });
 		}
-		io.to(ROOM_STAFF).emit('presence:viewing', { requestId, viewers: [...viewers.values()] });
+		io.to(room).emit('presence:viewing', { requestId: viewing.requestId, viewers: [...viewers.values()] });
 	}
 
 	io.on('connection', (socket: RealtimeSocket) => {
-		const { user } = socket.data;
-		if (user.role === 'volunteer' && user.volunteerId) {
+		const { user, actor } = socket.data;
+		const ownCommunity = actor.communityIds[0];
+		if (user.role === 'volunteer' && user.volunteerId && ownCommunity) {
 			const volunteerId = user.volunteerId;
-			void volunteerConnected(volunteerId);
-			socket.on('disconnect', () => void volunteerLeft(volunteerId));
+			void volunteerConnected(volunteerId, ownCommunity);
+			socket.on('disconnect', () => void volunteerLeft(volunteerId, ownCommunity));
 		}
 
-		socket.on('presence:view', (requestId, ack) => {
+		socket.on('presence:view', async (requestId, ack) => {
 			const reply = typeof ack === 'function' ? ack : () => {};
 			if (!isStaff(user.role)) return reply({ ok: false, error: 'forbidden' });
 			const parsed = requestIdSchema.safeParse(requestId);
 			if (!parsed.success) return reply({ ok: false, error: 'requestId must be a request id or null' });
+			let next: { requestId: string; communityId: string } | null = null;
+			if (parsed.data) {
+				const communityId = await store.communityOfRequest(parsed.data).catch(() => null);
+				// A request outside the scope is one this dispatcher cannot see: as if it did not exist.
+				if (!communityId || !inScope(actor, communityId)) return reply({ ok: false, error: 'not_found' });
+				next = { requestId: parsed.data, communityId };
+			}
 			const before = socket.data.viewing ?? null;
-			socket.data.viewing = parsed.data;
+			socket.data.viewing = next;
 			reply({ ok: true });
-			for (const id of new Set([before, parsed.data])) if (id) void announceViewers(id).catch(() => {});
+			if (before && before.requestId !== next?.requestId) void announceViewers(before).catch(() => {});
+			if (next) void announceViewers(next).catch(() => {});
 		});
 		socket.on('disconnect', () => {
 			if (socket.data.viewing) void announceViewers(socket.data.viewing).catch(() => {});

@@ -1,11 +1,14 @@
 import type { Server, Socket } from 'socket.io';
 import type { UserView } from '../../api/types';
+import type { Actor } from '../../dispatch/permissions';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../realtime/events';
 
 export interface SocketData {
 	user: UserView;
-	/** The request this dispatcher has selected, for "who is viewing". */
-	viewing?: string | null;
+	/** The same user as the rules see them: the communities of their scope. */
+	actor: Actor;
+	/** The request this dispatcher has selected, and its community, for "who is viewing". */
+	viewing?: { requestId: string; communityId: string } | null;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

@@ -3,16 +3,31 @@ import type { Queryable } from '../db/types';
 import type { NewBuilding } from '../db/schema';
 import type { BuildingView, MapFeatureView } from '../../api/types';
 
-export async function listBuildings(db: Queryable): Promise<BuildingView[]> {
-	return db.selectFrom('buildings').select(['id', 'name', 'kind', 'lat', 'lng', 'footprint']).orderBy('kind').orderBy('name').execute();
+/** The buildings of these communities. */
+export async function listBuildings(db: Queryable, communityIds: readonly string[]): Promise<BuildingView[]> {
+	if (communityIds.length === 0) return [];
+	return db
+		.selectFrom('buildings')
+		.select(['id', 'community_id as communityId', 'name', 'kind', 'lat', 'lng', 'footprint'])
+		.where('community_id', 'in', communityIds)
+		.orderBy('kind')
+		.orderBy('name')
+		.execute();
 }
 
 export async function findBuilding(db: Queryable, id: string) {
-	return db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).where('id', '=', id).executeTakeFirst();
+	return db.selectFrom('buildings').select(['id', 'community_id', 'name', 'lat', 'lng']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function listMapFeatures(db: Queryable): Promise<MapFeatureView[]> {
-	return db.selectFrom('map_features').select(['kind', 'name', 'geometry', 'width_m as widthM']).orderBy('kind', 'desc').execute();
+/** The streets and water drawn for these communities. */
+export async function listMapFeatures(db: Queryable, communityIds: readonly string[]): Promise<MapFeatureView[]> {
+	if (communityIds.length === 0) return [];
+	return db
+		.selectFrom('map_features')
+		.select(['kind', 'name', 'geometry', 'width_m as widthM'])
+		.where('community_id', 'in', communityIds)
+		.orderBy('kind', 'desc')
+		.execute();
 }
 
 /** Where every building stands, for the in-memory candidate roster. */
@@ -20,13 +35,16 @@ export async function listBuildingPlaces(db: Queryable): Promise<{ id: string; l
 	return db.selectFrom('buildings').select(['id', 'lat', 'lng']).execute();
 }
 
-/** Every building's id and point by its name (names are unique), for files that refer to buildings by name. */
-export async function buildingPlacesByName(db: Queryable): Promise<Map<string, { id: string; lat: number; lng: number }>> {
-	const rows = await db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).execute();
+/** A community's buildings' ids and points by name (unique within it), for files that refer to buildings by name. */
+export async function buildingPlacesByName(
+	db: Queryable,
+	communityId: string
+): Promise<Map<string, { id: string; lat: number; lng: number }>> {
+	const rows = await db.selectFrom('buildings').select(['id', 'name', 'lat', 'lng']).where('community_id', '=', communityId).execute();
 	return new Map(rows.map((b) => [b.name, { id: b.id, lat: b.lat, lng: b.lng }]));
 }
 
-/** Adds a building, or moves and reshapes the one of that name. Says which it was. */
+/** Adds a building, or moves and reshapes the one of that name in its community. Says which it was. */
 export async function upsertBuildingByName(
 	db: Queryable,
 	building: NewBuilding
@@ -35,7 +53,7 @@ export async function upsertBuildingByName(
 		.insertInto('buildings')
 		.values(building)
 		.onConflict((oc) =>
-			oc.column('name').doUpdateSet((eb) => ({
+			oc.columns(['community_id', 'name']).doUpdateSet((eb) => ({
 				kind: eb.ref('excluded.kind'),
 				lat: eb.ref('excluded.lat'),
 				lng: eb.ref('excluded.lng'),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { BoundingBox } from '../../dispatch/geo';
-import type { RequestType } from '../../dispatch/vocabulary';
+import type { Skill } from '../../dispatch/vocabulary';
 import { LAST_VISIT, type ElderContinuity } from '../../dispatch/candidate-facts';
 import { heldRequestCount } from './requests';
 import { isOnline } from './volunteers';
@@ -19,7 +19,9 @@ export interface CandidateRecord {
 }
 
 export interface CandidateFilter {
-	skill: RequestType;
+	skill: Skill;
+	/** The request's community: its own volunteers, and the members of teams that serve it. */
+	communityId: string;
 	/** Where "today" starts (tasksTodaySince in dispatch/candidate-facts.ts), for tasksToday. */
 	dayStart: Date;
 }
@@ -46,7 +48,18 @@ function selectCandidates(db: Queryable, filter: CandidateFilter) {
 			isOnline.as('online')
 		])
 		.where(sql<boolean>`volunteers.available`)
-		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`);
+		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`)
+		.where('volunteers.active', '=', true)
+		.where(servesCommunity(filter.communityId));
+}
+
+/** dispatch/candidate-facts.ts's rule of who serves a community, as SQL (volunteers.ts says it of one volunteer). */
+function servesCommunity(communityId: string) {
+	return sql<boolean>`(volunteers.community_id = ${communityId} or volunteers.id in (
+		select tm.volunteer_id from team_members tm
+		join teams t on t.id = tm.team_id and t.active
+		join team_communities tc on tc.team_id = t.id
+		where tc.community_id = ${communityId}))`;
 }
 
 /** Candidates standing inside the box: a range read on volunteers_on_duty_position_idx (lat, lng). */
@@ -73,13 +86,15 @@ export async function listCandidatesByIds(db: Queryable, filter: CandidateFilter
 	return selectCandidates(db, filter).where('volunteers.id', 'in', ids).execute();
 }
 
-/** How many on-duty volunteers have the skill (volunteers_on_duty_skills_idx), to know when a box holds them all. */
-export async function countCandidates(db: Queryable, skill: RequestType): Promise<number> {
+/** How many candidates there are in all (volunteers_on_duty_skills_idx), to know when a box holds them all. */
+export async function countCandidates(db: Queryable, filter: CandidateFilter): Promise<number> {
 	const row = await db
 		.selectFrom('volunteers')
 		.select(sql<number>`count(*)::int`.as('n'))
 		.where(sql<boolean>`volunteers.available`)
-		.where(sql<boolean>`volunteers.skills @> array[${skill}]::text[]`)
+		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`)
+		.where('volunteers.active', '=', true)
+		.where(servesCommunity(filter.communityId))
 		.executeTakeFirstOrThrow();
 	return row.n;
 }

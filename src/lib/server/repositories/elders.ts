@@ -2,12 +2,16 @@ import type { Queryable } from '../db/types';
 import type { NewElder } from '../db/schema';
 import type { ElderView } from '../../api/history-types';
 
-export async function listElders(db: Queryable): Promise<ElderView[]> {
+/** The elders of these communities. */
+export async function listElders(db: Queryable, communityIds: readonly string[]): Promise<ElderView[]> {
+	if (communityIds.length === 0) return [];
 	return db
 		.selectFrom('elders')
 		.leftJoin('visit_plans', 'visit_plans.elder_id', 'elders.id')
+		.where('elders.community_id', 'in', communityIds)
 		.select([
 			'elders.id',
+			'elders.community_id as communityId',
 			'elders.name',
 			'elders.building_id as buildingId',
 			'elders.unit',
@@ -20,7 +24,7 @@ export async function listElders(db: Queryable): Promise<ElderView[]> {
 }
 
 export async function findElder(db: Queryable, id: string) {
-	return db.selectFrom('elders').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+	return db.selectFrom('elders').select(['id', 'community_id', 'name']).where('id', '=', id).executeTakeFirst();
 }
 
 /** The one elder living at this building and unit, if exactly one does (an elder visit taken in by hand names only the place). */

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { EventKind } from '../db/schema';
 import type { StoredEvent } from '../../realtime/deliveries';
-import type { RequestView, VolunteerView } from '../../api/types';
+import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
 import type { Status } from '../../dispatch/vocabulary';
-import { OFFER_ACTIONS, type EventStep, type RequestStep } from '../../dispatch/event-actions';
+import { OFFER_ACTIONS, type EventAction, type EventStep, type RequestStep } from '../../dispatch/event-actions';
 
 /**
  * One event to append. `action` and `meta` come as a pair (dispatch/event-actions.ts); build
@@ -20,9 +20,19 @@ export type NewEventRecord = EventStep & {
 	toStatus?: Status | null;
 	/** What a person typed, as they typed it. */
 	note?: string | null;
-	payload: RequestView | VolunteerView;
+	payload: RequestView | VolunteerView | ServiceView | TeamView;
 	at?: Date;
 };
+
+/** Whose staff hear an event (null: everyone), read off what it is about. */
+function communityOf(event: NewEventRecord): string | null {
+	return event.kind === 'service_updated' ? null : (event.payload as { communityId: string }).communityId;
+}
+
+/** The team whose leader hears a request event: the team it is handed to now. */
+function teamOf(event: NewEventRecord): string | null {
+	return event.kind === 'request_created' || event.kind === 'request_updated' ? (event.payload as RequestView).teamId : null;
+}
 
 // Any constant works; it names the lock that orders event numbers.
 const EVENT_ORDER_LOCK = 7_270_301;
@@ -42,6 +52,8 @@ export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Pr
 			events.map((e) => ({
 				kind: e.kind,
 				action: e.action,
+				community_id: communityOf(e),
+				team_id: teamOf(e),
 				actor_id: e.actorId,
 				request_id: e.requestId,
 				volunteer_id: e.volunteerId,
@@ -54,44 +66,79 @@ export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Pr
 				...(e.at ? { at: e.at } : {})
 			}))
 		)
-		.returning(['seq', 'kind', 'action', 'volunteer_id', 'previous_assignee_id'])
+		.returning(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id'])
 		.execute();
 	// RETURNING gives one row per inserted event, in the order they were given.
-	return rows.map((row, i) => ({
+	return rows.map((row, i) => storedEvent({ ...row, payload: events[i]!.payload }));
+}
+
+/** A row of the events table as delivery reads it; its kind says what its payload is. */
+function storedEvent(row: {
+	seq: string;
+	kind: EventKind;
+	action: EventAction;
+	community_id: string | null;
+	team_id: string | null;
+	volunteer_id: string | null;
+	previous_assignee_id: string | null;
+	payload: unknown;
+}): StoredEvent {
+	return {
 		seq: Number(row.seq),
 		kind: row.kind,
 		action: row.action,
+		communityId: row.community_id,
+		teamId: row.team_id,
 		volunteerId: row.volunteer_id,
 		previousAssigneeId: row.previous_assignee_id,
-		payload: events[i]!.payload
-	}));
+		payload: row.payload
+	} as StoredEvent;
 }
 
-/** Who is catching up: staff hear everything; a volunteer only about their own tasks. */
-export type Audience = { kind: 'staff' } | { kind: 'volunteer'; volunteerId: string };
+/**
+ * Who is catching up. The server itself (the roster) hears everything. Staff hear their scope's communities and the catalogue; a volunteer their
+ * own tasks, the requests handed to the teams they lead, their teams and the catalogue. The rows
+ * read here are a superset; deliveriesFor picks what each room hears, as it does live.
+ */
+export type Audience =
+	| { kind: 'everything' }
+	| { kind: 'staff'; communityIds: readonly string[] }
+	| { kind: 'volunteer'; volunteerId: string; ledTeamIds: readonly string[]; teamIds: readonly string[] };
 
 export async function listEventsAfter(db: Queryable, after: number, audience: Audience, limit: number): Promise<StoredEvent[]> {
 	let query = db
 		.selectFrom('events')
-		.select(['seq', 'kind', 'action', 'volunteer_id', 'previous_assignee_id', 'payload'])
+		.select(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id', 'payload'])
 		.where('seq', '>', String(after))
 		.orderBy('seq')
 		.limit(limit);
-	if (audience.kind === 'volunteer') {
+	if (audience.kind === 'everything') {
+		// The server's own readers (the candidate roster's tail) hear every event.
+	} else if (audience.kind === 'staff') {
+		const communities = [...audience.communityIds];
+		query = query.where((eb) =>
+			eb.or([
+				eb('kind', '=', 'service_updated'),
+				...(communities.length ? [eb('community_id', 'in', communities)] : []),
+				// A team of another community that serves one of these: its staff hear it too.
+				...(communities.length ? [sql<boolean>`(kind = 'team_updated' and payload -> 'communityIds' ?| ${communities}::text[])`] : [])
+			])
+		);
+	} else {
 		const me = audience.volunteerId;
-		query = query
-			.where('kind', '<>', 'volunteer_updated')
-			.where((eb) => eb.or([eb('volunteer_id', '=', me), eb('previous_assignee_id', '=', me)]));
+		const led = [...audience.ledTeamIds];
+		const member = [...audience.teamIds];
+		query = query.where((eb) =>
+			eb.or([
+				eb('kind', '=', 'service_updated'),
+				eb.and([eb('kind', '<>', 'volunteer_updated'), eb.or([eb('volunteer_id', '=', me), eb('previous_assignee_id', '=', me)])]),
+				...(led.length ? [eb('team_id', 'in', led)] : []),
+				...(member.length ? [sql<boolean>`(kind = 'team_updated' and payload ->> 'id' = any(${member}::text[]))`] : [])
+			])
+		);
 	}
 	const rows = await query.execute();
-	return rows.map((row) => ({
-		seq: Number(row.seq),
-		kind: row.kind,
-		action: row.action,
-		volunteerId: row.volunteer_id,
-		previousAssigneeId: row.previous_assignee_id,
-		payload: row.payload as RequestView | VolunteerView
-	}));
+	return rows.map(storedEvent);
 }
 
 /** Whether the request was ever offered to this volunteer: an assign or a reassignment naming them. */

@@ -18,7 +18,11 @@ export function finishedWhere(filter: HistoryFilter, period?: { from: Date; to: 
 	const statuses = filter.status ? [filter.status] : FINISHED_STATUSES;
 	const from = period?.from ?? filter.from;
 	const to = period?.to ?? filter.to;
-	const conditions: RawBuilder<unknown>[] = [sql`requests.status in (${sql.join(statuses.map((s) => sql.lit(s)))})`];
+	const conditions: RawBuilder<unknown>[] = [
+		sql`requests.status in (${sql.join(statuses.map((s) => sql.lit(s)))})`,
+		// No community at all (an empty scope) selects nothing.
+		filter.communityIds.length ? sql`requests.community_id in (${sql.join(filter.communityIds)})` : sql`false`
+	];
 	if (from) conditions.push(sql`${FINISHED_AT} >= ${from}`);
 	if (to) conditions.push(sql`${FINISHED_AT} < ${to}`);
 	if (filter.type) conditions.push(sql`requests.type = ${filter.type}`);

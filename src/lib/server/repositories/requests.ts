@@ -23,12 +23,20 @@ export async function findRequest(db: Queryable, id: string): Promise<RequestRow
 	return db.selectFrom('requests').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** What the candidate search needs of a request: its type, its elder, and where its building stands. */
+/** What the candidate search needs of a request: its type and skill, its community, its elder, and where its building stands. */
 export async function findRequestPlace(db: Queryable, id: string) {
 	return db
 		.selectFrom('requests')
 		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
-		.select(['requests.type', 'requests.elder_id as elderId', 'buildings.lat', 'buildings.lng'])
+		.innerJoin('services', 'services.code', 'requests.type')
+		.select([
+			'requests.type',
+			'services.skill',
+			'requests.community_id as communityId',
+			'requests.elder_id as elderId',
+			'buildings.lat',
+			'buildings.lng'
+		])
 		.where('requests.id', '=', id)
 		.executeTakeFirst();
 }
@@ -48,8 +56,20 @@ export async function findRequestForUpdate(db: Queryable, id: string): Promise<R
 	return db.selectFrom('requests').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
 }
 
-export async function listRequestsByStatus(db: Queryable, statuses: readonly Status[]): Promise<RequestRow[]> {
-	return db.selectFrom('requests').selectAll().where('status', 'in', statuses).orderBy('created_at').execute();
+/** The requests of these communities in these statuses, oldest first. */
+export async function listRequestsByStatus(
+	db: Queryable,
+	statuses: readonly Status[],
+	communityIds: readonly string[]
+): Promise<RequestRow[]> {
+	if (communityIds.length === 0) return [];
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('status', 'in', statuses)
+		.where('community_id', 'in', communityIds)
+		.orderBy('created_at')
+		.execute();
 }
 
 /** `%` and `_` typed by a person mean themselves in a LIKE pattern. */
@@ -59,13 +79,21 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
  * A caller's "was it done?": requests created since `since`, finished or not, whose building
  * name, unit, contact phone or text holds `q`. Newest first, at most `limit`.
  */
-export async function lookUpRequests(db: Queryable, q: string, since: Date, limit: number): Promise<RequestRow[]> {
+export async function lookUpRequests(
+	db: Queryable,
+	q: string,
+	since: Date,
+	limit: number,
+	communityIds: readonly string[]
+): Promise<RequestRow[]> {
+	if (communityIds.length === 0) return [];
 	const pattern = `%${likeLiteral(q)}%`;
 	return db
 		.selectFrom('requests')
 		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
 		.selectAll('requests')
 		.where('requests.created_at', '>=', since)
+		.where('requests.community_id', 'in', communityIds)
 		.where((eb) =>
 			eb.or([
 				eb('buildings.name', 'ilike', pattern),
@@ -141,6 +169,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export function toRequestView(row: RequestRow, withContact: boolean): RequestView {
 	const view: RequestView = {
 		id: row.id,
+		communityId: row.community_id,
 		type: row.type,
 		buildingId: row.building_id,
 		unit: row.unit,
@@ -157,7 +186,8 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		completedAt: iso(row.completed_at),
 		cancelledAt: iso(row.cancelled_at),
 		offerExpiredAt: iso(row.offer_expired_at),
-		visitDueAt: iso(row.visit_due_at)
+		visitDueAt: iso(row.visit_due_at),
+		teamId: row.team_id
 	};
 	if (withContact) {
 		view.contactName = row.contact_name;
@@ -173,11 +203,12 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 export async function listRosterRequests(db: Queryable, assignedSince: Date): Promise<RosterRequest[]> {
 	const rows = await db
 		.selectFrom('requests')
-		.select(['id', 'type', 'building_id', 'elder_id', 'status', 'assignee_id', 'assigned_at', 'completed_at'])
+		.select(['id', 'community_id', 'type', 'building_id', 'elder_id', 'status', 'assignee_id', 'assigned_at', 'completed_at'])
 		.where((eb) => eb.or([eb('status', 'in', ACTIVE_STATUSES), eb('assigned_at', '>=', assignedSince)]))
 		.execute();
 	return rows.map((r) => ({
 		id: r.id,
+		communityId: r.community_id,
 		type: r.type,
 		buildingId: r.building_id,
 		elderId: r.elder_id,

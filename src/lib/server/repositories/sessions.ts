@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types';
 import type { UserView } from '../../api/types';
+import { selectUserViews, toUserView } from './users';
 
 export async function insertSession(db: Queryable, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
 	await db.insertInto('sessions').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
@@ -7,15 +8,13 @@ export async function insertSession(db: Queryable, tokenHash: string, userId: st
 
 /** The signed-in user behind a session, if it exists and has not expired. */
 export async function findSessionUser(db: Queryable, tokenHash: string, now: Date): Promise<(UserView & { expiresAt: Date }) | undefined> {
-	const row = await db
-		.selectFrom('sessions')
-		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.leftJoin('volunteers', 'volunteers.user_id', 'users.id')
-		.select(['users.id', 'users.username', 'users.name', 'users.role', 'volunteers.id as volunteerId', 'sessions.expires_at as expiresAt'])
+	const row = await selectUserViews(db)
+		.innerJoin('sessions', 'sessions.user_id', 'users.id')
+		.select('sessions.expires_at as expiresAt')
 		.where('sessions.token_hash', '=', tokenHash)
 		.where('sessions.expires_at', '>', now)
 		.executeTakeFirst();
-	return row && { ...row, volunteerId: row.volunteerId ?? null };
+	return row && { ...toUserView(row), expiresAt: row.expiresAt };
 }
 
 export async function extendSession(db: Queryable, tokenHash: string, expiresAt: Date): Promise<void> {

@@ -27,13 +27,48 @@ export async function countUsers(db: Queryable): Promise<number> {
 	return Number(count);
 }
 
-/** The public face of a user, with their volunteer record if they have one. */
-export async function findUserView(db: Queryable, userId: string): Promise<UserView | undefined> {
-	const row = await db
+/** Users with what a user view needs: their volunteer record, if any, and the area they work in. */
+export function selectUserViews(db: Queryable) {
+	return db
 		.selectFrom('users')
 		.leftJoin('volunteers', 'volunteers.user_id', 'users.id')
-		.select(['users.id', 'users.username', 'users.name', 'users.role', 'volunteers.id as volunteerId'])
-		.where('users.id', '=', userId)
-		.executeTakeFirst();
-	return row && { id: row.id, username: row.username, name: row.name, role: row.role, volunteerId: row.volunteerId ?? null };
+		.innerJoin('areas', 'areas.id', 'users.scope_area_id')
+		.select([
+			'users.id',
+			'users.username',
+			'users.name',
+			'users.role',
+			'volunteers.id as volunteerId',
+			'areas.id as scopeId',
+			'areas.kind as scopeKind',
+			'areas.name as scopeName'
+		]);
+}
+
+type UserViewRow = {
+	id: string;
+	username: string;
+	name: string;
+	role: UserView['role'];
+	volunteerId: string | null;
+	scopeId: string;
+	scopeKind: UserView['scope']['kind'];
+	scopeName: string;
+};
+
+export function toUserView(row: UserViewRow): UserView {
+	return {
+		id: row.id,
+		username: row.username,
+		name: row.name,
+		role: row.role,
+		volunteerId: row.volunteerId ?? null,
+		scope: { id: row.scopeId, kind: row.scopeKind, name: row.scopeName }
+	};
+}
+
+/** The public face of a user, with their volunteer record if they have one, and their scope. */
+export async function findUserView(db: Queryable, userId: string): Promise<UserView | undefined> {
+	const row = await selectUserViews(db).where('users.id', '=', userId).executeTakeFirst();
+	return row && toUserView(row);
 }

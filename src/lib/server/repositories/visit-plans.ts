@@ -5,6 +5,7 @@ import type { Status } from '../../dispatch/vocabulary';
 /** A plan with the names and the latest visit a coordinator needs to judge it. */
 export interface PlanRecord {
 	id: string;
+	community_id: string;
 	elder_id: string;
 	elder_name: string;
 	building_id: string;
@@ -23,7 +24,7 @@ export interface PlanRecord {
 
 function selectPlans(db: Queryable, where: RawBuilder<boolean>) {
 	return sql<PlanRecord>`
-		select p.id, p.elder_id, e.name as elder_name, e.building_id, b.name as building_name, e.unit,
+		select p.id, p.community_id, p.elder_id, e.name as elder_name, e.building_id, b.name as building_name, e.unit,
 			p.volunteer_id, v.name as volunteer_name, p.interval_days, p.next_due_at, p.active,
 			last_visit.at as last_visited_at,
 			latest.id as latest_request_id, latest.status as latest_status, latest.visit_due_at as latest_due_at
@@ -45,8 +46,10 @@ function selectPlans(db: Queryable, where: RawBuilder<boolean>) {
 	`.execute(db);
 }
 
-export async function listPlanRecords(db: Queryable): Promise<PlanRecord[]> {
-	return (await selectPlans(db, sql<boolean>`true`)).rows;
+/** The plans of these communities. */
+export async function listPlanRecords(db: Queryable, communityIds: readonly string[]): Promise<PlanRecord[]> {
+	if (communityIds.length === 0) return [];
+	return (await selectPlans(db, sql<boolean>`p.community_id in (${sql.join(communityIds)})`)).rows;
 }
 
 export async function findPlanRecord(db: Queryable, id: string): Promise<PlanRecord | undefined> {
@@ -55,11 +58,12 @@ export async function findPlanRecord(db: Queryable, id: string): Promise<PlanRec
 
 export async function insertPlan(
 	db: Queryable,
-	plan: { elderId: string; volunteerId: string; intervalDays: number; nextDueAt: Date; active: boolean }
+	plan: { communityId: string; elderId: string; volunteerId: string; intervalDays: number; nextDueAt: Date; active: boolean }
 ): Promise<string | undefined> {
 	const row = await db
 		.insertInto('visit_plans')
 		.values({
+			community_id: plan.communityId,
 			elder_id: plan.elderId,
 			volunteer_id: plan.volunteerId,
 			interval_days: plan.intervalDays,
@@ -103,6 +107,7 @@ export async function lockDuePlan(db: Queryable, id: string, now: Date) {
 		.innerJoin('elders', 'elders.id', 'visit_plans.elder_id')
 		.select([
 			'visit_plans.id',
+			'visit_plans.community_id',
 			'visit_plans.volunteer_id',
 			'visit_plans.interval_days',
 			'visit_plans.next_due_at',

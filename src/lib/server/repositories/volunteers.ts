@@ -8,6 +8,7 @@ import { heldRequestCount } from './requests';
 /** A volunteer as staff see them, before the live `online` flag is added. */
 export interface VolunteerRecord {
 	id: string;
+	communityId: string;
 	userId: string | null;
 	name: string;
 	skills: Skill[];
@@ -17,6 +18,7 @@ export interface VolunteerRecord {
 	activeCount: number;
 	online: boolean;
 	lastSeenAt: Date | null;
+	active: boolean;
 }
 
 /** dispatch/candidate-facts.ts's online rule, read with the database's clock; the candidate search shares it. */
@@ -27,6 +29,7 @@ function selectRecords(db: Queryable) {
 		.selectFrom('volunteers')
 		.select([
 			'volunteers.id',
+			'volunteers.community_id as communityId',
 			'volunteers.user_id as userId',
 			'volunteers.name',
 			'volunteers.skills',
@@ -34,13 +37,20 @@ function selectRecords(db: Queryable) {
 			'volunteers.lat',
 			'volunteers.lng',
 			'volunteers.last_seen_at as lastSeenAt',
+			'volunteers.active',
 			heldRequestCount.as('activeCount'),
 			isOnline.as('online')
 		]);
 }
 
-export async function listVolunteerRecords(db: Queryable): Promise<VolunteerRecord[]> {
-	return selectRecords(db).orderBy('volunteers.name').execute();
+/** The active volunteers of these communities. */
+export async function listVolunteerRecords(db: Queryable, communityIds: readonly string[]): Promise<VolunteerRecord[]> {
+	if (communityIds.length === 0) return [];
+	return selectRecords(db)
+		.where('volunteers.community_id', 'in', communityIds)
+		.where('volunteers.active', '=', true)
+		.orderBy('volunteers.name')
+		.execute();
 }
 
 export async function findVolunteerRecord(db: Queryable, id: string): Promise<VolunteerRecord | undefined> {
@@ -49,6 +59,29 @@ export async function findVolunteerRecord(db: Queryable, id: string): Promise<Vo
 
 export async function findVolunteer(db: Queryable, id: string): Promise<VolunteerRow | undefined> {
 	return db.selectFrom('volunteers').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Whether a volunteer may serve a community: their own, or one a team of theirs serves
+ * (dispatch/candidate-facts.ts says the same of the candidate list).
+ */
+export async function servesCommunity(
+	db: Queryable,
+	volunteer: { id: string; community_id: string },
+	communityId: string
+): Promise<boolean> {
+	if (volunteer.community_id === communityId) return true;
+	const row = await db
+		.selectFrom('team_members')
+		.innerJoin('teams', 'teams.id', 'team_members.team_id')
+		.innerJoin('team_communities', 'team_communities.team_id', 'teams.id')
+		.select('teams.id')
+		.where('team_members.volunteer_id', '=', volunteer.id)
+		.where('team_communities.community_id', '=', communityId)
+		.where('teams.active', '=', true)
+		.limit(1)
+		.executeTakeFirst();
+	return row !== undefined;
 }
 
 /** Reads a volunteer and keeps them from changing (e.g. going off duty) until the transaction ends. */
@@ -98,16 +131,18 @@ export async function markOffline(db: Queryable, id: string): Promise<void> {
 export async function listRosterVolunteers(db: Queryable, afterId: string | null, limit: number): Promise<RosterVolunteer[]> {
 	let query = db
 		.selectFrom('volunteers')
-		.select(['id', 'name', 'skills', 'available', 'lat', 'lng', 'online_until'])
+		.select(['id', 'community_id', 'name', 'skills', 'available', 'active', 'lat', 'lng', 'online_until'])
 		.orderBy('id')
 		.limit(limit);
 	if (afterId) query = query.where('id', '>', afterId);
 	const rows = await query.execute();
 	return rows.map((r) => ({
 		id: r.id,
+		communityId: r.community_id,
 		name: r.name,
 		skills: r.skills,
 		available: r.available,
+		active: r.active,
 		lat: r.lat,
 		lng: r.lng,
 		onlineUntil: r.online_until?.getTime() ?? null

@@ -23,6 +23,8 @@ import { listOnlineVolunteers, listRosterVolunteers } from '../repositories/volu
 import { listLastVisits, listRosterRequests } from '../repositories/requests';
 import { listBuildingPlaces } from '../repositories/buildings';
 import { listPlannedVisitors } from '../repositories/visit-plans';
+import { listRosterTeams } from '../repositories/teams';
+import { listServices } from '../repositories/services';
 import { RosterState, type RosterSnapshot, type RosterVolunteer } from './roster-state';
 import type { Queryable } from '../db/types';
 
@@ -65,7 +67,9 @@ export async function readRosterSnapshot(db: Kysely<Database>, now: Date): Promi
 			requests: await listRosterRequests(trx, new Date(now.getTime() - DAY_MS)),
 			buildings: await listBuildingPlaces(trx),
 			plannedVisitors: await listPlannedVisitors(trx),
-			lastVisits: await listLastVisits(trx)
+			lastVisits: await listLastVisits(trx),
+			teams: await listRosterTeams(trx),
+			services: (await listServices(trx)).map((s) => ({ code: s.code, skill: s.skill }))
 		}));
 }
 
@@ -97,7 +101,7 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 
 	async function tail(into: RosterState) {
 		for (;;) {
-			const events = await listEventsAfter(db, cursor, { kind: 'staff' }, TAIL_BATCH);
+			const events = await listEventsAfter(db, cursor, { kind: 'everything' }, TAIL_BATCH);
 			into.apply(events);
 			const last = events.at(-1);
 			if (last) cursor = last.seq;

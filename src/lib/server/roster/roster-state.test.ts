@@ -6,6 +6,8 @@ import type { RequestView, VolunteerView } from '../../api/types';
 const building = { id: 'b1', lat: 30.99, lng: 105.89 };
 const volunteer = (id: string, north: number, available = true): VolunteerView => ({
 	id,
+	communityId: 'c1',
+	active: true,
 	name: id,
 	skills: ['repair'],
 	available,
@@ -17,6 +19,7 @@ const volunteer = (id: string, north: number, available = true): VolunteerView =
 });
 const request = (id: string, change: Partial<RequestView> = {}): RequestView => ({
 	id,
+	communityId: 'c1',
 	type: 'repair',
 	buildingId: 'b1',
 	unit: '',
@@ -34,6 +37,7 @@ const request = (id: string, change: Partial<RequestView> = {}): RequestView => 
 	cancelledAt: null,
 	offerExpiredAt: null,
 	visitDueAt: null,
+	teamId: null,
 	...change
 });
 const snapshot = (): RosterSnapshot => ({
@@ -42,16 +46,16 @@ const snapshot = (): RosterSnapshot => ({
 	volunteers: [volunteer('near', 10), volunteer('far', 400)].map((v) => ({ ...v, onlineUntil: null })),
 	requests: [],
 	plannedVisitors: [],
-	lastVisits: []
+	lastVisits: [],
+	teams: [],
+	services: [{ code: 'repair', skill: 'repair' }]
 });
-const event = (seq: number, payload: RequestView | VolunteerView, kind: StoredEvent['kind'] = 'request_updated'): StoredEvent => ({
-	seq,
-	kind,
-	action: 'assign',
-	volunteerId: null,
-	previousAssigneeId: null,
-	payload
-});
+const event = (
+	seq: number,
+	payload: RequestView | VolunteerView,
+	kind: 'request_created' | 'request_updated' | 'volunteer_updated' = 'request_updated'
+): StoredEvent =>
+	({ seq, kind, action: 'assign', communityId: 'c1', teamId: null, volunteerId: null, previousAssigneeId: null, payload }) as StoredEvent;
 const now = new Date('2026-11-26T02:00:00Z');
 
 describe('RosterState', () => {

@@ -2,7 +2,7 @@
 // buildings stand, and who an elder knows. Pure: it changes only through a snapshot and the
 // events applied on top of it (see candidate-roster.ts for where both come from).
 
-import type { CandidateView, RequestView, VolunteerView } from '../../api/types';
+import type { CandidateView, RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
 import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
 import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
@@ -17,21 +17,24 @@ import {
 	tasksTodaySince,
 	visitedLast
 } from '../../dispatch/candidate-facts';
-import { REQUEST_TYPES, type RequestType, type Skill, type Status } from '../../dispatch/vocabulary';
+import type { RequestType, Skill, Status } from '../../dispatch/vocabulary';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { GridIndex } from './grid-index';
 
 export interface RosterVolunteer extends LatLng {
 	id: string;
+	communityId: string;
 	name: string;
 	skills: readonly Skill[];
 	available: boolean;
+	active: boolean;
 	/** Epoch ms; online while in the future (volunteers.online_until). */
 	onlineUntil: number | null;
 }
 
 export interface RosterRequest {
 	id: string;
+	communityId: string;
 	type: RequestType;
 	buildingId: string;
 	elderId: string | null;
@@ -59,6 +62,17 @@ export interface RosterSnapshot {
 	plannedVisitors: { elderId: string; volunteerId: string }[];
 	/** Each elder's most recent completed visit. */
 	lastVisits: LastVisit[];
+	/** The active teams: whose members also serve which communities. */
+	teams: RosterTeam[];
+	/** Which skill each service needs (a request's type is a service code). */
+	services: { code: string; skill: Skill }[];
+}
+
+export interface RosterTeam {
+	id: string;
+	active: boolean;
+	memberIds: readonly string[];
+	communityIds: readonly string[];
 }
 
 const NONE: ReadonlySet<string> = new Set();
@@ -66,6 +80,7 @@ const NONE: ReadonlySet<string> = new Set();
 export function requestFromView(view: RequestView): RosterRequest {
 	return {
 		id: view.id,
+		communityId: view.communityId,
 		type: view.type,
 		buildingId: view.buildingId,
 		elderId: view.elderId,
@@ -84,9 +99,11 @@ export function requestFromView(view: RequestView): RosterRequest {
 function rosterVolunteer(source: Omit<RosterVolunteer, 'onlineUntil'>, onlineUntil: number | null): RosterVolunteer {
 	return {
 		id: source.id,
+		communityId: source.communityId,
 		name: source.name,
 		skills: source.skills,
 		available: source.available,
+		active: source.active,
 		lat: source.lat,
 		lng: source.lng,
 		onlineUntil
@@ -97,7 +114,11 @@ export class RosterState {
 	readonly seq: number;
 	private readonly volunteers = new Map<string, RosterVolunteer>();
 	/** On-duty volunteers by skill, by where they stand: who a request's search looks through. */
-	private readonly onDuty = new Map<Skill, GridIndex<RosterVolunteer>>(REQUEST_TYPES.map((skill) => [skill, new GridIndex()]));
+	private readonly onDuty = new Map<Skill, GridIndex<RosterVolunteer>>();
+	private readonly teams = new Map<string, RosterTeam>();
+	/** Volunteers of other communities who serve a community through a team, by that community. */
+	private teamServes = new Map<string, Set<string>>();
+	private readonly skillOf = new Map<string, Skill>();
 	private readonly requests = new Map<string, RosterRequest>();
 	/** Request ids by their assignee, so a volunteer's load is a handful of lookups. */
 	private readonly held = new Map<string, Set<string>>();
@@ -118,18 +139,35 @@ export class RosterState {
 		for (const r of snapshot.requests) this.putRequest(r);
 		for (const p of snapshot.plannedVisitors) this.plannedVisitors.set(p.elderId, p.volunteerId);
 		for (const visit of snapshot.lastVisits) this.lastVisits.set(visit.elderId, visit);
+		for (const team of snapshot.teams) this.teams.set(team.id, team);
+		this.indexTeams();
+		for (const service of snapshot.services) this.skillOf.set(service.code, service.skill);
 	}
 
 	/** Applies committed events; any order, any repeats. */
 	apply(events: readonly StoredEvent[]): void {
 		for (const event of events) {
 			const payload = event.payload;
-			if ((this.seenAt.get(payload.id) ?? this.seq) >= event.seq) continue;
-			this.seenAt.set(payload.id, event.seq);
-			// Presence is not in events (see setOnlineUntil): keep what this node knows.
-			if (event.kind === 'volunteer_updated')
-				this.putVolunteer(rosterVolunteer(payload as VolunteerView, this.volunteers.get(payload.id)?.onlineUntil ?? null));
-			else this.putRequest(requestFromView(payload as RequestView));
+			const key = 'code' in payload ? `service:${payload.code}` : payload.id;
+			if ((this.seenAt.get(key) ?? this.seq) >= event.seq) continue;
+			this.seenAt.set(key, event.seq);
+			switch (event.kind) {
+				case 'volunteer_updated':
+					// Presence is not in events (see setOnlineUntil): keep what this node knows.
+					this.putVolunteer(rosterVolunteer(payload as VolunteerView, this.volunteers.get(key)?.onlineUntil ?? null));
+					break;
+				case 'service_updated':
+					this.skillOf.set((payload as ServiceView).code, (payload as ServiceView).skill);
+					break;
+				case 'team_updated': {
+					const team = payload as TeamView;
+					this.teams.set(team.id, { id: team.id, active: team.active, memberIds: team.memberIds, communityIds: team.communityIds });
+					this.indexTeams();
+					break;
+				}
+				default:
+					this.putRequest(requestFromView(payload as RequestView));
+			}
 		}
 	}
 
@@ -167,6 +205,9 @@ export class RosterState {
 		};
 		const dayStart = tasksTodaySince(now).getTime();
 		const nowMs = now.getTime();
+		const skill = this.skillOf.get(request.type) ?? request.type;
+		const servesHere = this.teamServes.get(request.communityId) ?? NONE;
+		const mayServe = (v: RosterVolunteer) => v.communityId === request.communityId || servesHere.has(v.id);
 
 		const ranked = { type: request.type, lat: place.lat, lng: place.lng };
 		const toCandidate = (volunteer: RosterVolunteer): CandidateInput => {
@@ -191,21 +232,22 @@ export class RosterState {
 		};
 
 		// The database search's boxes (candidate-search.ts), read from the grid instead of the index.
-		const onDuty = this.onDuty.get(request.type)!;
+		const onDuty = this.onDuty.get(skill) ?? new GridIndex<RosterVolunteer>();
+		const everyone = [...onDuty.values()].filter(mayServe);
 		let nearby: CandidateInput[] | null = null;
 		for (const radius of SEARCH_RADII_M) {
-			const found = onDuty.inBox(boundingBox(place, radius)).map(toCandidate);
-			if (isSearchSettled(place, found, radius, limit) || found.length >= onDuty.size) {
+			const found = onDuty.inBox(boundingBox(place, radius)).filter(mayServe).map(toCandidate);
+			if (isSearchSettled(place, found, radius, limit) || found.length >= everyone.length) {
 				nearby = found;
 				break;
 			}
 		}
-		nearby ??= [...onDuty.values()].map(toCandidate);
+		nearby ??= everyone.map(toCandidate);
 		// The elder's familiar volunteers are ranked wherever they stand, if they may go.
 		const known = new Set(nearby.map((c) => c.id));
 		for (const id of familiarVolunteerIds(continuity)) {
 			const volunteer = !known.has(id) ? this.volunteers.get(id) : undefined;
-			if (volunteer?.available && volunteer.skills.includes(request.type)) {
+			if (volunteer?.available && volunteer.active && volunteer.skills.includes(skill) && mayServe(volunteer)) {
 				nearby.push(toCandidate(volunteer));
 				known.add(volunteer.id);
 			}
@@ -217,7 +259,27 @@ export class RosterState {
 		const before = this.volunteers.get(volunteer.id);
 		if (before) for (const skill of before.skills) this.onDuty.get(skill)?.delete(before);
 		this.volunteers.set(volunteer.id, volunteer);
-		if (volunteer.available) for (const skill of volunteer.skills) this.onDuty.get(skill)?.add(volunteer);
+		if (volunteer.available && volunteer.active) {
+			for (const skill of volunteer.skills) {
+				let index = this.onDuty.get(skill);
+				if (!index) this.onDuty.set(skill, (index = new GridIndex()));
+				index.add(volunteer);
+			}
+		}
+	}
+
+	/** Rebuilds who serves which community through a team (teams are few; this is cheap). */
+	private indexTeams(): void {
+		const serves = new Map<string, Set<string>>();
+		for (const team of this.teams.values()) {
+			if (!team.active) continue;
+			for (const communityId of team.communityIds) {
+				let ids = serves.get(communityId);
+				if (!ids) serves.set(communityId, (ids = new Set()));
+				for (const id of team.memberIds) ids.add(id);
+			}
+		}
+		this.teamServes = serves;
 	}
 
 	private putRequest(request: RosterRequest): void {

@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/types';
 import type { CandidateView } from '../../api/types';
-import { isStaff, type Actor } from '../../dispatch/permissions';
+import { inScope, isStaff, type Actor } from '../../dispatch/permissions';
 import { boundingBox, type LatLng } from '../../dispatch/geo';
 import { rankCandidates } from '../../dispatch/ranking';
 import { isSearchSettled, SEARCH_RADII_M } from '../../dispatch/candidate-search';
@@ -40,14 +40,14 @@ export async function listCandidates(
 	radii: readonly number[] = SEARCH_RADII_M
 ): Promise<CandidateView[]> {
 	if (!isStaff(actor.role)) throw forbidden('Only dispatchers and coordinators may do this.');
-	const fromRoster = radii === SEARCH_RADII_M ? deps.roster?.rank(requestId, limit, deps.now()) : null;
-	if (fromRoster) return fromRoster;
 	// No transaction: each statement reads its own snapshot, and a search is a suggestion
 	// the dispatcher acts on a moment later anyway (the assignment itself is conditional).
-	// Two round trips in the common case: the request with its place, then one box.
 	const request = await findRequestPlace(deps.db, requestId);
-	if (!request) throw notFound('The request');
-	const filter: CandidateFilter = { skill: request.type, dayStart: tasksTodaySince(deps.now()) };
+	// Outside the scope, as if it did not exist.
+	if (!request || !inScope(actor, request.communityId)) throw notFound('The request');
+	const fromRoster = radii === SEARCH_RADII_M ? deps.roster?.rank(requestId, limit, deps.now()) : null;
+	if (fromRoster) return fromRoster;
+	const filter: CandidateFilter = { skill: request.skill, communityId: request.communityId, dayStart: tasksTodaySince(deps.now()) };
 	const elderId = continuityElderId(request);
 	const continuity = elderId ? await findElderContinuity(deps.db, elderId) : NO_CONTINUITY;
 	const nearby = await searchAround(deps.db, filter, request, limit, radii);
@@ -76,7 +76,7 @@ async function searchAround(
 	for (const radius of radii) {
 		const found = await listCandidatesInBox(db, filter, boundingBox(center, radius));
 		if (isSearchSettled(center, found, radius, limit)) return found;
-		everyone ??= await countCandidates(db, filter.skill);
+		everyone ??= await countCandidates(db, filter);
 		if (found.length >= everyone) return found;
 	}
 	return listAllCandidates(db, filter);

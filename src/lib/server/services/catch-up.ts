@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Actor } from '../../dispatch/permissions';
 import { assigneeKeepsContact, isStaff } from '../../dispatch/permissions';
-import { deliveriesFor, withoutContact } from '../../realtime/deliveries';
+import { deliveriesFor, heardOnce, roomsOf, withoutContact } from '../../realtime/deliveries';
+import { teamTiesOf } from '../repositories/teams';
 import { listCurrentHolders } from '../repositories/requests';
-import { ROOM_STAFF, roomForVolunteer, type CaughtUpEvent } from '../../realtime/events';
+import type { CaughtUpEvent } from '../../realtime/events';
 import { listEventsAfter, type Audience } from '../repositories/events';
 
 /** Events read from the table per query when a caller asks for everything. */
@@ -37,19 +38,16 @@ export async function allEventsAfter(
 }
 
 async function readPage(db: Kysely<Database>, actor: Actor, after: number, limit: number) {
+	const teams = actor.volunteerId ? await teamTiesOf(db, actor.volunteerId) : { led: [], member: [] };
 	const audience: Audience | null = isStaff(actor.role)
-		? { kind: 'staff' }
+		? { kind: 'staff', communityIds: actor.communityIds }
 		: actor.volunteerId
-			? { kind: 'volunteer', volunteerId: actor.volunteerId }
+			? { kind: 'volunteer', volunteerId: actor.volunteerId, ledTeamIds: teams.led, teamIds: teams.member }
 			: null;
 	if (!audience) return { events: [], lastSeq: after, complete: false };
-	const rooms = new Set(audience.kind === 'staff' ? [ROOM_STAFF] : [roomForVolunteer(audience.volunteerId)]);
+	const rooms = new Set(roomsOf(actor, teams));
 	const stored = await listEventsAfter(db, after, audience, limit);
-	let events = stored.flatMap((event) =>
-		deliveriesFor(event)
-			.filter((d) => rooms.has(d.room))
-			.map((d) => d.message)
-	);
+	let events = stored.flatMap((event) => heardOnce(deliveriesFor(event), rooms));
 	if (audience.kind === 'volunteer') events = await withoutExpiredContacts(db, events, audience.volunteerId);
 	return {
 		events,

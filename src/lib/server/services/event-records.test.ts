@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestView, VolunteerView } from '../../api/types';
 import { nextStatus } from '../../dispatch/lifecycle';
-import { deliveriesFor } from '../../realtime/deliveries';
+import { deliveriesFor, type StoredEvent } from '../../realtime/deliveries';
 import type { NewEventRecord } from '../repositories/events';
 import {
 	availabilityChanged,
@@ -20,6 +20,7 @@ import {
 
 const request = (over: Partial<RequestView> = {}): RequestView => ({
 	id: 'r1',
+	communityId: 'c1',
 	type: 'repair',
 	buildingId: 'b1',
 	unit: '1-101',
@@ -37,12 +38,15 @@ const request = (over: Partial<RequestView> = {}): RequestView => ({
 	cancelledAt: null,
 	offerExpiredAt: null,
 	visitDueAt: null,
+	teamId: null,
 	contactName: '陈阿姨',
 	contactPhone: '13800000000',
 	...over
 });
 const volunteer: VolunteerView = {
 	id: 'v1',
+	communityId: 'c1',
+	active: true,
 	name: '张伟',
 	skills: ['repair'],
 	available: true,
@@ -59,10 +63,12 @@ const rooms = (e: NewEventRecord) =>
 		seq: 1,
 		kind: e.kind,
 		action: e.action,
+		communityId: 'c1',
+		teamId: null,
 		volunteerId: e.volunteerId,
 		previousAssigneeId: e.previousAssigneeId ?? null,
 		payload: e.payload
-	}).map((d) => `${d.room} ${d.message.event}`);
+	} as StoredEvent).map((d) => `${d.room} ${d.message.event}`);
 
 describe('event constructors', () => {
 	it('record a creation by staff or by a visit plan in meta, with no note', () => {
@@ -90,7 +96,7 @@ describe('event constructors', () => {
 			toStatus: 'assigned'
 		});
 		expect(assigned.note).toBeUndefined();
-		expect(rooms(assigned)).toEqual(['staff request:updated', 'volunteer:v1 task:assigned']);
+		expect(rooms(assigned)).toEqual(['staff:c1 request:updated', 'volunteer:v1 task:assigned']);
 
 		const moved = offerReassigned('u1', request({ assigneeId: 'v2' }), 'v1', 'v2');
 		expect(moved).toMatchObject({
@@ -100,7 +106,7 @@ describe('event constructors', () => {
 			previousAssigneeId: 'v1'
 		});
 		expect(moved.note).toBeUndefined();
-		expect(rooms(moved)).toEqual(['staff request:updated', 'volunteer:v2 task:assigned', 'volunteer:v1 task:updated']);
+		expect(rooms(moved)).toEqual(['staff:c1 request:updated', 'volunteer:v2 task:assigned', 'volunteer:v1 task:updated']);
 	});
 
 	it("keep a person's words in the note, and each assignee step on the lifecycle's path", () => {
@@ -147,7 +153,7 @@ describe('event constructors', () => {
 			toStatus: 'open'
 		});
 		expect([expired.note, requeued.note]).toEqual([undefined, undefined]);
-		expect(rooms(requeued)).toEqual(['staff request:updated', 'volunteer:v1 task:updated']);
+		expect(rooms(requeued)).toEqual(['staff:c1 request:updated', 'volunteer:v1 task:updated']);
 	});
 
 	it('keep on duty or off duty as a boolean, not as words', () => {

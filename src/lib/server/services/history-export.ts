@@ -5,23 +5,30 @@ import { CSV_BOM, csvRow } from '../../history/csv';
 import { formatCommunityTime } from '../../history/community-time';
 import { requestDescription } from '../../history/request-description';
 import { listFinishedForExport, type ExportRow } from '../repositories/history';
+import { listServices } from '../repositories/services';
 import type { Logger } from '../log';
 import type { ServiceDeps } from './deps';
 
 /** Rows per query: big enough to be quick, small enough that memory stays flat at any total. */
 export const EXPORT_BATCH = 1000;
 
-const COLUMNS: { header: MessageKey; cell: (row: ExportRow, t: ReturnType<typeof createTranslator>) => string | null }[] = [
+/** What a cell is written with: the reader's words, and the catalogue's names for services. */
+interface Words {
+	t: ReturnType<typeof createTranslator>;
+	typeName(code: string): string;
+}
+
+const COLUMNS: { header: MessageKey; cell: (row: ExportRow, words: Words) => string | null }[] = [
 	{ header: 'history.csv.id', cell: (r) => r.id },
-	{ header: 'history.csv.type', cell: (r, t) => t(`type.${r.type}`) },
-	{ header: 'history.csv.status', cell: (r, t) => t(`status.${r.status}`) },
+	{ header: 'history.csv.type', cell: (r, w) => w.typeName(r.type) },
+	{ header: 'history.csv.status', cell: (r, w) => w.t(`status.${r.status}`) },
 	{ header: 'history.csv.building', cell: (r) => r.building_name },
 	{ header: 'history.csv.unit', cell: (r) => r.unit },
 	{
 		header: 'history.csv.description',
-		cell: (r, t) => requestDescription({ description: r.description, visitDueAt: r.visit_due_at, contactName: r.contact_name }, t)
+		cell: (r, w) => requestDescription({ description: r.description, visitDueAt: r.visit_due_at, contactName: r.contact_name }, w.t)
 	},
-	{ header: 'history.csv.urgency', cell: (r, t) => t(`urgency.${r.urgency}`) },
+	{ header: 'history.csv.urgency', cell: (r, w) => w.t(`urgency.${r.urgency}`) },
 	{ header: 'history.csv.volunteer', cell: (r) => r.volunteer_name },
 	{ header: 'history.csv.createdAt', cell: (r) => formatCommunityTime(r.created_at, true) },
 	{ header: 'history.csv.assignedAt', cell: (r) => formatCommunityTime(r.assigned_at, true) },
@@ -40,13 +47,14 @@ export function streamHistoryCsv(deps: ServiceDeps, filter: HistoryFilter, local
 	const t = createTranslator(locale);
 	const encoder = new TextEncoder();
 	let after: { finishedAt: string; id: string } | null = null;
-	let started = false;
+	let words: Words | null = null;
 	return new ReadableStream<Uint8Array>(
 		{
 			async pull(controller) {
 				try {
-					if (!started) {
-						started = true;
+					if (!words) {
+						const names = new Map((await listServices(deps.db)).map((s) => [s.code, locale === 'en' ? s.name.en : s.name.zh]));
+						words = { t, typeName: (code) => names.get(code) ?? code };
 						controller.enqueue(encoder.encode(CSV_BOM + csvRow(COLUMNS.map((c) => t(c.header)))));
 						return;
 					}
@@ -54,7 +62,7 @@ export function streamHistoryCsv(deps: ServiceDeps, filter: HistoryFilter, local
 					const last = rows.at(-1);
 					if (last) {
 						after = { finishedAt: last.finished_key, id: last.id };
-						controller.enqueue(encoder.encode(rows.map((row) => csvRow(COLUMNS.map((c) => c.cell(row, t)))).join('')));
+						controller.enqueue(encoder.encode(rows.map((row) => csvRow(COLUMNS.map((c) => c.cell(row, words!)))).join('')));
 					}
 					if (rows.length < EXPORT_BATCH) controller.close();
 				} catch (error) {

@@ -1,4 +1,4 @@
-import type { StatsQuery } from '../../api/history-schemas';
+import type { HistoryFilter, StatsQuery } from '../../api/history-schemas';
 import type { DayCounts, HistoryStats, PeriodSummary, StageStats } from '../../api/history-types';
 import { communityDay, communityDayStart, daysBetween, nextDay } from '../../history/community-time';
 import {
@@ -41,7 +41,7 @@ function toSummary(period: Period, row: SummaryRow): PeriodSummary {
 }
 
 /** Statistics for a period and the period of equal length just before it. */
-export async function readHistoryStats(deps: ServiceDeps, query: StatsQuery): Promise<HistoryStats> {
+export async function readHistoryStats(deps: ServiceDeps, query: HistoryFilter): Promise<HistoryStats> {
 	await checkFilterReferences(deps.db, query);
 	const period = statsPeriod(query, deps.now());
 	const length = period.to.getTime() - period.from.getTime();
@@ -56,14 +56,11 @@ export async function readHistoryStats(deps: ServiceDeps, query: StatsQuery): Pr
 
 	// Every day of the period, including quiet ones, so the chart's axis has no gaps.
 	const days = new Map<string, DayCounts>(
-		daysBetween(communityDay(period.from), communityDay(new Date(period.to.getTime() - 1))).map((day) => [
-			day,
-			{ day, haircut: 0, repair: 0, elder_visit: 0 }
-		])
+		daysBetween(communityDay(period.from), communityDay(new Date(period.to.getTime() - 1))).map((day) => [day, { day, counts: {} }])
 	);
 	for (const row of perDay) {
 		const entry = days.get(row.day);
-		if (entry) entry[row.type] = row.count;
+		if (entry) entry.counts[row.type] = row.count;
 	}
 	return {
 		current: toSummary(period, current),

@@ -15,14 +15,17 @@ import type { ServiceDeps } from './deps';
  */
 export async function checkFilterReferences(db: Queryable, filter: HistoryFilter): Promise<void> {
 	const issues: ErrorIssue[] = [];
-	if (filter.volunteerId && !(await findVolunteer(db, filter.volunteerId)))
-		issues.push({ path: 'volunteerId', message: 'Unknown volunteer.' });
-	if (filter.buildingId && !(await findBuilding(db, filter.buildingId))) issues.push({ path: 'buildingId', message: 'Unknown building.' });
+	// One outside the scope is as unknown as one that does not exist.
+	const volunteer = filter.volunteerId ? await findVolunteer(db, filter.volunteerId) : undefined;
+	if (filter.volunteerId && !volunteer) issues.push({ path: 'volunteerId', message: 'Unknown volunteer.' });
+	const building = filter.buildingId ? await findBuilding(db, filter.buildingId) : undefined;
+	if (filter.buildingId && (!building || !filter.communityIds.includes(building.community_id)))
+		issues.push({ path: 'buildingId', message: 'Unknown building.' });
 	if (issues.length) throw invalidInput('The filter names something that does not exist.', issues);
 }
 
 /** One page of finished requests, newest first; coordinators see contact details. */
-export async function readHistoryPage(deps: ServiceDeps, query: HistoryQuery): Promise<HistoryPage> {
+export async function readHistoryPage(deps: ServiceDeps, query: HistoryQuery & HistoryFilter): Promise<HistoryPage> {
 	await checkFilterReferences(deps.db, query);
 	const rows = await listFinishedPage(deps.db, query, query.cursor ?? null, query.limit + 1);
 	const page = rows.slice(0, query.limit);

@@ -1,14 +1,13 @@
 import type { RequestView } from '../../api/types';
 import { isStaff, type Actor } from '../../dispatch/permissions';
 import { REASSIGNABLE_FROM } from '../../dispatch/lifecycle';
-import { findRequest, toRequestView, updateRequestIf } from '../repositories/requests';
+import { toRequestView, updateRequestIf } from '../repositories/requests';
 import type { NewEventRecord } from '../repositories/events';
 import type { RequestRow } from '../db/schema';
 import type { Queryable } from '../db/types';
-import { forbidden, notFound, unprocessable } from '../http/api-error';
+import { forbidden, unprocessable } from '../http/api-error';
 import { commitChange } from './commit';
-import { explainConflict } from './requests';
-import { lockEligibleVolunteer } from './eligible-volunteer';
+import { explainConflict, findStaffRequest, lockVolunteerFor } from './requests';
 import { offerReassigned } from './event-records';
 import type { ServiceDeps } from './deps';
 
@@ -24,13 +23,12 @@ export async function reassignRequest(
 ): Promise<RequestView> {
 	if (!isStaff(actor.role)) throw forbidden('Only dispatchers and coordinators may do this.');
 	return commitChange(deps, async (trx) => {
-		const before = await findRequest(trx, id);
-		if (!before) throw notFound('The request');
+		const before = await findStaffRequest(trx, actor, id);
 		// Checked before the volunteer, so "same volunteer" below compares with the assignee the caller saw.
 		if (before.version !== input.version || !REASSIGNABLE_FROM.includes(before.status)) {
 			return explainConflict(trx, id, input.version, REASSIGNABLE_FROM);
 		}
-		const volunteer = await lockEligibleVolunteer(trx, input.volunteerId, before.type);
+		const volunteer = await lockVolunteerFor(trx, before, input.volunteerId);
 		if (volunteer.id === before.assignee_id) throw unprocessable(`${volunteer.name} already has this request.`);
 
 		const moved = await moveOffer(trx, deps.now(), actor.userId, before, volunteer);

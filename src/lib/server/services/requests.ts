@@ -3,9 +3,11 @@ import type { Database, RequestRow, RequestUpdate } from '../db/schema';
 import type { RequestView, TimelineEntry } from '../../api/types';
 import type { RequestType, Status, Urgency } from '../../dispatch/vocabulary';
 import { allowedFrom, isAssigneeAction, nextStatus, type AssigneeAction } from '../../dispatch/lifecycle';
-import { isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
+import { inScope, isAssignee, isStaff, maySeeContact, type Actor } from '../../dispatch/permissions';
 import { findRequest, findRequestForUpdate, insertRequest, toRequestView, updateRequestIf } from '../repositories/requests';
 import { findBuilding } from '../repositories/buildings';
+import { findService } from '../repositories/services';
+import type { Queryable } from '../db/types';
 import { findElderAt } from '../repositories/elders';
 import { listTimelineRows, wasOfferedTo } from '../repositories/events';
 import { stepForVolunteer, volunteerSees } from '../../dispatch/timeline-audience';
@@ -32,13 +34,20 @@ function requireStaff(actor: Actor) {
 export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewRequestInput): Promise<RequestView> {
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
-		if (!(await findBuilding(trx, input.buildingId))) {
+		// A building outside the scope is one this dispatcher cannot see: as if it did not exist.
+		const building = await findBuilding(trx, input.buildingId);
+		if (!building || !inScope(actor, building.community_id)) {
 			throw invalidInput('That building does not exist.', [{ path: 'buildingId', message: 'Unknown building' }]);
+		}
+		const service = await findService(trx, input.type);
+		if (!service?.active) {
+			throw invalidInput('Choose a service from the catalogue.', [{ path: 'type', message: 'Not an active service' }]);
 		}
 		// A visit to a known elder keeps its continuity (the same volunteer as last time) when the
 		// dispatcher names the elder's building and unit.
 		const elderId = input.type === 'elder_visit' ? await findElderAt(trx, input.buildingId, input.unit) : null;
 		const row = await insertRequest(trx, {
+			community_id: building.community_id,
 			type: input.type,
 			elder_id: elderId,
 			building_id: input.buildingId,
@@ -58,11 +67,28 @@ export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewR
 	});
 }
 
-export async function getRequestFor(deps: ServiceDeps, actor: Actor, id: string): Promise<RequestRow> {
+/**
+ * A request as this reader may open it: staff within their scope (outside it, as if it did not
+ * exist: 404), a volunteer when it is their task.
+ */
+export async function getRequestFor(deps: Pick<ServiceDeps, 'db'>, actor: Actor, id: string): Promise<RequestRow> {
 	const row = await findRequest(deps.db, id);
-	if (!row) throw notFound('The request');
+	if (!row || (isStaff(actor.role) && !inScope(actor, row.community_id))) throw notFound('The request');
 	if (!isStaff(actor.role) && !isAssignee(actor, row.assignee_id)) throw forbidden('This request is not assigned to you.');
 	return row;
+}
+
+/** A request staff may change: inside their scope, else 404. */
+export async function findStaffRequest(trx: Queryable, actor: Actor, id: string, lock = false): Promise<RequestRow> {
+	const row = lock ? await findRequestForUpdate(trx, id) : await findRequest(trx, id);
+	if (!row || !inScope(actor, row.community_id)) throw notFound('The request');
+	return row;
+}
+
+/** The volunteer who may take this request: eligible for its service's skill and its community. */
+export async function lockVolunteerFor(trx: Queryable, request: RequestRow, volunteerId: string) {
+	const service = await findService(trx, request.type);
+	return lockEligibleVolunteer(trx, volunteerId, { skill: service?.skill ?? request.type, communityId: request.community_id });
 }
 
 /**
@@ -133,9 +159,8 @@ export async function assignVolunteer(
 ): Promise<RequestView> {
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
-		const request = await findRequest(trx, id);
-		if (!request) throw notFound('The request');
-		const volunteer = await lockEligibleVolunteer(trx, input.volunteerId, request.type);
+		const request = await findStaffRequest(trx, actor, id);
+		const volunteer = await lockVolunteerFor(trx, request, input.volunteerId);
 
 		const now = deps.now();
 		const updated = await updateRequestIf(
@@ -156,8 +181,7 @@ export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string,
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
 		// Held until commit: a cancel races the assignee's accept or start, and the audit row must name the real "from".
-		const before = await findRequestForUpdate(trx, id);
-		if (!before) throw notFound('The request');
+		const before = await findStaffRequest(trx, actor, id, true);
 		const updated = await updateRequestIf(
 			trx,
 			{ id, statuses: allowedFrom('cancel'), version },

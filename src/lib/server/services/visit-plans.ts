@@ -3,10 +3,10 @@ import type { VisitPlanView } from '../../api/history-types';
 import { visitState } from '../../dispatch/visits';
 import { findPlanRecord, insertPlan, listPlanRecords, updatePlan, type PlanRecord } from '../repositories/visit-plans';
 import { findElder } from '../repositories/elders';
-import { findVolunteer } from '../repositories/volunteers';
+import { findVolunteer, servesCommunity } from '../repositories/volunteers';
 import { lockUnansweredVisits } from '../repositories/visit-requests';
 import type { NewEventRecord } from '../repositories/events';
-import type { Actor } from '../../dispatch/permissions';
+import { inScope, type Actor } from '../../dispatch/permissions';
 import { commitChange } from './commit';
 import { moveOffer } from './reassign';
 import { conflict, notFound, unprocessable } from '../http/api-error';
@@ -35,6 +35,7 @@ function currentVisit(plan: PlanRecord, now: Date): VisitPlanView['visit'] {
 function toPlanView(plan: PlanRecord, now: Date): VisitPlanView {
 	return {
 		id: plan.id,
+		communityId: plan.community_id,
 		elderId: plan.elder_id,
 		elderName: plan.elder_name,
 		buildingId: plan.building_id,
@@ -50,16 +51,20 @@ function toPlanView(plan: PlanRecord, now: Date): VisitPlanView {
 	};
 }
 
-export async function listVisitPlans(deps: ServiceDeps): Promise<VisitPlanView[]> {
+export async function listVisitPlans(deps: ServiceDeps, communityIds: readonly string[]): Promise<VisitPlanView[]> {
 	const now = deps.now();
-	return (await listPlanRecords(deps.db)).map((plan) => toPlanView(plan, now));
+	return (await listPlanRecords(deps.db, communityIds)).map((plan) => toPlanView(plan, now));
 }
 
-/** Only a volunteer with the elder_visit skill may carry a plan: the scheduler assigns to them unasked. */
-async function requireVisitor(db: Queryable, volunteerId: string): Promise<void> {
+/**
+ * Only a volunteer with the elder_visit skill, who serves the elder's community, may carry a
+ * plan: the scheduler assigns to them unasked.
+ */
+async function requireVisitor(db: Queryable, volunteerId: string, communityId: string): Promise<void> {
 	const volunteer = await findVolunteer(db, volunteerId);
 	if (!volunteer) throw unprocessable('That volunteer does not exist.');
 	if (!volunteer.skills.includes('elder_visit')) throw unprocessable(`${volunteer.name} does not visit elders (no elder_visit skill).`);
+	if (!(await servesCommunity(db, volunteer, communityId))) throw unprocessable(`${volunteer.name} does not serve this community.`);
 }
 
 async function viewOf(deps: ServiceDeps, id: string): Promise<VisitPlanView> {
@@ -68,10 +73,13 @@ async function viewOf(deps: ServiceDeps, id: string): Promise<VisitPlanView> {
 	return toPlanView(plan, deps.now());
 }
 
-export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody): Promise<VisitPlanView> {
-	if (!(await findElder(deps.db, body.elderId))) throw unprocessable('That elder does not exist.');
-	await requireVisitor(deps.db, body.volunteerId);
+export async function createVisitPlan(deps: ServiceDeps, actor: Actor, body: NewVisitPlanBody): Promise<VisitPlanView> {
+	// An elder outside the scope is one this coordinator cannot see: as if it did not exist.
+	const elder = await findElder(deps.db, body.elderId);
+	if (!elder || !inScope(actor, elder.community_id)) throw unprocessable('That elder does not exist.');
+	await requireVisitor(deps.db, body.volunteerId, elder.community_id);
 	const id = await insertPlan(deps.db, {
+		communityId: elder.community_id,
 		elderId: body.elderId,
 		volunteerId: body.volunteerId,
 		intervalDays: body.intervalDays,
@@ -90,7 +98,9 @@ export async function createVisitPlan(deps: ServiceDeps, body: NewVisitPlanBody)
  * already accepted stays with whoever accepted it.
  */
 export async function changeVisitPlan(deps: ServiceDeps, actor: Actor, id: string, change: VisitPlanChange): Promise<VisitPlanView> {
-	if (change.volunteerId) await requireVisitor(deps.db, change.volunteerId);
+	const plan = await findPlanRecord(deps.db, id);
+	if (!plan || !inScope(actor, plan.community_id)) throw notFound('The visit plan');
+	if (change.volunteerId) await requireVisitor(deps.db, change.volunteerId, plan.community_id);
 	await commitChange(deps, async (trx) => {
 		const before = await findPlanRecord(trx, id);
 		const updated = await updatePlan(trx, id, {

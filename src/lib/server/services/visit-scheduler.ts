@@ -43,6 +43,7 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			.execute();
 
 		const inserted = await insertVisitRequestOnce(trx, {
+			community_id: plan.community_id,
 			type: 'elder_visit',
 			building_id: plan.building_id,
 			unit: plan.unit,

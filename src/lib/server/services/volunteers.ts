@@ -9,6 +9,7 @@ import type { ServiceDeps } from './deps';
 export function toVolunteerView(record: VolunteerRecord): VolunteerView {
 	return {
 		id: record.id,
+		communityId: record.communityId,
 		name: record.name,
 		skills: record.skills,
 		available: record.available,
@@ -16,12 +17,14 @@ export function toVolunteerView(record: VolunteerRecord): VolunteerView {
 		lat: record.lat,
 		lng: record.lng,
 		activeCount: record.activeCount,
-		lastSeenAt: record.lastSeenAt ? record.lastSeenAt.toISOString() : null
+		lastSeenAt: record.lastSeenAt ? record.lastSeenAt.toISOString() : null,
+		active: record.active
 	};
 }
 
-export async function listVolunteers(deps: ServiceDeps): Promise<VolunteerView[]> {
-	const records = await listVolunteerRecords(deps.db);
+/** The volunteers of these communities (already checked against the reader's scope). */
+export async function listVolunteers(deps: Pick<ServiceDeps, 'db'>, communityIds: readonly string[]): Promise<VolunteerView[]> {
+	const records = await listVolunteerRecords(deps.db, communityIds);
 	return records.map(toVolunteerView);
 }
 

@@ -3,17 +3,20 @@ import { listBuildings, listMapFeatures } from '$lib/server/repositories/buildin
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { listVolunteers } from '$lib/server/services/volunteers';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
-import { guardPage } from '$lib/server/http/guards';
+import { guardPage, requireStaff } from '$lib/server/http/guards';
 
+/** The board of the dispatcher's scope: every community in it, each request, building and volunteer. */
 export const load: PageServerLoad = async (event) => {
 	guardPage(event);
 	await event.parent(); // the layout reads the live seq first
+	const actor = requireStaff(event);
 	const app = event.locals.app;
+	const communities = actor.communityIds;
 	const [buildings, features, requests, volunteers] = await Promise.all([
-		listBuildings(app.db),
-		listMapFeatures(app.db),
-		listRequestsByStatus(app.db, ACTIVE_STATUSES),
-		listVolunteers(app.services)
+		listBuildings(app.db, communities),
+		listMapFeatures(app.db, communities),
+		listRequestsByStatus(app.db, ACTIVE_STATUSES, communities),
+		listVolunteers(app.services, communities)
 	]);
 	return {
 		buildings,

@@ -1,15 +1,19 @@
 import type { PageServerLoad } from './$types';
 import { listBuildings } from '$lib/server/repositories/buildings';
 import { listVolunteerRecords } from '$lib/server/repositories/volunteers';
-import { guardPage } from '$lib/server/http/guards';
+import { guardPage, requireCoordinator } from '$lib/server/http/guards';
 
 // Names for the pickers, the table and the map. The page's own data comes from the API in
 // +page.ts, so the page and outside clients read history the same way.
 export const load: PageServerLoad = async (event) => {
 	guardPage(event);
 	await event.parent();
+	const actor = requireCoordinator(event);
 	const app = event.locals.app;
-	const [buildings, volunteers] = await Promise.all([listBuildings(app.db), listVolunteerRecords(app.db)]);
+	const [buildings, volunteers] = await Promise.all([
+		listBuildings(app.db, actor.communityIds),
+		listVolunteerRecords(app.db, actor.communityIds)
+	]);
 	return {
 		buildings,
 		volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, skills: v.skills })),

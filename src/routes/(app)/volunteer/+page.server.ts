@@ -2,6 +2,7 @@ import type { PageServerLoad } from './$types';
 import { guardPage, requireVolunteer } from '$lib/server/http/guards';
 import { ApiError } from '$lib/server/http/api-error';
 import { listBuildings } from '$lib/server/repositories/buildings';
+import { volunteerCommunities } from '$lib/server/repositories/teams';
 import { getMyVolunteer, listMyActiveTasks, listMyCompletedTasks } from '$lib/server/services/my-tasks';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireVolunteer(event);
 	const app = event.locals.app;
 	const [buildings, tasks, completed, me] = await Promise.all([
-		listBuildings(app.db),
+		// Their community's buildings and those of the communities their teams serve.
+		volunteerCommunities(app.db, actor.volunteerId!).then((communities) => listBuildings(app.db, communities)),
 		listMyActiveTasks(app.services, actor),
 		listMyCompletedTasks(app.services, actor),
 		getMyVolunteer(app.services, actor).catch((error) => {

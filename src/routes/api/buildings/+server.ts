@@ -1,10 +1,13 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
-import { requireActor } from '$lib/server/http/guards';
+import { requestedCommunities, requireActor } from '$lib/server/http/guards';
 import { listBuildings } from '$lib/server/repositories/buildings';
 
+/** The buildings of the reader's scope (or of one community in it). */
 export const GET: RequestHandler = endpoint(async (event) => {
-	requireActor(event);
-	return json(await listBuildings(event.locals.app.db), { headers: { 'cache-control': 'private, max-age=300' } });
+	const actor = requireActor(event);
+	return json(await listBuildings(event.locals.app.db, requestedCommunities(event, actor)), {
+		headers: { 'cache-control': 'private, max-age=300' }
+	});
 });

@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith } from '$lib/server/http/respond';
-import { requireCoordinator } from '$lib/server/http/guards';
+import { communitiesFor, requireCoordinator } from '$lib/server/http/guards';
 import { historyQuerySchema, queryObject } from '$lib/api/history-schemas';
 import { checkFilterReferences, readHistoryPage } from '$lib/server/services/history';
 import { exportFileName, streamHistoryCsv } from '$lib/server/services/history-export';
 
 export const GET: RequestHandler = endpoint(async (event) => {
-	requireCoordinator(event);
-	const query = parseWith(historyQuerySchema, queryObject(event.url.searchParams), 'The history filter is not valid.');
+	const actor = requireCoordinator(event);
+	const parsed = parseWith(historyQuerySchema, queryObject(event.url.searchParams), 'The history filter is not valid.');
+	const query = { ...parsed, communityIds: communitiesFor(actor, parsed.communityId) };
 	const app = event.locals.app;
 	if (query.format === 'json') return json(await readHistoryPage(app.services, query));
 

@@ -1,17 +1,17 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
-import { requireStaff } from '$lib/server/http/guards';
+import { requestedCommunities, requireStaff } from '$lib/server/http/guards';
 import { activeStatusListSchema, newRequestSchema } from '$lib/api/schemas';
 import { createRequest } from '$lib/server/services/requests';
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
 import { ACTIVE_STATUSES } from '$lib/dispatch/vocabulary';
 
 export const GET: RequestHandler = endpoint(async (event) => {
-	requireStaff(event);
+	const actor = requireStaff(event);
 	const asked = event.url.searchParams.getAll('status');
 	const statuses = asked.length ? parseWith(activeStatusListSchema, asked, 'Not an active status.', 'status') : ACTIVE_STATUSES;
-	const rows = await listRequestsByStatus(event.locals.app.db, statuses);
+	const rows = await listRequestsByStatus(event.locals.app.db, statuses, requestedCommunities(event, actor));
 	return json(rows.map((row) => toRequestView(row, true)));
 });
 

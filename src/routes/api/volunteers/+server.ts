@@ -1,10 +1,10 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint } from '$lib/server/http/respond';
-import { requireStaff } from '$lib/server/http/guards';
+import { requestedCommunities, requireStaff } from '$lib/server/http/guards';
 import { listVolunteers } from '$lib/server/services/volunteers';
 
 export const GET: RequestHandler = endpoint(async (event) => {
-	requireStaff(event);
-	return json(await listVolunteers(event.locals.app.services));
+	const actor = requireStaff(event);
+	return json(await listVolunteers(event.locals.app.services, requestedCommunities(event, actor)));
 });
