@@ -1,12 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
-import { DURABLE_EVENTS, LiveFeed, type FeedAudience } from '../../src/lib/realtime/live-feed';
+import { DURABLE_EVENTS, LiveFeed } from '../../src/lib/realtime/live-feed';
 import type { CaughtUpEvent, ClientToServerEvents, ServerToClientEvents } from '../../src/lib/realtime/events';
 
 const PAGE = 500;
 
 export interface CatchUpClientOptions {
-	/** Whose feed this is; staff unless said (see audienceFor). */
-	audience?: FeedAudience;
 	/**
 	 * Delays each catch-up answer by up to that long, like a phone network would, so that live
 	 * events keep arriving while a catch-up is on its way.
@@ -50,7 +48,6 @@ export class CatchUpClient {
 		const slowNetworkMs = options.slowNetworkMs ?? 0;
 		this.feed = new LiveFeed({
 			socket: this.socket,
-			audience: options.audience ?? 'staff',
 			since,
 			pageSize: PAGE,
 			timing: { reconnectMs: 300, refusedMs: 150, catchUpRetryMs: 200 },

@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { callApi, signInAgainHref } from '../api/client';
-import { LiveFeed, type ConnectionState, type FeedAudience } from './live-feed';
+import { LiveFeed, type ConnectionState } from './live-feed';
 import type { CaughtUpEvent, OnlinePresence, ViewingPresence } from './events';
 
 export type { ConnectionState } from './live-feed';
@@ -11,9 +11,7 @@ const EVENTS_PER_FRAME = 10;
 export interface LiveConnectionOptions {
 	/** The seq the page's data was read at; everything after it arrives live or by catch-up. */
 	since: number;
-	/** Who is signed in decides what a jump in seq means (see LiveFeed). */
-	audience: FeedAudience;
-	/** Receives events batched once per animation frame: in seq order for staff, by version for a volunteer. */
+	/** Receives events batched once per animation frame, each a newer snapshot of its thing (see SnapshotSequencer). */
 	onEvents(batch: CaughtUpEvent[]): void;
 	onViewing?(presence: ViewingPresence): void;
 	onOnline?(presence: OnlinePresence): void;
@@ -53,7 +51,6 @@ export class LiveConnection {
 				const result = await callApi<unknown>('GET', path);
 				return { ok: result.ok, status: result.status, json: async () => (result.ok ? result.data : null) };
 			},
-			audience: this.options.audience,
 			since: this.lastSeq,
 			onEvents: (events) => this.#enqueue(events),
 			onState: (state) => (this.state = state),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveFeed, audienceFor, type ConnectionState, type FeedAudience, type FeedSocket, type FetchLike } from './live-feed';
+import { LiveFeed, type ConnectionState, type FeedSocket, type FetchLike } from './live-feed';
 import type { CaughtUpEvent } from './events';
 
 /** Stands in for a socket.io-client socket: `fire` is the server speaking. */
@@ -43,7 +43,7 @@ const created = (seq: number): CaughtUpEvent =>
 	({ seq, event: 'request:created', data: { seq, request: { id: `r${seq}`, version: 1 } } }) as unknown as CaughtUpEvent;
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function feedFor(audience: FeedAudience, pages: (CaughtUpEvent[] | number)[], pageSize = 1000) {
+function feedFor(pages: (CaughtUpEvent[] | number)[], pageSize = 1000) {
 	const socket = new FakeSocket();
 	const { fetch, asked } = fakeFetch(pages);
 	const applied: number[] = [];
@@ -52,7 +52,6 @@ function feedFor(audience: FeedAudience, pages: (CaughtUpEvent[] | number)[], pa
 	const feed = new LiveFeed({
 		socket: socket as unknown as FeedSocket,
 		fetch,
-		audience,
 		since: 10,
 		pageSize,
 		onEvents: (events) => applied.push(...events.map((e) => e.seq)),
@@ -66,12 +65,8 @@ function feedFor(audience: FeedAudience, pages: (CaughtUpEvent[] | number)[], pa
 const live = (socket: FakeSocket, event: CaughtUpEvent) => socket.fire(event.event, event.data);
 
 describe('LiveFeed', () => {
-	it('decides the audience by role: staff hear everything, anyone else only their own tasks', () => {
-		expect([audienceFor('dispatcher'), audienceFor('coordinator'), audienceFor('volunteer')]).toEqual(['staff', 'staff', 'volunteer']);
-	});
-
 	it('catches up on connect, page by page until a short page', async () => {
-		const { socket, asked, applied, states } = feedFor('staff', [[created(11), created(12)], [created(13)]], 2);
+		const { socket, asked, applied, states } = feedFor([[created(11), created(12)], [created(13)]], 2);
 		socket.fire('connect');
 		await flush();
 		expect(states).toEqual(['connected']);
@@ -79,18 +74,8 @@ describe('LiveFeed', () => {
 		expect(applied).toEqual([11, 12, 13]);
 	});
 
-	it('for staff, asks for what a jump in seq skipped and applies it in order', async () => {
-		const { socket, asked, applied } = feedFor('staff', [[], [created(11), created(12)]]);
-		socket.fire('connect');
-		await flush();
-		live(socket, created(13));
-		await flush();
-		expect(asked).toEqual(['/api/events?after=10&limit=1000', '/api/events?after=10&limit=1000']);
-		expect(applied).toEqual([11, 12, 13]);
-	});
-
-	it('for a volunteer, applies events as they come and asks again only when the socket reconnects', async () => {
-		const { socket, asked, applied } = feedFor('volunteer', [[], [task(35, 'b', 2), task(40, 'a', 2)]]);
+	it('applies events as they come, however far seq jumps, and asks again when the socket reconnects', async () => {
+		const { socket, asked, applied } = feedFor([[], [task(35, 'b', 2), task(40, 'a', 2)]]);
 		socket.fire('connect');
 		await flush();
 		live(socket, task(40, 'a', 2));
@@ -107,7 +92,7 @@ describe('LiveFeed', () => {
 	});
 
 	it('asks once more when the socket reconnects while a catch-up is on its way', async () => {
-		const { socket, asked } = feedFor('volunteer', [[], []]);
+		const { socket, asked } = feedFor([[], []]);
 		socket.fire('connect');
 		socket.fire('disconnect', 'transport close');
 		socket.fire('connect');
@@ -118,7 +103,7 @@ describe('LiveFeed', () => {
 	it('retries a failed catch-up while the socket stays up', async () => {
 		vi.useFakeTimers();
 		try {
-			const { socket, asked, applied } = feedFor('volunteer', [503, [task(20, 'a', 2)]]);
+			const { socket, asked, applied } = feedFor([503, [task(20, 'a', 2)]]);
 			socket.fire('connect');
 			await vi.advanceTimersByTimeAsync(0);
 			expect(asked).toHaveLength(1);
@@ -131,18 +116,39 @@ describe('LiveFeed', () => {
 	});
 
 	it('stops and says so when the session ends, by a catch-up answered 401 or by the server', async () => {
-		const byAnswer = feedFor('staff', [401]);
+		const byAnswer = feedFor([401]);
 		byAnswer.socket.fire('connect');
 		await flush();
 		expect(byAnswer.ended).toHaveBeenCalledOnce();
 		expect(byAnswer.socket.disconnect).toHaveBeenCalled();
 
-		const byServer = feedFor('volunteer', []);
+		const byServer = feedFor([]);
 		byServer.socket.fire('session:ended');
 		expect(byServer.ended).toHaveBeenCalledOnce();
-		const refused = feedFor('volunteer', []);
+		const refused = feedFor([]);
 		refused.socket.fire('connect_error', new Error('unauthenticated'));
 		expect(refused.ended).toHaveBeenCalledOnce();
+	});
+
+	it('asks again after a quiet minute, finding an event lost between nodes while the socket stayed up', async () => {
+		vi.useFakeTimers();
+		try {
+			const { socket, asked, applied } = feedFor([[], [created(11)], []]);
+			socket.fire('connect');
+			await vi.advanceTimersByTimeAsync(0);
+			live(socket, created(12));
+			await vi.advanceTimersByTimeAsync(59_000);
+			expect(asked).toHaveLength(1);
+			await vi.advanceTimersByTimeAsync(1000);
+			expect(asked).toEqual(['/api/events?after=10&limit=1000', '/api/events?after=10&limit=1000']);
+			expect(applied).toEqual([12, 11]);
+			// Each catch-up puts the next one a minute off; a dropped socket asks on its reconnect.
+			socket.fire('disconnect', 'transport close');
+			await vi.advanceTimersByTimeAsync(60_000);
+			expect(asked).toHaveLength(2);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 
 	describe('connection state', () => {
@@ -150,7 +156,7 @@ describe('LiveFeed', () => {
 		afterEach(() => vi.useRealTimers());
 
 		it('is reconnecting after a drop, offline after three refusals, and retries a refused handshake', async () => {
-			const { socket, states } = feedFor('staff', [[], []]);
+			const { socket, states } = feedFor([[], []]);
 			socket.fire('connect');
 			socket.fire('disconnect', 'transport close');
 			expect(states.at(-1)).toBe('reconnecting');
@@ -162,7 +168,7 @@ describe('LiveFeed', () => {
 		});
 
 		it('reconnects by itself after the server closed the socket on purpose', async () => {
-			const { socket } = feedFor('staff', []);
+			const { socket } = feedFor([]);
 			socket.fire('connect');
 			socket.fire('disconnect', 'io server disconnect');
 			await vi.advanceTimersByTimeAsync(1000);
@@ -170,7 +176,7 @@ describe('LiveFeed', () => {
 		});
 
 		it('follows the device going offline and back, catching up if the socket never dropped', async () => {
-			const { feed, socket, states, asked } = feedFor('volunteer', [[], []]);
+			const { feed, socket, states, asked } = feedFor([[], []]);
 			socket.fire('connect');
 			await vi.advanceTimersByTimeAsync(0);
 			feed.deviceOffline();
@@ -189,7 +195,6 @@ describe('LiveFeed', () => {
 		const feed = new LiveFeed({
 			socket: socket as unknown as FeedSocket,
 			fetch: fakeFetch([]).fetch,
-			audience: 'staff',
 			since: 0,
 			onEvents: () => {},
 			onViewing: viewing,

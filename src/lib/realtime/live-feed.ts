@@ -1,8 +1,7 @@
 // The live connection's logic, free of the DOM so that Node tests run the very code the browser
 // runs: socket.io for speed, the events table for certainty.
 import type { Socket } from 'socket.io-client';
-import { EventSequencer, type Sequencer } from './event-sequencer';
-import { VersionSequencer } from './version-sequencer';
+import { SnapshotSequencer } from './snapshot-sequencer';
 import type {
 	CaughtUpEvent,
 	ClientToServerEvents,
@@ -11,15 +10,8 @@ import type {
 	ServerToClientEvents,
 	ViewingPresence
 } from './events';
-import { isStaff } from '../dispatch/permissions';
-import type { Role } from '../dispatch/vocabulary';
 
 export type ConnectionState = 'connected' | 'reconnecting' | 'offline';
-
-/** Staff hear every durable event; a volunteer hears only their own tasks' events. */
-export type FeedAudience = 'staff' | 'volunteer';
-
-export const audienceFor = (role: Role): FeedAudience => (isStaff(role) ? 'staff' : 'volunteer');
 
 export const DURABLE_EVENTS: DurableEventName[] = [
 	'request:created',
@@ -50,12 +42,17 @@ export interface LiveFeedTiming {
 	refusedMs: number;
 	/** After a catch-up that failed while the socket stayed up. */
 	catchUpRetryMs: number;
+	/**
+	 * How long a connected feed goes without asking. A live event lost between nodes while the
+	 * socket stayed up leaves no trace here (nobody hears every seq, so there is no gap to see);
+	 * this quiet catch-up finds it.
+	 */
+	sweepMs: number;
 }
 
 export interface LiveFeedOptions {
 	socket: FeedSocket;
 	fetch: FetchLike;
-	audience: FeedAudience;
 	/** The seq the page's data was read at; everything after it arrives live or by catch-up. */
 	since: number;
 	/** Receives what to apply, as soon as it is known. */
@@ -72,17 +69,17 @@ export interface LiveFeedOptions {
 	timing?: Partial<LiveFeedTiming>;
 }
 
-const DEFAULT_TIMING: LiveFeedTiming = { reconnectMs: 1000, refusedMs: 500, catchUpRetryMs: 2000 };
+const DEFAULT_TIMING: LiveFeedTiming = { reconnectMs: 1000, refusedMs: 500, catchUpRetryMs: 2000, sweepMs: 60_000 };
 
 /**
  * Owns the seq bookkeeping and the catch-up loop. On every (re)connect it asks
- * `/api/events?after=` for what it missed, page by page until a short page; for staff, a gap in
- * seq asks too, while a volunteer's events apply by version as they come (see VersionSequencer).
+ * `/api/events?after=` for what it missed, page by page until a short page, and again once a
+ * minute while connected; live events apply as they come (see SnapshotSequencer).
  */
 export class LiveFeed {
 	#options: LiveFeedOptions;
 	#socket: FeedSocket;
-	#sequencer: Sequencer;
+	#sequencer: SnapshotSequencer;
 	#timing: LiveFeedTiming;
 	#pageSize: number;
 	#catchingUp: Promise<void> | null = null;
@@ -91,11 +88,12 @@ export class LiveFeed {
 	#failedAttempts = 0;
 	#stopped = false;
 	#timers = new Set<ReturnType<typeof setTimeout>>();
+	#sweep: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(options: LiveFeedOptions) {
 		this.#options = options;
 		this.#socket = options.socket;
-		this.#sequencer = options.audience === 'staff' ? new EventSequencer(options.since) : new VersionSequencer(options.since);
+		this.#sequencer = new SnapshotSequencer(options.since);
 		this.#timing = { ...DEFAULT_TIMING, ...options.timing };
 		this.#pageSize = options.pageSize ?? 1000;
 	}
@@ -195,20 +193,26 @@ export class LiveFeed {
 				if (this.#stopped) return;
 				const complete = events.length < this.#pageSize;
 				this.#emit(this.#sequencer.caughtUp(events, mark, complete));
-				// A full page, an event that came in while we asked, or a reconnect: ask again.
-				if (complete && !this.#sequencer.holding && !this.#askedAgain) return;
+				// A full page, or a reconnect while we asked: ask again.
+				if (complete && !this.#askedAgain) return this.#sweepLater();
 			}
 		} catch {
 			// Nothing was marked processed that was not. While the socket is down its next
-			// 'connect' asks again; while it is up nothing else would (a volunteer sees no gaps).
+			// 'connect' asks again; while it is up nothing else would.
 			this.#later(this.#timing.catchUpRetryMs, () => this.#socket.connected && void this.catchUp());
 		}
 	}
 
+	#sweepLater() {
+		if (this.#sweep) {
+			clearTimeout(this.#sweep);
+			this.#timers.delete(this.#sweep);
+		}
+		this.#sweep = this.#later(this.#timing.sweepMs, () => this.#socket.connected && void this.catchUp());
+	}
+
 	#receive(event: CaughtUpEvent) {
-		const { ready, needCatchUp } = this.#sequencer.receive(event);
-		this.#emit(ready);
-		if (needCatchUp) void this.catchUp();
+		this.#emit(this.#sequencer.receive(event));
 	}
 
 	#emit(events: CaughtUpEvent[]) {
@@ -235,5 +239,6 @@ export class LiveFeed {
 			if (!this.#stopped) run();
 		}, ms);
 		this.#timers.add(timer);
+		return timer;
 	}
 }
