@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { homePathFor, isAssignee, isCoordinator, isStaff, maySeeContact, navigationFor, pageAccess, type Actor } from './permissions';
+import {
+	homePathFor,
+	isAssignee,
+	isCoordinator,
+	isStaff,
+	mayEditCatalogue,
+	maySeeContact,
+	navigationFor,
+	pageAccess,
+	type Actor
+} from './permissions';
 
 const scope = { id: 'c1', kind: 'community' as const, name: '大田坝社区' };
 const volunteer: Actor = { userId: 'u1', role: 'volunteer', volunteerId: 'v1', name: 'A', scope, communityIds: ['c1'] };
@@ -50,5 +60,11 @@ describe('permissions', () => {
 		expect(navigationFor('volunteer').map((l) => l.href)).toEqual(['/volunteer']);
 		expect(navigationFor('dispatcher').map((l) => l.href)).toEqual(['/dispatch']);
 		expect(navigationFor('coordinator').map((l) => l.href)).toEqual(['/dispatch', '/history']);
+	});
+
+	it('lets only county and street coordinators edit the catalogue', () => {
+		const may = (role: Actor['role'], kind: Actor['scope']['kind']) => mayEditCatalogue({ role, scope: { kind } });
+		expect([may('coordinator', 'county'), may('coordinator', 'street'), may('coordinator', 'community')]).toEqual([true, true, false]);
+		expect([may('dispatcher', 'community'), may('volunteer', 'community')]).toEqual([false, false]);
 	});
 });

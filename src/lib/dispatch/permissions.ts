@@ -53,6 +53,17 @@ export function isVolunteer(role: Role): boolean {
 	return role === 'volunteer';
 }
 
+/** A role and the kind of area it works in: what rules above a single community ask. */
+type RoleInScope = { role: Role; scope: Pick<ScopeView, 'kind'> };
+
+/**
+ * The service catalogue serves the whole county, so only coordinators above a single community
+ * (a street's or the county's) edit it: a community's change would reach its neighbours.
+ */
+export function mayEditCatalogue(actor: RoleInScope): boolean {
+	return isCoordinator(actor.role) && actor.scope.kind !== 'community';
+}
+
 /** Only the assigned volunteer acts on their task. */
 export function isAssignee(actor: Actor, assigneeId: string | null): boolean {
 	return actor.role === 'volunteer' && actor.volunteerId !== null && actor.volunteerId === assigneeId;
