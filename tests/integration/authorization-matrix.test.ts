@@ -196,6 +196,7 @@ const TABLE: Row[] = [
 	{ call: 'GET /dispatch', setup: 'none', path: () => '/dispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /volunteer', setup: 'none', path: () => '/volunteer', expect: [303, 303, 200, 200, 303] },
 	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /admin/services', setup: 'none', path: () => '/admin/services', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },

@@ -251,4 +251,20 @@ describe(`the service catalogue on ${ENGINE}`, () => {
 		expect((await county.call('PUT', `/api/services/${gone.code}`, { ...fieldsOf(gone), active: true })).status).toBe(200);
 		expect((await dispatcher.call('POST', '/api/requests', { type: gone.code, buildingId, description: '又冷了' })).status).toBe(201);
 	});
+
+	it('opens the catalogue page, and links it, for county and street coordinators only', async () => {
+		const get = (who: SignedIn, path: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: { cookie: who.cookie } });
+		for (const who of [county, street]) {
+			expect((await get(who, '/admin/services')).status, who.user.username).toBe(200);
+			expect(await (await get(who, '/dispatch')).text()).toContain('href="/admin/services"');
+		}
+		// Every coordinator passes the page's role rule; its load refuses a community's, as the API does.
+		const page = await get(community, '/admin/services');
+		expect(page.status).toBe(403);
+		const data = await (await get(community, '/admin/services/__data.json')).json();
+		// The layouts' data, then the page's node: an error, never its data.
+		expect(data.nodes.at(-1)).toMatchObject({ type: 'error', status: 403, error: { code: 'forbidden' } });
+		expect(await (await get(community, '/dispatch')).text()).not.toContain('href="/admin/services"');
+		expect((await get(dispatcher, '/admin/services')).headers.get('location')).toBe('/dispatch');
+	});
 });

@@ -236,7 +236,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				method: 'GET',
 				as: 'dispatcher',
 				path: fc
-					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/nowhere'), query)
+					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/nowhere'), query)
 					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
 				eventsPerSuccess: 0
 			},

@@ -94,7 +94,9 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/account': () => true,
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,
-	'/(app)/history': isCoordinator
+	'/(app)/history': isCoordinator,
+	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
+	'/(app)/admin/services': isCoordinator
 };
 
 export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
@@ -108,14 +110,20 @@ export function pageAccess(routeId: string | null, role: Role | null): PageAcces
 	return rule(role) ? 'open' : 'wrong-role';
 }
 
-/** The header's links: the pages this role may open, in this order. */
-export function navigationFor(role: Role) {
+/** What a link needs beyond its page's role rule, where the page's load asks more of its reader. */
+const LINK_RULES: Record<string, (reader: RoleInScope) => boolean> = {
+	'/(app)/admin/services': mayEditCatalogue
+};
+
+/** The header's links: the pages this reader may open, in this order. */
+export function navigationFor(reader: RoleInScope) {
 	const links = [
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
-		{ routeId: '/(app)/history', href: '/history', name: 'history' }
+		{ routeId: '/(app)/history', href: '/history', name: 'history' },
+		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' }
 	] as const;
-	return links.filter((link) => pageAccess(link.routeId, role) === 'open');
+	return links.filter((link) => pageAccess(link.routeId, reader.role) === 'open' && (LINK_RULES[link.routeId]?.(reader) ?? true));
 }
 
 /** Which page each role lands on after signing in. */
