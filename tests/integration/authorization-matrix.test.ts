@@ -43,6 +43,19 @@ interface Context {
 }
 
 const R = (r: RequestView | null) => r!.id;
+/** The first service as seeded, sent back unchanged by a PUT (the row writes nothing new). */
+const HAIRCUT = {
+	name: { zh: '上门理发', en: 'Haircut' },
+	skill: 'haircut',
+	fee: 'free',
+	priceYuan: null,
+	assignWithinMin: 240,
+	completeWithinMin: 4320,
+	urgentAssignWithinMin: 60,
+	urgentCompleteWithinMin: 1440,
+	active: true
+};
+let newServices = 0;
 const TABLE: Row[] = [
 	//                                                                                                   anon  disp  vol   other coord
 	{
@@ -161,12 +174,29 @@ const TABLE: Row[] = [
 		expect: [401, 403, 403, 403, 400]
 	},
 	{ call: 'GET /api/elders', setup: 'none', path: () => '/api/elders', expect: [401, 403, 403, 403, 200] },
+	{ call: 'GET /api/services', setup: 'none', path: () => '/api/services', expect: [401, 200, 200, 200, 200] },
+	{
+		call: 'POST /api/services',
+		setup: 'none',
+		path: () => '/api/services',
+		// A code of its own per cell: only the (county) coordinator's is written.
+		body: () => ({ ...HAIRCUT, code: `matrix_service_${++newServices}` }),
+		expect: [401, 403, 403, 403, 201]
+	},
+	{
+		call: 'PUT /api/services/:code',
+		setup: 'none',
+		path: () => '/api/services/haircut',
+		body: () => HAIRCUT,
+		expect: [401, 403, 403, 403, 200]
+	},
 	{ call: 'GET /api/events?after=', setup: 'assigned', path: (_, c) => `/api/events?after=${c.since}`, expect: [401, 200, 200, 200, 200] },
 	{ call: 'GET /', setup: 'none', path: () => '/', expect: [303, 303, 303, 303, 303] },
 	{ call: 'GET /login', setup: 'none', path: () => '/login', expect: [200, 303, 303, 303, 303] },
 	{ call: 'GET /dispatch', setup: 'none', path: () => '/dispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /volunteer', setup: 'none', path: () => '/volunteer', expect: [303, 303, 200, 200, 303] },
 	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /admin/services', setup: 'none', path: () => '/admin/services', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },
@@ -180,6 +210,7 @@ const SOCKET_TABLE: { event: string; expect: [Hears, Hears, Hears, Hears, Hears]
 	{ event: 'request:created', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
 	{ event: 'request:updated', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
 	{ event: 'volunteer:updated', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
+	{ event: 'service:updated', expect: ['refused', 'hears', 'hears', 'hears', 'hears'] },
 	{ event: 'task:assigned', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
 	{ event: 'task:updated', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
 	{ event: 'presence:online', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
@@ -283,6 +314,7 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		const done = await fixture('in_progress').then((r) => act(people.volunteer.call, r!, 'complete'));
 		const declined = await fixture('declined');
 		await people.volunteer.call('PUT', '/api/me/availability', { available: true });
+		expect((await people.coordinator.call('PUT', '/api/services/haircut', HAIRCUT)).status).toBe(200);
 		const acks = new Map<Actor, boolean>();
 		for (const [actor, socket] of sockets) {
 			const ack = await socket

@@ -44,7 +44,7 @@ interface Endpoint {
 	name: string;
 	method: string;
 	/** Who calls it; 'garbage' sends a random cookie. */
-	as: 'dispatcher' | 'volunteer' | 'anonymous' | 'garbage';
+	as: 'dispatcher' | 'volunteer' | 'coordinator' | 'anonymous' | 'garbage';
 	path: fc.Arbitrary<string>;
 	body?: fc.Arbitrary<string>;
 	/** A success writes exactly this many events. */
@@ -58,6 +58,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 	let server: RunningServer;
 	let dispatcher: SignedIn;
 	let volunteer: SignedIn;
+	let coordinator: SignedIn;
 	let ids: string[];
 	let buildingId: string;
 	let volunteerId: string;
@@ -76,6 +77,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		});
 		dispatcher = await signedIn(server.url, 'dispatcher');
 		volunteer = await signedIn(server.url, 'vol01');
+		coordinator = await signedIn(server.url, 'coordinator');
 		buildingId = (await someBuilding(dispatcher.call)).id;
 		volunteerId = volunteer.user.volunteerId!;
 		const type = await onDuty(volunteer);
@@ -105,6 +107,19 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			{ maxKeys: 4 }
 		);
 		const withQuery = (path: string) => query.map((q) => `${path}?${new URLSearchParams(q).toString()}`);
+		const minutes = fc.integer({ min: 1, max: 100_000 });
+		const service = {
+			name: fc.record({ zh: anyText, en: anyText }),
+			skill: fc.constantFrom('haircut', 'repair', 'foot_care'),
+			fee: fc.constantFrom('free', 'low_cost'),
+			priceYuan: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 500 }), fc.double({ min: 0, max: 1000, noNaN: true })),
+			assignWithinMin: minutes,
+			completeWithinMin: minutes,
+			urgentAssignWithinMin: minutes,
+			urgentCompleteWithinMin: minutes,
+			active: fc.boolean()
+		};
+		const serviceCode = fc.oneof(fc.constantFrom('haircut', 'repair', 'no_such_service'), fc.stringMatching(/^[a-z][a-z0-9_]{1,39}$/));
 		return [
 			{
 				name: 'POST /api/session',
@@ -221,9 +236,26 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				method: 'GET',
 				as: 'dispatcher',
 				path: fc
-					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/nowhere'), query)
+					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/nowhere'), query)
 					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
 				eventsPerSuccess: 0
+			},
+			// Last, so services it makes inactive take nothing from the calls above.
+			{
+				name: 'POST /api/services',
+				method: 'POST',
+				as: 'coordinator',
+				path: fc.constant('/api/services'),
+				body: bodies({ code: serviceCode, ...service }),
+				eventsPerSuccess: 1
+			},
+			{
+				name: 'PUT /api/services/:code',
+				method: 'PUT',
+				as: 'coordinator',
+				path: fc.oneof(serviceCode, anyText.map(encode)).map((code) => `/api/services/${code}`),
+				body: bodies({ code: serviceCode, ...service }),
+				eventsPerSuccess: 1
 			},
 			{
 				name: '/socket.io long-polling',
@@ -249,7 +281,13 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		const requestsBefore = await createdCount();
 		let created = 0;
 		for (const endpoint of endpoints()) {
-			const cookieFor = { dispatcher: dispatcher.cookie, volunteer: volunteer.cookie, anonymous: null, garbage: 'x' };
+			const cookieFor = {
+				dispatcher: dispatcher.cookie,
+				volunteer: volunteer.cookie,
+				coordinator: coordinator.cookie,
+				anonymous: null,
+				garbage: 'x'
+			};
 			await fc.assert(
 				fc.asyncProperty(
 					endpoint.path,

@@ -18,9 +18,15 @@ describe('service colours', () => {
 		expect(SERVICE_PALETTE).toContain(serviceColor('meal_help'));
 	});
 
-	it('spreads the seeded services over the palette rather than piling them on one colour', () => {
-		const codes = ['home_help', 'meal_help', 'child_minding', 'companionship', 'nail_care', 'appliance_repair', 'mediation'];
-		expect(new Set(codes.map(serviceColor)).size).toBeGreaterThanOrEqual(4);
+	it('gives each of the ten seeded services a colour of its own, from the palette', () => {
+		const seeded = ['home_help', 'meal_help', 'child_minding', 'companionship', 'nail_care', 'appliance_repair', 'mediation'];
+		expect(new Set([...seeded, 'haircut', 'repair', 'elder_visit'].map(serviceColor)).size).toBe(10);
+		for (const code of seeded) expect(SERVICE_PALETTE).toContain(serviceColor(code));
+	});
+
+	it('spreads services added later over the palette rather than piling them on one colour', () => {
+		const added = ['foot_care', 'tutoring', 'laundry', 'shopping_help', 'legal_advice', 'computer_help', 'escort_to_clinic'];
+		expect(new Set(added.map(serviceColor)).size).toBeGreaterThanOrEqual(4);
 	});
 
 	it('carries white text at 4.5:1 or more, every colour', () => {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { homePathFor, isAssignee, isCoordinator, isStaff, maySeeContact, navigationFor, pageAccess, type Actor } from './permissions';
+import {
+	homePathFor,
+	isAssignee,
+	isCoordinator,
+	isStaff,
+	mayEditCatalogue,
+	maySeeContact,
+	navigationFor,
+	pageAccess,
+	type Actor
+} from './permissions';
 
 const scope = { id: 'c1', kind: 'community' as const, name: '大田坝社区' };
 const volunteer: Actor = { userId: 'u1', role: 'volunteer', volunteerId: 'v1', name: 'A', scope, communityIds: ['c1'] };
@@ -46,9 +56,21 @@ describe('permissions', () => {
 		expect(pageAccess(null, null)).toBe('not-a-page');
 	});
 
-	it('links each role to exactly the pages it may open', () => {
-		expect(navigationFor('volunteer').map((l) => l.href)).toEqual(['/volunteer']);
-		expect(navigationFor('dispatcher').map((l) => l.href)).toEqual(['/dispatch']);
-		expect(navigationFor('coordinator').map((l) => l.href)).toEqual(['/dispatch', '/history']);
+	it('links each role to exactly the pages it may open, the catalogue only above a community', () => {
+		const links = (role: Actor['role'], kind: Actor['scope']['kind']) => navigationFor({ role, scope: { kind } }).map((l) => l.href);
+		expect(links('volunteer', 'community')).toEqual(['/volunteer']);
+		expect(links('dispatcher', 'community')).toEqual(['/dispatch']);
+		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services']);
+		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services']);
+		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history']);
+	});
+
+	it('lets only county and street coordinators edit the catalogue', () => {
+		const may = (role: Actor['role'], kind: Actor['scope']['kind']) => mayEditCatalogue({ role, scope: { kind } });
+		expect([may('coordinator', 'county'), may('coordinator', 'street'), may('coordinator', 'community')]).toEqual([true, true, false]);
+		expect([may('dispatcher', 'community'), may('volunteer', 'community')]).toEqual([false, false]);
+		// The page's role rule lets every coordinator in; its load asks mayEditCatalogue.
+		expect(pageAccess('/(app)/admin/services', 'coordinator')).toBe('open');
+		expect(pageAccess('/(app)/admin/services', 'dispatcher')).toBe('wrong-role');
 	});
 });

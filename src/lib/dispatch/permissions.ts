@@ -53,6 +53,17 @@ export function isVolunteer(role: Role): boolean {
 	return role === 'volunteer';
 }
 
+/** A role and the kind of area it works in: what rules above a single community ask. */
+type RoleInScope = { role: Role; scope: Pick<ScopeView, 'kind'> };
+
+/**
+ * The service catalogue serves the whole county, so only coordinators above a single community
+ * (a street's or the county's) edit it: a community's change would reach its neighbours.
+ */
+export function mayEditCatalogue(actor: RoleInScope): boolean {
+	return isCoordinator(actor.role) && actor.scope.kind !== 'community';
+}
+
 /** Only the assigned volunteer acts on their task. */
 export function isAssignee(actor: Actor, assigneeId: string | null): boolean {
 	return actor.role === 'volunteer' && actor.volunteerId !== null && actor.volunteerId === assigneeId;
@@ -83,7 +94,9 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/account': () => true,
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,
-	'/(app)/history': isCoordinator
+	'/(app)/history': isCoordinator,
+	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
+	'/(app)/admin/services': isCoordinator
 };
 
 export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
@@ -97,14 +110,20 @@ export function pageAccess(routeId: string | null, role: Role | null): PageAcces
 	return rule(role) ? 'open' : 'wrong-role';
 }
 
-/** The header's links: the pages this role may open, in this order. */
-export function navigationFor(role: Role) {
+/** What a link needs beyond its page's role rule, where the page's load asks more of its reader. */
+const LINK_RULES: Record<string, (reader: RoleInScope) => boolean> = {
+	'/(app)/admin/services': mayEditCatalogue
+};
+
+/** The header's links: the pages this reader may open, in this order. */
+export function navigationFor(reader: RoleInScope) {
 	const links = [
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
-		{ routeId: '/(app)/history', href: '/history', name: 'history' }
+		{ routeId: '/(app)/history', href: '/history', name: 'history' },
+		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' }
 	] as const;
-	return links.filter((link) => pageAccess(link.routeId, role) === 'open');
+	return links.filter((link) => pageAccess(link.routeId, reader.role) === 'open' && (LINK_RULES[link.routeId]?.(reader) ?? true));
 }
 
 /** Which page each role lands on after signing in. */

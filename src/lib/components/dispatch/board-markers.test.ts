@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RequestView } from '$lib/api/types';
 import type { BuildingView } from '$lib/api/types';
 import { haversineMeters } from '$lib/dispatch/geo';
+import { serviceColor, SERVICE_PALETTE } from '$lib/catalogue/palette';
 import { MAX_PULSING, pulsingIds, requestMarkers } from './board-markers';
 
 const request = (id: string, minute: number, extra: Partial<RequestView> = {}) =>
@@ -55,5 +56,15 @@ describe('requestMarkers', () => {
 		const now = places(after);
 		for (const [id, place] of old) expect(now.get(id)).toEqual(place);
 		expect(now.size).toBe(4);
+	});
+
+	it('colours each marker by its service from the palette, a service added today too, and names it in the title', () => {
+		const markers = requestMarkers([at('a', 1), at('b', 2, { type: 'foot_care' })], buildings, null, t, (code) => `«${code}»`);
+		const [repair, foot] = markers;
+		expect(repair!.color).toBe(serviceColor('repair'));
+		expect(SERVICE_PALETTE).toContain(foot!.color);
+		expect(foot!.title).toContain('«foot_care»');
+		// No class per type is left for a stylesheet to colour.
+		expect(foot!.className.split(' ')).not.toContain('foot_care');
 	});
 });

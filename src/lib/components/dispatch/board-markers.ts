@@ -2,6 +2,7 @@ import type { BuildingView, CandidateView, RequestView, VolunteerView } from '$l
 import type { MapMarker } from '$lib/components/map/marker-layer';
 import type { Translate } from '$lib/i18n/translate';
 import { compareCodeUnits } from '$lib/dispatch/compare';
+import { serviceColor } from '$lib/catalogue/palette';
 
 const METERS_PER_DEGREE = 111_320;
 
@@ -54,7 +55,7 @@ const built = new WeakMap<
 /** A service's name in the reader's language (the catalogue's). */
 export type TypeName = (code: string) => string;
 
-/** One DOM marker per active request: coloured by type, shaped by status, loud when urgent. */
+/** One DOM marker per active request: coloured by its service (the palette's), shaped by status, loud when urgent. */
 export function requestMarkers(
 	requests: RequestView[],
 	buildingsById: Map<string, BuildingView>,
@@ -95,7 +96,8 @@ export function requestMarkers(
 				id: r.id,
 				lat,
 				lng,
-				className: `request-marker ${r.type} ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulse ? ' pulse' : ''}`,
+				className: `request-marker ${r.status}${urgent ? ' urgent' : ''}${selected ? ' selected' : ''}${r.offerExpiredAt ? ' no-response' : ''}${pulse ? ' pulse' : ''}`,
+				color: serviceColor(r.type),
 				label: urgent ? '!' : '',
 				title: `${building.name} ${r.unit} · ${typeName(r.type)} · ${t(`status.${r.status}`)}`,
 				size: selected ? 26 : urgent ? 22 : 18,

@@ -7,6 +7,8 @@ export interface MapMarker {
 	lng: number;
 	/** Classes of the marker element; a change re-renders it. */
 	className: string;
+	/** The colour it is drawn in, as `--marker` on the marker (a service's, from the catalogue's palette); a change re-renders it. */
+	color?: string;
 	/** Text inside the marker (a rank, `!`), set as text, never parsed as HTML. */
 	label: string;
 	title: string;
@@ -51,7 +53,7 @@ export class MarkerLayer {
 			const existing = this.#markers.get(m.id);
 			if (existing?.source === m) continue;
 			// Rebuilding an icon parses its HTML and replaces its element; moving one is a transform.
-			const look = `${m.className},${m.label},${m.title},${m.size}`;
+			const look = `${m.className},${m.color},${m.label},${m.title},${m.size}`;
 			const zIndex = m.zIndex ?? 0;
 			if (existing) {
 				if (existing.lat !== m.lat || existing.lng !== m.lng) existing.marker.setLatLng([m.lat, m.lng]);
@@ -78,6 +80,7 @@ export class MarkerLayer {
 		const inner = asText(m.label);
 		inner.setAttribute(this.dataAttribute, m.id);
 		inner.title = m.title;
+		if (m.color) inner.style.setProperty('--marker', m.color);
 		return this.L.divIcon({ className: m.className, html: inner, iconSize: [m.size, m.size], iconAnchor: [m.size / 2, m.size / 2] });
 	}
 }

@@ -1,22 +1,23 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../db/types';
 import type { ServiceView } from '../../api/types';
 
+const VIEW_COLUMNS = [
+	'code',
+	'name_zh',
+	'name_en',
+	'skill',
+	'fee',
+	'price_yuan',
+	'assign_within_min',
+	'complete_within_min',
+	'urgent_assign_within_min',
+	'urgent_complete_within_min',
+	'active'
+] as const;
+
 function selectServices(db: Queryable) {
-	return db
-		.selectFrom('services')
-		.select([
-			'code',
-			'name_zh',
-			'name_en',
-			'skill',
-			'fee',
-			'price_yuan',
-			'assign_within_min',
-			'complete_within_min',
-			'urgent_assign_within_min',
-			'urgent_complete_within_min',
-			'active'
-		]);
+	return db.selectFrom('services').select(VIEW_COLUMNS);
 }
 
 type ServiceRow = Awaited<ReturnType<ReturnType<typeof selectServices>['executeTakeFirstOrThrow']>>;
@@ -44,5 +45,45 @@ export async function listServices(db: Queryable): Promise<ServiceView[]> {
 
 export async function findService(db: Queryable, code: string): Promise<ServiceView | undefined> {
 	const row = await selectServices(db).where('code', '=', code).executeTakeFirst();
+	return row && toServiceView(row);
+}
+
+/** A service's columns as a coordinator sets them (its code is the key, never set again). */
+function columnsOf(service: Omit<ServiceView, 'code'>) {
+	return {
+		name_zh: service.name.zh,
+		name_en: service.name.en,
+		skill: service.skill,
+		fee: service.fee,
+		price_yuan: service.priceYuan,
+		assign_within_min: service.assignWithinMin,
+		complete_within_min: service.completeWithinMin,
+		urgent_assign_within_min: service.urgentAssignWithinMin,
+		urgent_complete_within_min: service.urgentCompleteWithinMin,
+		active: service.active
+	};
+}
+
+/**
+ * Adds a service at the end of the display order. Undefined when the code is taken: codes are
+ * never deleted, so a code once used, even by a service made inactive since, stays its own.
+ */
+export async function insertService(db: Queryable, service: ServiceView): Promise<ServiceView | undefined> {
+	const row = await db
+		.insertInto('services')
+		.values({
+			code: service.code,
+			...columnsOf(service),
+			sort_order: sql<number>`(select coalesce(max(sort_order), 0) + 10 from services)`
+		})
+		.onConflict((oc) => oc.column('code').doNothing())
+		.returning(VIEW_COLUMNS)
+		.executeTakeFirst();
+	return row && toServiceView(row);
+}
+
+/** Sets every field but the code; undefined when there is no such service. */
+export async function updateService(db: Queryable, code: string, service: Omit<ServiceView, 'code'>): Promise<ServiceView | undefined> {
+	const row = await db.updateTable('services').set(columnsOf(service)).where('code', '=', code).returning(VIEW_COLUMNS).executeTakeFirst();
 	return row && toServiceView(row);
 }

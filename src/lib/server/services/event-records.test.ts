@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestView, VolunteerView } from '../../api/types';
+import type { RequestView, ServiceView, VolunteerView } from '../../api/types';
 import { nextStatus } from '../../dispatch/lifecycle';
 import { deliveriesFor, type StoredEvent } from '../../realtime/deliveries';
 import type { NewEventRecord } from '../repositories/events';
@@ -12,6 +12,7 @@ import {
 	requestAssigned,
 	requestCancelled,
 	requestCreated,
+	serviceSaved,
 	taskAccepted,
 	taskCompleted,
 	taskDeclined,
@@ -169,5 +170,25 @@ describe('event constructors', () => {
 			meta: { available: false }
 		});
 		expect(availabilityChanged('u-v1', volunteer, false).note).toBeUndefined();
+	});
+
+	it('record a catalogue change with its code in meta, for every signed-in screen', () => {
+		const service: ServiceView = {
+			code: 'foot_care',
+			name: { zh: '足部护理', en: 'Foot care' },
+			skill: 'foot_care',
+			fee: 'free',
+			priceYuan: null,
+			assignWithinMin: 240,
+			completeWithinMin: 2880,
+			urgentAssignWithinMin: 60,
+			urgentCompleteWithinMin: 720,
+			active: true
+		};
+		const saved = serviceSaved('u-coord', service);
+		expect(saved).toMatchObject({ kind: 'service_updated', action: 'service_saved', meta: { code: 'foot_care' }, actorId: 'u-coord' });
+		expect([saved.requestId, saved.volunteerId, saved.note]).toEqual([null, null, undefined]);
+		const delivered = deliveriesFor({ ...saved, seq: 7, communityId: null, teamId: null, previousAssigneeId: null } as StoredEvent);
+		expect(delivered.map((d) => [d.message.event, d.message.data])).toEqual([['service:updated', { seq: 7, service }]]);
 	});
 });

@@ -1,7 +1,7 @@
 // One constructor per kind of event, so every service writes each step the same way: the right
 // kind, statuses and delivery columns, and its machine data in a typed `meta`. `note` is only
 // ever what a person typed. The services append these in the transaction of the change.
-import type { RequestView, VolunteerView } from '../../api/types';
+import type { RequestView, ServiceView, VolunteerView } from '../../api/types';
 import type { StepSource } from '../../dispatch/event-actions';
 import type { Status } from '../../dispatch/vocabulary';
 import type { NewEventRecord } from '../repositories/events';
@@ -166,5 +166,21 @@ export function availabilityChanged(actorId: string, volunteer: VolunteerView, p
 		requestId: null,
 		volunteerId: volunteer.id,
 		payload: volunteer
+	};
+}
+
+/**
+ * A coordinator added or changed a service of the catalogue. It belongs to no community, so
+ * every signed-in screen hears it (service:updated) and names and colours the service at once.
+ */
+export function serviceSaved(actorId: string, service: ServiceView): NewEventRecord {
+	return {
+		kind: 'service_updated',
+		action: 'service_saved',
+		meta: { code: service.code },
+		actorId,
+		requestId: null,
+		volunteerId: null,
+		payload: service
 	};
 }
