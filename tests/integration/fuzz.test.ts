@@ -44,7 +44,7 @@ interface Endpoint {
 	name: string;
 	method: string;
 	/** Who calls it; 'garbage' sends a random cookie. */
-	as: 'dispatcher' | 'volunteer' | 'anonymous' | 'garbage';
+	as: 'dispatcher' | 'coordinator' | 'volunteer' | 'anonymous' | 'garbage';
 	path: fc.Arbitrary<string>;
 	body?: fc.Arbitrary<string>;
 	/** A success writes exactly this many events. */
@@ -57,10 +57,13 @@ describe(`fuzzing on ${ENGINE}`, () => {
 	let database: TestDatabase;
 	let server: RunningServer;
 	let dispatcher: SignedIn;
+	let coordinator: SignedIn;
 	let volunteer: SignedIn;
 	let ids: string[];
 	let buildingId: string;
 	let volunteerId: string;
+	let communityId: string;
+	let teamIds: string[];
 	const figures = { cases: 0, http: 0, socket: 0, successes: 0, expectedEvents: 0 };
 
 	beforeAll(async () => {
@@ -83,6 +86,17 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		const open = await openRequest(dispatcher.call, buildingId, { type });
 		const assigned = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), volunteerId);
 		ids = [open.id, assigned.id];
+		// A team vol01 leads, so random hand-overs and edits sometimes meet a real one.
+		coordinator = await signedIn(server.url, 'coordinator');
+		communityId = (await someBuilding(dispatcher.call)).communityId;
+		const team = await coordinator.call<{ id: string }>('POST', '/api/teams', {
+			name: '模糊测试队',
+			communityId,
+			leaderVolunteerId: volunteerId,
+			memberIds: [volunteerId],
+			skills: [type]
+		});
+		teamIds = [team.body.id];
 	});
 	afterAll(async () => {
 		await server?.stop();
@@ -105,6 +119,16 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			{ maxKeys: 4 }
 		);
 		const withQuery = (path: string) => query.map((q) => `${path}?${new URLSearchParams(q).toString()}`);
+		const teamBodies = () =>
+			bodies({
+				name: anyText,
+				communityId: fc.oneof(fc.constant(communityId), fc.uuid()),
+				communityIds: fc.array(fc.oneof(fc.constant(communityId), fc.uuid()), { maxLength: 3 }),
+				leaderVolunteerId: fc.constant(volunteerId),
+				memberIds: fc.array(fc.oneof(fc.constant(volunteerId), fc.uuid()), { maxLength: 3 }),
+				skills: fc.array(fc.oneof(fc.constantFrom('haircut', 'repair', 'elder_visit', 'nail_care'), anyText), { maxLength: 3 }),
+				active: fc.boolean()
+			});
 		return [
 			{
 				name: 'POST /api/session',
@@ -186,6 +210,26 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				eventsPerSuccess: 0
 			},
 			action('assign', 'dispatcher', { volunteerId: fc.constant(volunteerId), version: anyNumber }),
+			action('assign', 'volunteer', { volunteerId: fc.constant(volunteerId), version: anyNumber }),
+			action('hand-to-team', 'dispatcher', { teamId: fc.oneof(fc.constantFrom(...teamIds), fc.uuid()), version: anyNumber }),
+			{ name: 'GET /api/teams', method: 'GET', as: 'dispatcher', path: withQuery('/api/teams'), eventsPerSuccess: 0 },
+			{ name: 'GET /api/teams/led', method: 'GET', as: 'volunteer', path: withQuery('/api/teams/led'), eventsPerSuccess: 0 },
+			{
+				name: 'POST /api/teams',
+				method: 'POST',
+				as: 'coordinator',
+				path: fc.constant('/api/teams'),
+				body: teamBodies(),
+				eventsPerSuccess: 1
+			},
+			{
+				name: 'PUT /api/teams/:id',
+				method: 'PUT',
+				as: 'coordinator',
+				path: fc.oneof(fc.constantFrom(...teamIds), fc.uuid(), anyText.map(encode)).map((id) => `/api/teams/${id}`),
+				body: teamBodies(),
+				eventsPerSuccess: 1
+			},
 			action('cancel', 'dispatcher', { reason: anyText, version: anyNumber }),
 			action('accept', 'volunteer', { note: anyText }),
 			action('decline', 'volunteer', { note: anyText }),
@@ -221,7 +265,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				method: 'GET',
 				as: 'dispatcher',
 				path: fc
-					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/nowhere'), query)
+					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/teams', '/nowhere'), query)
 					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
 				eventsPerSuccess: 0
 			},
@@ -249,7 +293,13 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		const requestsBefore = await createdCount();
 		let created = 0;
 		for (const endpoint of endpoints()) {
-			const cookieFor = { dispatcher: dispatcher.cookie, volunteer: volunteer.cookie, anonymous: null, garbage: 'x' };
+			const cookieFor = {
+				dispatcher: dispatcher.cookie,
+				coordinator: coordinator.cookie,
+				volunteer: volunteer.cookie,
+				anonymous: null,
+				garbage: 'x'
+			};
 			await fc.assert(
 				fc.asyncProperty(
 					endpoint.path,
