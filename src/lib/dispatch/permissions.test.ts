@@ -41,6 +41,8 @@ describe('permissions', () => {
 		expect(pageAccess('/(app)/history', 'coordinator')).toBe('open');
 		expect(pageAccess('/(app)/volunteer', 'coordinator')).toBe('wrong-role');
 		expect(pageAccess('/(app)/account', 'volunteer')).toBe('open');
+		expect(pageAccess('/(app)/admin/teams', 'dispatcher')).toBe('wrong-role');
+		expect(pageAccess('/(app)/admin/teams', 'coordinator')).toBe('open');
 		expect(pageAccess('/login', null)).toBe('open');
 		expect(pageAccess('/api/requests', 'volunteer')).toBe('not-a-page');
 		expect(pageAccess(null, null)).toBe('not-a-page');
@@ -49,6 +51,6 @@ describe('permissions', () => {
 	it('links each role to exactly the pages it may open', () => {
 		expect(navigationFor('volunteer').map((l) => l.href)).toEqual(['/volunteer']);
 		expect(navigationFor('dispatcher').map((l) => l.href)).toEqual(['/dispatch']);
-		expect(navigationFor('coordinator').map((l) => l.href)).toEqual(['/dispatch', '/history']);
+		expect(navigationFor('coordinator').map((l) => l.href)).toEqual(['/dispatch', '/history', '/admin/teams']);
 	});
 });

@@ -83,7 +83,8 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/account': () => true,
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,
-	'/(app)/history': isCoordinator
+	'/(app)/history': isCoordinator,
+	'/(app)/admin/teams': isCoordinator
 };
 
 export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
@@ -102,7 +103,8 @@ export function navigationFor(role: Role) {
 	const links = [
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
-		{ routeId: '/(app)/history', href: '/history', name: 'history' }
+		{ routeId: '/(app)/history', href: '/history', name: 'history' },
+		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' }
 	] as const;
 	return links.filter((link) => pageAccess(link.routeId, role) === 'open');
 }

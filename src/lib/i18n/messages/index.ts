@@ -6,6 +6,7 @@ import { reliabilityMessages } from './reliability';
 import { problemMessages } from './problems';
 import { accountMessages } from './account';
 import { timelineMessages } from './timeline';
+import { teamMessages } from './teams';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -16,7 +17,8 @@ export const messages = {
 	...reliabilityMessages,
 	...problemMessages,
 	...accountMessages,
-	...timelineMessages
+	...timelineMessages,
+	...teamMessages
 };
 export type MessageKey = keyof typeof messages;
 
