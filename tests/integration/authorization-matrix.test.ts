@@ -40,6 +40,8 @@ interface Context {
 	volunteerId: string;
 	buildingId: string;
 	since: number;
+	/** A team of the community that `volunteer` leads. */
+	teamId: string;
 }
 
 const R = (r: RequestView | null) => r!.id;
@@ -162,6 +164,30 @@ const TABLE: Row[] = [
 		expect: [401, 422, 403, 403, 422]
 	},
 	{ call: 'GET /api/me/tasks/completed', setup: 'none', path: () => '/api/me/tasks/completed', expect: [401, 403, 200, 200, 403] },
+	{ call: 'GET /api/teams', setup: 'none', path: () => '/api/teams', expect: [401, 200, 403, 403, 200] },
+	{ call: 'POST /api/teams (empty body)', setup: 'none', path: () => '/api/teams', body: () => ({}), expect: [401, 403, 403, 403, 400] },
+	{
+		call: 'PUT /api/teams/:id (empty body)',
+		setup: 'none',
+		path: (_, c) => `/api/teams/${c.teamId}`,
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 400]
+	},
+	{ call: 'GET /api/teams/led', setup: 'none', path: () => '/api/teams/led', expect: [401, 403, 200, 200, 403] },
+	{
+		call: 'POST /api/requests/:id/hand-to-team (stale version)',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/hand-to-team`,
+		body: (r, c) => ({ teamId: c.teamId, version: r!.version + 1 }),
+		expect: [401, 409, 403, 403, 409]
+	},
+	{
+		call: 'POST /api/requests/:id/hand-to-team',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/hand-to-team`,
+		body: (r, c) => ({ teamId: c.teamId, version: r!.version }),
+		expect: [401, 200, 403, 403, 200]
+	},
 	{ call: 'GET /api/history', setup: 'none', path: () => '/api/history', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history?format=csv', setup: 'none', path: () => '/api/history?format=csv', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history/stats', setup: 'none', path: () => '/api/history/stats', expect: [401, 403, 403, 403, 200] },
@@ -197,6 +223,7 @@ const TABLE: Row[] = [
 	{ call: 'GET /volunteer', setup: 'none', path: () => '/volunteer', expect: [303, 303, 200, 200, 303] },
 	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /admin/services', setup: 'none', path: () => '/admin/services', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /admin/teams', setup: 'none', path: () => '/admin/teams', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },
@@ -213,6 +240,9 @@ const SOCKET_TABLE: { event: string; expect: [Hears, Hears, Hears, Hears, Hears]
 	{ event: 'service:updated', expect: ['refused', 'hears', 'hears', 'hears', 'hears'] },
 	{ event: 'task:assigned', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
 	{ event: 'task:updated', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
+	// `volunteer` leads the community's team: they hear the requests handed to it, and, as a member, its changes.
+	{ event: 'team:request', expect: ['refused', 'silent', 'hears', 'silent', 'silent'] },
+	{ event: 'team:updated', expect: ['refused', 'hears', 'hears', 'silent', 'hears'] },
 	{ event: 'presence:online', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
 	{ event: 'presence:viewing', expect: ['refused', 'hears', 'silent', 'silent', 'hears'] },
 	{ event: 'session:ended', expect: ['refused', 'silent', 'silent', 'silent', 'silent'] }
@@ -234,11 +264,21 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		for (const actor of ACTORS.slice(1) as Exclude<Actor, 'anonymous'>[]) people[actor] = await signedIn(server.url, USERNAMES[actor]);
 		type = await onDuty(people.volunteer);
 		await onDuty(people.otherVolunteer);
+		const building = await someBuilding(people.dispatcher.call);
+		const team = await people.coordinator.call<{ id: string }>('POST', '/api/teams', {
+			name: '矩阵服务队',
+			communityId: building.communityId,
+			leaderVolunteerId: people.volunteer.user.volunteerId,
+			memberIds: [people.volunteer.user.volunteerId],
+			skills: [type]
+		});
+		expect(team.status).toBe(201);
 		const history = await allEventsAfter(server.url, people.dispatcher.cookie, 0);
 		ctx = {
 			volunteerId: people.volunteer.user.volunteerId!,
-			buildingId: (await someBuilding(people.dispatcher.call)).id,
-			since: history[history.length - 1]!.seq
+			buildingId: building.id,
+			since: history[history.length - 1]!.seq,
+			teamId: team.body.id
 		};
 	});
 	afterAll(async () => {
@@ -313,6 +353,13 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 		const staff = people.dispatcher.call;
 		const done = await fixture('in_progress').then((r) => act(people.volunteer.call, r!, 'complete'));
 		const declined = await fixture('declined');
+		const handed = await fixture('open');
+		const toTeam = await staff('POST', `/api/requests/${handed!.id}/hand-to-team`, { teamId: ctx.teamId, version: handed!.version });
+		const team = (await staff<{ id: string; name: string }[]>('GET', '/api/teams')).body.find((t) => t.id === ctx.teamId)!;
+		const renamed = await people.coordinator.call('PUT', `/api/teams/${ctx.teamId}`, {
+			...team,
+			name: '矩阵服务队（改名）'
+		});
 		await people.volunteer.call('PUT', '/api/me/availability', { available: true });
 		expect((await people.coordinator.call('PUT', '/api/services/haircut', HAIRCUT)).status).toBe(200);
 		const acks = new Map<Actor, boolean>();
@@ -369,6 +416,7 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 				mismatches.push(`${actor}: live ${live.length} events ≠ catch-up ${caught.length}`);
 		}
 		expect(declined?.status).toBe('open');
+		expect([toTeam.status, renamed.status]).toEqual([200, 200]);
 		expect(mismatches).toEqual([]);
 		console.log(`[matrix ${engine}] ${cells} socket cells (${SOCKET_TABLE.length + 1} events × ${ACTORS.length} roles)`);
 		for (const socket of sockets.values()) socket.disconnect();

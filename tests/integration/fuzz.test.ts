@@ -62,6 +62,8 @@ describe(`fuzzing on ${ENGINE}`, () => {
 	let ids: string[];
 	let buildingId: string;
 	let volunteerId: string;
+	let communityId: string;
+	let teamIds: string[];
 	const figures = { cases: 0, http: 0, socket: 0, successes: 0, expectedEvents: 0 };
 
 	beforeAll(async () => {
@@ -85,6 +87,16 @@ describe(`fuzzing on ${ENGINE}`, () => {
 		const open = await openRequest(dispatcher.call, buildingId, { type });
 		const assigned = await assign(dispatcher.call, await openRequest(dispatcher.call, buildingId, { type }), volunteerId);
 		ids = [open.id, assigned.id];
+		// A team vol01 leads, so random hand-overs and edits sometimes meet a real one.
+		communityId = (await someBuilding(dispatcher.call)).communityId;
+		const team = await coordinator.call<{ id: string }>('POST', '/api/teams', {
+			name: '模糊测试队',
+			communityId,
+			leaderVolunteerId: volunteerId,
+			memberIds: [volunteerId],
+			skills: [type]
+		});
+		teamIds = [team.body.id];
 	});
 	afterAll(async () => {
 		await server?.stop();
@@ -120,6 +132,16 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			active: fc.boolean()
 		};
 		const serviceCode = fc.oneof(fc.constantFrom('haircut', 'repair', 'no_such_service'), fc.stringMatching(/^[a-z][a-z0-9_]{1,39}$/));
+		const teamBodies = () =>
+			bodies({
+				name: anyText,
+				communityId: fc.oneof(fc.constant(communityId), fc.uuid()),
+				communityIds: fc.array(fc.oneof(fc.constant(communityId), fc.uuid()), { maxLength: 3 }),
+				leaderVolunteerId: fc.constant(volunteerId),
+				memberIds: fc.array(fc.oneof(fc.constant(volunteerId), fc.uuid()), { maxLength: 3 }),
+				skills: fc.array(fc.oneof(fc.constantFrom('haircut', 'repair', 'elder_visit', 'nail_care'), anyText), { maxLength: 3 }),
+				active: fc.boolean()
+			});
 		return [
 			{
 				name: 'POST /api/session',
@@ -201,6 +223,26 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				eventsPerSuccess: 0
 			},
 			action('assign', 'dispatcher', { volunteerId: fc.constant(volunteerId), version: anyNumber }),
+			action('assign', 'volunteer', { volunteerId: fc.constant(volunteerId), version: anyNumber }),
+			action('hand-to-team', 'dispatcher', { teamId: fc.oneof(fc.constantFrom(...teamIds), fc.uuid()), version: anyNumber }),
+			{ name: 'GET /api/teams', method: 'GET', as: 'dispatcher', path: withQuery('/api/teams'), eventsPerSuccess: 0 },
+			{ name: 'GET /api/teams/led', method: 'GET', as: 'volunteer', path: withQuery('/api/teams/led'), eventsPerSuccess: 0 },
+			{
+				name: 'POST /api/teams',
+				method: 'POST',
+				as: 'coordinator',
+				path: fc.constant('/api/teams'),
+				body: teamBodies(),
+				eventsPerSuccess: 1
+			},
+			{
+				name: 'PUT /api/teams/:id',
+				method: 'PUT',
+				as: 'coordinator',
+				path: fc.oneof(fc.constantFrom(...teamIds), fc.uuid(), anyText.map(encode)).map((id) => `/api/teams/${id}`),
+				body: teamBodies(),
+				eventsPerSuccess: 1
+			},
 			action('cancel', 'dispatcher', { reason: anyText, version: anyNumber }),
 			action('accept', 'volunteer', { note: anyText }),
 			action('decline', 'volunteer', { note: anyText }),
@@ -236,7 +278,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				method: 'GET',
 				as: 'dispatcher',
 				path: fc
-					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/nowhere'), query)
+					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/admin/teams', '/nowhere'), query)
 					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
 				eventsPerSuccess: 0
 			},

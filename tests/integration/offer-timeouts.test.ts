@@ -10,6 +10,8 @@ import { TestClock, makeBuilding, makeStaff, makeVolunteer, openMigrated, testCo
 import type { DatabaseHandle } from '../../src/lib/server/db/connect';
 import { assignVolunteer, actOnTask, createRequest } from '../../src/lib/server/services/requests';
 import { listMyActiveTasks } from '../../src/lib/server/services/my-tasks';
+import { saveTeam } from '../../src/lib/server/services/teams';
+import { assignAsTeamLeader, handToTeam } from '../../src/lib/server/services/team-requests';
 import { offerTimeoutJob } from '../../src/lib/server/jobs/offer-timeouts';
 import { startJobs } from '../../src/lib/server/jobs/runner';
 import { deliveriesFor } from '../../src/lib/realtime/deliveries';
@@ -170,6 +172,47 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		// Back in the queue, it can be offered again, and that new offer gets its own full timeout.
 		const reoffered = await assignVolunteer(deps, staff, offer.id, { volunteerId: volunteer.volunteerId!, version: offer.version + 1 });
 		expect(reoffered.status).toBe('assigned');
+	});
+
+	it('in requeue mode keeps a team request with its team, so the leader hears it back and can pick again', async () => {
+		const clock = new TestClock(new Date(T0));
+		const { deps, published } = testDeps(handle.db, clock);
+		const coordinator: Actor = { ...staff, role: 'coordinator' };
+		const leader = volunteer.volunteerId!;
+		const team = await saveTeam(
+			deps,
+			coordinator,
+			null,
+			{
+				name: '超时测试队',
+				communityId: community,
+				communityIds: [],
+				leaderVolunteerId: leader,
+				memberIds: [leader],
+				skills: ['repair'],
+				active: true
+			},
+			{ apply: () => {} }
+		);
+		const created = await createRequest(deps, staff, {
+			type: 'repair',
+			buildingId,
+			description: '灯坏了',
+			urgency: 'normal',
+			unit: '',
+			contactName: null,
+			contactPhone: null
+		});
+		const handed = await handToTeam(deps, staff, created.id, { teamId: team.id, version: created.version });
+		const offered = await assignAsTeamLeader(deps, volunteer, handed.id, { volunteerId: leader, version: handed.version });
+		published.length = 0;
+
+		await offerTimeoutJob({ timeoutMs: FIVE_MINUTES, action: 'requeue' }).run(deps, at(FIVE_MINUTES * 10));
+		const requeued = published.find((e) => e.action === 'offer_requeued' && (e.payload as RequestView).id === offered.id)!;
+		expect(requeued.payload).toMatchObject({ status: 'open', assigneeId: null, teamId: team.id });
+		expect(deliveriesFor(requeued).map((d) => `${d.room} ${d.message.event}`)).toContain(`team-lead:${team.id} team:request`);
+		const again = await assignAsTeamLeader(deps, volunteer, offered.id, { volunteerId: leader, version: offered.version + 1 });
+		expect(again).toMatchObject({ status: 'assigned', teamId: team.id });
 	});
 
 	it('leaves accepted offers alone', async () => {

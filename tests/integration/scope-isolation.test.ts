@@ -21,7 +21,7 @@ type Reader = 'otherDispatcher' | 'otherVolunteer' | 'otherCoordinator' | 'stree
 /** What a route is asked, with the other community's ids at hand. */
 interface Context {
 	/** A request, building, volunteer and plan of 一段 (the imported community, "B"). */
-	b: { requestId: string; buildingId: string; volunteerId: string; planId: string; elderId: string; communityId: string };
+	b: { requestId: string; buildingId: string; volunteerId: string; planId: string; elderId: string; communityId: string; teamId: string };
 	/** The same of 大田坝 (the demo's, "A"). */
 	a: { requestId: string; buildingId: string; communityId: string };
 }
@@ -31,11 +31,27 @@ interface Context {
  * of the reader's scope, and asking for the other community by `communityId` is refused.
  * `record`: a single record of the other community answers 404 (403 for a volunteer, to whom
  * requests are someone else's task). `own`: about the reader alone. `public`: no data.
+ * `county-wide`: a write to what belongs to no community (the catalogue), refused to anyone
+ * whose scope is one community.
  */
 type Row =
 	| { kind: 'list'; path: string; roles: Reader[] }
-	| { kind: 'record'; method: string; path: (c: Context) => string; body?: (c: Context) => unknown }
+	| { kind: 'record' | 'county-wide'; method: string; path: (c: Context) => string; body?: (c: Context) => unknown }
 	| { kind: 'own' | 'public' };
+
+/** A whole, valid service: only the caller's scope can refuse it. */
+const SERVICE = {
+	code: 'repair',
+	name: { zh: '越界改名', en: 'Out of scope' },
+	skill: 'repair',
+	fee: 'free',
+	priceYuan: null,
+	assignWithinMin: 240,
+	completeWithinMin: 2880,
+	urgentAssignWithinMin: 60,
+	urgentCompleteWithinMin: 720,
+	active: false
+};
 
 const ROUTES: Record<string, Row> = {
 	'GET /api/areas': {
@@ -65,6 +81,45 @@ const ROUTES: Record<string, Row> = {
 		roles: ['otherDispatcher', 'otherVolunteer', 'otherCoordinator', 'streetCoordinator']
 	},
 	'GET /api/services': { kind: 'public' },
+	'POST /api/services': {
+		kind: 'county-wide',
+		method: 'POST',
+		path: () => '/api/services',
+		body: () => ({ ...SERVICE, code: 'scope_test' })
+	},
+	'PUT /api/services/[code]': { kind: 'county-wide', method: 'PUT', path: () => '/api/services/repair', body: () => SERVICE },
+	'GET /api/teams': { kind: 'list', path: '/api/teams', roles: ['otherDispatcher', 'otherCoordinator', 'streetCoordinator'] },
+	'GET /api/teams/led': { kind: 'own' },
+	'POST /api/teams': {
+		kind: 'record',
+		method: 'POST',
+		path: () => '/api/teams',
+		body: (c) => ({
+			name: '越界服务队',
+			communityId: c.b.communityId,
+			leaderVolunteerId: c.b.volunteerId,
+			memberIds: [c.b.volunteerId],
+			skills: ['repair']
+		})
+	},
+	'PUT /api/teams/[id]': {
+		kind: 'record',
+		method: 'PUT',
+		path: (c) => `/api/teams/${c.b.teamId}`,
+		body: (c) => ({
+			name: '越界改名',
+			communityId: c.b.communityId,
+			leaderVolunteerId: c.b.volunteerId,
+			memberIds: [c.b.volunteerId],
+			skills: ['repair']
+		})
+	},
+	'POST /api/requests/[id]/hand-to-team': {
+		kind: 'record',
+		method: 'POST',
+		path: (c) => `/api/requests/${c.b.requestId}/hand-to-team`,
+		body: (c) => ({ teamId: c.b.teamId, version: 1 })
+	},
 	'GET /api/requests/[id]': { kind: 'record', method: 'GET', path: (c) => `/api/requests/${c.b.requestId}` },
 	'GET /api/requests/[id]/candidates': { kind: 'record', method: 'GET', path: (c) => `/api/requests/${c.b.requestId}/candidates` },
 	'POST /api/requests/[id]/[action=action]': {
@@ -237,6 +292,14 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			volunteerId: bVolunteer.volunteerId
 		});
 		expect(plan.status).toBe(201);
+		const team = await calls.streetCoordinator<{ id: string }>('POST', '/api/teams', {
+			name: '一段维修队',
+			communityId: created.body.communityId,
+			leaderVolunteerId: bVolunteer.volunteerId,
+			memberIds: [bVolunteer.volunteerId],
+			skills: ['repair']
+		});
+		expect(team.status).toBe(201);
 		const aBuildings = (await calls.otherDispatcher<BuildingView[]>('GET', '/api/buildings')).body;
 		const aRequest = await calls.otherDispatcher<RequestView>('POST', '/api/requests', {
 			type: 'repair',
@@ -250,7 +313,8 @@ describe(`scope isolation on ${ENGINE}`, () => {
 				volunteerId: bVolunteer.volunteerId!,
 				planId: plan.body.id,
 				elderId: elders[0]!.id,
-				communityId: created.body.communityId
+				communityId: created.body.communityId,
+				teamId: team.body.id
 			},
 			a: { requestId: aRequest.body.id, buildingId: aBuildings[0]!.id, communityId: aRequest.body.communityId }
 		};
@@ -261,6 +325,7 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			bVolunteer.volunteerId!,
 			plan.body.id,
 			elders[0]!.id,
+			team.body.id,
 			'13500000777',
 			'13500000909',
 			'段阿姨',
@@ -329,7 +394,9 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			for (const reader of ['otherCoordinator', 'otherVolunteer'] as const) {
 				const answer = await calls[reader](row.method, row.path(context), row.body?.(context));
 				// Creating against another community's building or elder: as if it did not exist.
-				const staffAnswer = route === 'POST /api/requests' ? [400] : route === 'POST /api/visit-plans' ? [422] : [404];
+				// Creating a team at another community: a target outside the scope, which is 403.
+				const staffAnswer =
+					route === 'POST /api/requests' ? [400] : route === 'POST /api/visit-plans' ? [422] : route === 'POST /api/teams' ? [403] : [404];
 				const expected = reader === 'otherCoordinator' ? staffAnswer : [403, 404];
 				expect(expected, `${reader} ${route} → ${answer.status}`).toContain(answer.status);
 				for (const secret of secretsOfB) expect(JSON.stringify(answer.body), `${reader} ${route}`).not.toContain(secret);
@@ -338,6 +405,21 @@ describe(`scope isolation on ${ENGINE}`, () => {
 		// Nothing moved: B's request is still open, at its first version, and the plan unchanged.
 		const request = (await calls.bDispatcher<{ request: RequestView }>('GET', `/api/requests/${context.b.requestId}`)).body.request;
 		expect(request).toMatchObject({ status: 'open', version: 1 });
+	});
+
+	it('refuses county-wide writes to everyone whose scope is one community, and changes nothing', async () => {
+		const before = await calls.countyCoordinator('GET', '/api/services');
+		let checked = 0;
+		for (const [route, row] of Object.entries(ROUTES)) {
+			if (row.kind !== 'county-wide') continue;
+			for (const reader of ['otherDispatcher', 'otherCoordinator', 'otherVolunteer'] as const) {
+				const answer = await calls[reader](row.method, row.path(context), row.body?.(context));
+				expect(answer.status, `${reader} ${route}`).toBe(403);
+				checked += 1;
+			}
+		}
+		expect(checked).toBe(6);
+		expect((await calls.countyCoordinator('GET', '/api/services')).body).toEqual(before.body);
 	});
 
 	it("delivers every socket event to its community's staff and volunteers alone, live and on catch-up alike", async () => {

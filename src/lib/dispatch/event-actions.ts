@@ -6,6 +6,9 @@
 /** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
 export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
 
+/** Who made an offer: staff, a visit plan, or the leader of the team the request was handed to. */
+export type AssignSource = StepSource | { source: 'team_leader'; teamId: string };
+
 /** No machine data: the step's status change and its note say it all. */
 export type NoMeta = Record<string, never>;
 
@@ -16,7 +19,7 @@ export type NoMeta = Record<string, never>;
  */
 export interface EventMetaByAction {
 	create: StepSource;
-	assign: StepSource & { volunteerId: string | null };
+	assign: AssignSource & { volunteerId: string | null };
 	reassign: { fromVolunteerId: string | null; toVolunteerId: string | null };
 	accept: NoMeta;
 	decline: NoMeta;

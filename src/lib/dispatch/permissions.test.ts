@@ -51,6 +51,8 @@ describe('permissions', () => {
 		expect(pageAccess('/(app)/history', 'coordinator')).toBe('open');
 		expect(pageAccess('/(app)/volunteer', 'coordinator')).toBe('wrong-role');
 		expect(pageAccess('/(app)/account', 'volunteer')).toBe('open');
+		expect(pageAccess('/(app)/admin/teams', 'dispatcher')).toBe('wrong-role');
+		expect(pageAccess('/(app)/admin/teams', 'coordinator')).toBe('open');
 		expect(pageAccess('/login', null)).toBe('open');
 		expect(pageAccess('/api/requests', 'volunteer')).toBe('not-a-page');
 		expect(pageAccess(null, null)).toBe('not-a-page');
@@ -60,9 +62,9 @@ describe('permissions', () => {
 		const links = (role: Actor['role'], kind: Actor['scope']['kind']) => navigationFor({ role, scope: { kind } }).map((l) => l.href);
 		expect(links('volunteer', 'community')).toEqual(['/volunteer']);
 		expect(links('dispatcher', 'community')).toEqual(['/dispatch']);
-		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services']);
-		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services']);
-		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history']);
+		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams']);
+		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams']);
+		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history', '/admin/teams']);
 	});
 
 	it('lets only county and street coordinators edit the catalogue', () => {

@@ -96,7 +96,8 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/volunteer': isVolunteer,
 	'/(app)/history': isCoordinator,
 	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
-	'/(app)/admin/services': isCoordinator
+	'/(app)/admin/services': isCoordinator,
+	'/(app)/admin/teams': isCoordinator
 };
 
 export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
@@ -121,7 +122,8 @@ export function navigationFor(reader: RoleInScope) {
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
 		{ routeId: '/(app)/history', href: '/history', name: 'history' },
-		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' }
+		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' },
+		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' }
 	] as const;
 	return links.filter((link) => pageAccess(link.routeId, reader.role) === 'open' && (LINK_RULES[link.routeId]?.(reader) ?? true));
 }

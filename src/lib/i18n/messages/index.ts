@@ -7,6 +7,7 @@ import { problemMessages } from './problems';
 import { accountMessages } from './account';
 import { timelineMessages } from './timeline';
 import { catalogueMessages } from './catalogue';
+import { teamMessages } from './teams';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -18,7 +19,8 @@ export const messages = {
 	...problemMessages,
 	...accountMessages,
 	...timelineMessages,
-	...catalogueMessages
+	...catalogueMessages,
+	...teamMessages
 };
 export type MessageKey = keyof typeof messages;
 

@@ -117,6 +117,29 @@ export async function listActiveTasksOf(db: Queryable, volunteerId: string): Pro
 		.execute();
 }
 
+/**
+ * The open requests handed to these teams, oldest first: what their leaders have to assign.
+ * Read through the communities the teams serve, so the active-requests index does the work.
+ */
+export async function listOpenTeamRequests(
+	db: Queryable,
+	teams: readonly { id: string; communityIds: readonly string[] }[]
+): Promise<RequestRow[]> {
+	if (teams.length === 0) return [];
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('community_id', 'in', [...new Set(teams.flatMap((t) => t.communityIds))])
+		.where('status', '=', 'open')
+		.where(
+			'team_id',
+			'in',
+			teams.map((t) => t.id)
+		)
+		.orderBy('created_at')
+		.execute();
+}
+
 /** Offers made at or before `cutoff` that are still neither answered nor flagged, oldest first. */
 export async function listUnansweredOffers(db: Queryable, cutoff: Date, limit = 500): Promise<RequestRow[]> {
 	return db

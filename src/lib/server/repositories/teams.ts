@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/types';
 import type { TeamTies } from '../../realtime/deliveries';
 import type { RosterTeam } from '../roster/roster-state';
+import type { TeamView } from '../../api/types';
 
 /** The teams a volunteer leads, and those they are a member of (a leader is usually both). */
 export async function teamTiesOf(db: Queryable, volunteerId: string): Promise<TeamTies> {
@@ -41,4 +42,122 @@ export async function volunteerCommunities(db: Queryable, volunteerId: string): 
 		)
 		.execute();
 	return rows.map((r) => r.community_id);
+}
+
+/** Teams with their members and served communities, in name order. */
+async function withPeopleAndPlaces(
+	db: Queryable,
+	teams: { id: string; name: string; community_id: string; leader_volunteer_id: string | null; skills: string[]; active: boolean }[]
+): Promise<TeamView[]> {
+	if (teams.length === 0) return [];
+	const ids = teams.map((t) => t.id);
+	const [members, communities] = await Promise.all([
+		db.selectFrom('team_members').select(['team_id', 'volunteer_id']).where('team_id', 'in', ids).orderBy('volunteer_id').execute(),
+		db.selectFrom('team_communities').select(['team_id', 'community_id']).where('team_id', 'in', ids).orderBy('community_id').execute()
+	]);
+	return teams.map((t) => ({
+		id: t.id,
+		name: t.name,
+		communityId: t.community_id,
+		// The home community first: the one the team belongs to, then those it also serves.
+		communityIds: [
+			t.community_id,
+			...communities.filter((c) => c.team_id === t.id && c.community_id !== t.community_id).map((c) => c.community_id)
+		],
+		leaderVolunteerId: t.leader_volunteer_id,
+		memberIds: members.filter((m) => m.team_id === t.id).map((m) => m.volunteer_id),
+		skills: t.skills,
+		active: t.active
+	}));
+}
+
+const TEAM_COLUMNS = ['teams.id', 'teams.name', 'teams.community_id', 'teams.leader_volunteer_id', 'teams.skills', 'teams.active'] as const;
+
+/** Every team that serves at least one of these communities (its own included), active or not. */
+export async function listTeamsServing(db: Queryable, communityIds: readonly string[]): Promise<TeamView[]> {
+	if (communityIds.length === 0) return [];
+	const teams = await db
+		.selectFrom('teams')
+		.select([...TEAM_COLUMNS])
+		.where((eb) =>
+			eb.or([
+				eb('teams.community_id', 'in', communityIds),
+				eb.exists(
+					eb
+						.selectFrom('team_communities')
+						.select('team_communities.team_id')
+						.whereRef('team_communities.team_id', '=', 'teams.id')
+						.where('team_communities.community_id', 'in', communityIds)
+				)
+			])
+		)
+		.orderBy('teams.name')
+		.orderBy('teams.id')
+		.execute();
+	return withPeopleAndPlaces(db, teams);
+}
+
+/** One team; `lock` holds its row until the transaction ends, so two edits of it queue up. */
+export async function findTeam(db: Queryable, id: string, lock = false): Promise<TeamView | undefined> {
+	let query = db
+		.selectFrom('teams')
+		.select([...TEAM_COLUMNS])
+		.where('teams.id', '=', id);
+	if (lock) query = query.forUpdate();
+	const row = await query.executeTakeFirst();
+	return row && (await withPeopleAndPlaces(db, [row]))[0];
+}
+
+/** The active teams this volunteer leads. */
+export async function listLedTeams(db: Queryable, volunteerId: string): Promise<TeamView[]> {
+	const teams = await db
+		.selectFrom('teams')
+		.select([...TEAM_COLUMNS])
+		.where('teams.leader_volunteer_id', '=', volunteerId)
+		.where('teams.active', '=', true)
+		.orderBy('teams.name')
+		.execute();
+	return withPeopleAndPlaces(db, teams);
+}
+
+/** Whether another team of this community already has this name (names are unique per community). */
+export async function teamNameTaken(db: Queryable, communityId: string, name: string, exceptId: string | null): Promise<boolean> {
+	let query = db.selectFrom('teams').select('id').where('community_id', '=', communityId).where('name', '=', name);
+	if (exceptId) query = query.where('id', '<>', exceptId);
+	return (await query.executeTakeFirst()) !== undefined;
+}
+
+export interface TeamRecord {
+	name: string;
+	communityId: string;
+	leaderVolunteerId: string;
+	skills: string[];
+	active: boolean;
+	memberIds: readonly string[];
+	communityIds: readonly string[];
+}
+
+/** Writes a team whole: its row, its members and the communities it serves. Returns its id. */
+export async function writeTeam(db: Queryable, id: string | null, team: TeamRecord): Promise<string> {
+	const row = {
+		name: team.name,
+		community_id: team.communityId,
+		leader_volunteer_id: team.leaderVolunteerId,
+		skills: team.skills,
+		active: team.active
+	};
+	const teamId = id
+		? (await db.updateTable('teams').set(row).where('id', '=', id).returning('id').executeTakeFirstOrThrow()).id
+		: (await db.insertInto('teams').values(row).returning('id').executeTakeFirstOrThrow()).id;
+	await db.deleteFrom('team_members').where('team_id', '=', teamId).execute();
+	await db.deleteFrom('team_communities').where('team_id', '=', teamId).execute();
+	await db
+		.insertInto('team_members')
+		.values(team.memberIds.map((volunteerId) => ({ team_id: teamId, volunteer_id: volunteerId })))
+		.execute();
+	await db
+		.insertInto('team_communities')
+		.values(team.communityIds.map((communityId) => ({ team_id: teamId, community_id: communityId })))
+		.execute();
+	return teamId;
 }

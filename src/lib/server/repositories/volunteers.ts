@@ -53,6 +53,12 @@ export async function listVolunteerRecords(db: Queryable, communityIds: readonly
 		.execute();
 }
 
+/** These volunteers, active or not, whatever their community (a team's members, say). */
+export async function listVolunteerRecordsByIds(db: Queryable, ids: readonly string[]): Promise<VolunteerRecord[]> {
+	if (ids.length === 0) return [];
+	return selectRecords(db).where('volunteers.id', 'in', ids).orderBy('volunteers.name').orderBy('volunteers.id').execute();
+}
+
 export async function findVolunteerRecord(db: Queryable, id: string): Promise<VolunteerRecord | undefined> {
 	return selectRecords(db).where('volunteers.id', '=', id).executeTakeFirst();
 }

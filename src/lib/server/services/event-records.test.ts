@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestView, ServiceView, VolunteerView } from '../../api/types';
+import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
 import { nextStatus } from '../../dispatch/lifecycle';
 import { deliveriesFor, type StoredEvent } from '../../realtime/deliveries';
 import type { NewEventRecord } from '../repositories/events';
 import {
 	availabilityChanged,
+	byTeamLeader,
 	byVisitPlan,
 	offerExpired,
 	offerReassigned,
@@ -12,11 +13,13 @@ import {
 	requestAssigned,
 	requestCancelled,
 	requestCreated,
+	requestHandedToTeam,
 	serviceSaved,
 	taskAccepted,
 	taskCompleted,
 	taskDeclined,
-	taskStarted
+	taskStarted,
+	teamSaved
 } from './event-records';
 
 const request = (over: Partial<RequestView> = {}): RequestView => ({
@@ -190,5 +193,57 @@ describe('event constructors', () => {
 		expect([saved.requestId, saved.volunteerId, saved.note]).toEqual([null, null, undefined]);
 		const delivered = deliveriesFor({ ...saved, seq: 7, communityId: null, teamId: null, previousAssigneeId: null } as StoredEvent);
 		expect(delivered.map((d) => [d.message.event, d.message.data])).toEqual([['service:updated', { seq: 7, service }]]);
+	});
+});
+
+describe('team event constructors', () => {
+	const team: TeamView = {
+		id: 't1',
+		name: '管得宽',
+		communityId: 'c1',
+		communityIds: ['c1', 'c2'],
+		leaderVolunteerId: 'v1',
+		memberIds: ['v1', 'v2'],
+		skills: ['haircut'],
+		active: true
+	};
+	/** Rooms as delivery reads them from the stored row, whose team_id comes from the payload. */
+	const teamRooms = (e: NewEventRecord) =>
+		deliveriesFor({
+			seq: 1,
+			kind: e.kind,
+			action: e.action,
+			communityId: 'c1',
+			teamId: (e.payload as RequestView).teamId ?? null,
+			volunteerId: e.volunteerId,
+			previousAssigneeId: e.previousAssigneeId ?? null,
+			payload: e.payload
+		} as StoredEvent).map((d) => `${d.room} ${d.message.event}`);
+
+	it('record a hand-over to a team as an open request that stays open, heard by staff and the team’s leader', () => {
+		const handed = requestHandedToTeam('u1', request({ status: 'open', assigneeId: null, teamId: 't1' }), 't1');
+		expect(handed).toMatchObject({
+			kind: 'request_updated',
+			action: 'hand_to_team',
+			meta: { teamId: 't1' },
+			fromStatus: 'open',
+			toStatus: 'open'
+		});
+		expect(teamRooms(handed)).toEqual(['staff:c1 request:updated', 'team-lead:t1 team:request']);
+	});
+
+	it("record a leader's assign as an assign, made by the team's leader", () => {
+		const assigned = requestAssigned('u-lead', request({ teamId: 't1' }), 'v2', byTeamLeader('t1'));
+		expect(assigned).toMatchObject({
+			action: 'assign',
+			meta: { source: 'team_leader', teamId: 't1', volunteerId: 'v2' },
+			volunteerId: 'v2'
+		});
+	});
+
+	it('record a saved team for the staff of every community it serves and its members', () => {
+		const saved = teamSaved('u1', team);
+		expect(saved).toMatchObject({ kind: 'team_updated', action: 'team_saved', meta: { teamId: 't1' }, requestId: null, volunteerId: null });
+		expect(teamRooms(saved)).toEqual(['staff:c1 team:updated', 'staff:c2 team:updated', 'team:t1 team:updated']);
 	});
 });

@@ -1,8 +1,8 @@
 // One constructor per kind of event, so every service writes each step the same way: the right
 // kind, statuses and delivery columns, and its machine data in a typed `meta`. `note` is only
 // ever what a person typed. The services append these in the transaction of the change.
-import type { RequestView, ServiceView, VolunteerView } from '../../api/types';
-import type { StepSource } from '../../dispatch/event-actions';
+import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
+import type { AssignSource, StepSource } from '../../dispatch/event-actions';
 import type { Status } from '../../dispatch/vocabulary';
 import type { NewEventRecord } from '../repositories/events';
 
@@ -28,12 +28,17 @@ export function requestCreated(actorId: ActorId, request: RequestView, source: S
 	};
 }
 
+/** A team's leader made the offer, to one of its members. */
+export function byTeamLeader(teamId: string): AssignSource {
+	return { source: 'team_leader', teamId };
+}
+
 /** An open request offered to a volunteer, who hears task:assigned. */
 export function requestAssigned(
 	actorId: ActorId,
 	request: RequestView,
 	volunteerId: string,
-	source: StepSource = BY_STAFF
+	source: AssignSource = BY_STAFF
 ): NewEventRecord {
 	return {
 		kind: 'request_updated',
@@ -182,5 +187,33 @@ export function serviceSaved(actorId: string, service: ServiceView): NewEventRec
 		requestId: null,
 		volunteerId: null,
 		payload: service
+	};
+}
+
+/** Staff handed an open request to a team: it stays open, and the team's leader hears it (team:request). */
+export function requestHandedToTeam(actorId: string, request: RequestView, teamId: string): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'hand_to_team',
+		meta: { teamId },
+		actorId,
+		requestId: request.id,
+		volunteerId: null,
+		fromStatus: 'open',
+		toStatus: 'open',
+		payload: request
+	};
+}
+
+/** A coordinator added or changed a team: the staff of every community it serves, and its members, hear it. */
+export function teamSaved(actorId: string, team: TeamView): NewEventRecord {
+	return {
+		kind: 'team_updated',
+		action: 'team_saved',
+		meta: { teamId: team.id },
+		actorId,
+		requestId: null,
+		volunteerId: null,
+		payload: team
 	};
 }

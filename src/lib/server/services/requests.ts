@@ -8,6 +8,8 @@ import { findRequest, findRequestForUpdate, insertRequest, toRequestView, update
 import { findBuilding } from '../repositories/buildings';
 import { findService } from '../repositories/services';
 import type { Queryable } from '../db/types';
+import type { NewEventRecord } from '../repositories/events';
+import type { AssignSource } from '../../dispatch/event-actions';
 import { findElderAt } from '../repositories/elders';
 import { listTimelineRows, wasOfferedTo } from '../repositories/events';
 import { stepForVolunteer, volunteerSees } from '../../dispatch/timeline-audience';
@@ -160,21 +162,33 @@ export async function assignVolunteer(
 	requireStaff(actor);
 	return commitChange(deps, async (trx) => {
 		const request = await findStaffRequest(trx, actor, id);
-		const volunteer = await lockVolunteerFor(trx, request, input.volunteerId);
-
-		const now = deps.now();
-		const updated = await updateRequestIf(
-			trx,
-			{ id, statuses: allowedFrom('assign'), version: input.version },
-			{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now, offer_expired_at: null }
-		);
-		if (!updated) return explainConflict(trx, id, input.version);
-		const view = toRequestView(updated, true);
-		return {
-			result: view,
-			events: [requestAssigned(actor.userId, view, volunteer.id)]
-		};
+		const { view, event } = await offerOpenRequest(trx, deps.now(), actor.userId, request, input);
+		return { result: view, events: [event] };
 	});
+}
+
+/**
+ * The assign itself, whoever makes it (staff, or the leader of the team the request is handed
+ * to): the volunteer checked and locked, then one conditional update on (id, version, status
+ * open), and its 'assign' event. A lost race is explained as a 409.
+ */
+export async function offerOpenRequest(
+	trx: Transaction<Database>,
+	now: Date,
+	actorId: string,
+	request: RequestRow,
+	input: { volunteerId: string; version: number },
+	source?: AssignSource
+): Promise<{ view: RequestView; event: NewEventRecord }> {
+	const volunteer = await lockVolunteerFor(trx, request, input.volunteerId);
+	const updated = await updateRequestIf(
+		trx,
+		{ id: request.id, statuses: allowedFrom('assign'), version: input.version },
+		{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now, offer_expired_at: null }
+	);
+	if (!updated) return explainConflict(trx, request.id, input.version);
+	const view = toRequestView(updated, true);
+	return { view, event: requestAssigned(actorId, view, volunteer.id, source) };
 }
 
 export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string, reason: string, version?: number): Promise<RequestView> {
