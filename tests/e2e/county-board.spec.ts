@@ -151,6 +151,16 @@ test('a county board with an imported community: the filter, its counts, and its
 		await page.reload();
 		await expect(filter.getByRole('button', { name: IMPORTED.community, exact: true })).toHaveAttribute('aria-pressed', 'true');
 		await expect(page.locator('[data-testid="queue"] li[data-request-id]')).toHaveCount(2);
+
+		// History: the communities side by side, and a community filter that the link and the CSV keep.
+		await page.goto('/history?tab=stats');
+		const sideBySide = page.getByTestId('community-stats');
+		for (const name of DEMO_COMMUNITIES) await expect(sideBySide.getByRole('link', { name, exact: true })).toBeVisible();
+		await page.locator('select[name="communityId"]').selectOption({ label: IMPORTED.community });
+		await expect(page).toHaveURL(new RegExp(`communityId=${yiduan}`));
+		await expect(sideBySide).toHaveCount(0); // one community: nothing to set side by side
+		await page.getByRole('navigation', { name: '服务记录' }).getByRole('link', { name: '服务记录' }).click();
+		await expect(page.getByTestId('export-csv')).toHaveAttribute('href', new RegExp(`communityId=${yiduan}`));
 		await context.close();
 	} finally {
 		await server.stop();
