@@ -112,6 +112,27 @@ describe(`history statistics on ${ENGINE}`, () => {
 			expect(v.hours).toBeCloseTo(want.perVolunteer.get(v.volunteerId)!.hours, 6);
 		}
 		expect(new Map(stats.buildings.map((b) => [b.buildingId, b.count]))).toEqual(want.perBuilding);
+
+		// Communities side by side: each the same figures over its own rows, quiet ones with zeros.
+		const communities = await app.db.selectFrom('areas').select('id').where('kind', '=', 'community').execute();
+		expect(new Set(stats.byCommunity.map((c) => c.communityId))).toEqual(new Set(communities.map((c) => c.id)));
+		for (const community of stats.byCommunity) {
+			const own = expected(rows, from, to, (r) => match(r) && r.community_id === community.communityId);
+			expect([community.finished, community.completed, community.cancelled], community.name).toEqual([
+				own.finished,
+				own.completed,
+				own.cancelled
+			]);
+			for (const key of ['toAssign', 'toAccept', 'toComplete'] as const) {
+				expect(community[key].count, `${community.name} ${key}`).toBe(own[key].count);
+				if (own[key].median === null) expect(community[key].median).toBeNull();
+				else expect(community[key].median, `${community.name} ${key} median`).toBeCloseTo(own[key].median, 6);
+				if (own[key].p90 === null) expect(community[key].p90).toBeNull();
+				else expect(community[key].p90, `${community.name} ${key} p90`).toBeCloseTo(own[key].p90, 6);
+			}
+			expect(community.hours, `${community.name} hours`).toBeCloseTo(own.hours, 6);
+		}
+		expect(stats.byCommunity.reduce((sum, c) => sum + c.finished, 0)).toBe(current.finished);
 		expect(stats.buildings.map((b) => b.count)).toEqual([...stats.buildings.map((b) => b.count)].sort((a, b) => b - a));
 
 		const before = expected(rows, new Date(stats.previous.from), new Date(stats.previous.to), match);

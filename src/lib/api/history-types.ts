@@ -29,6 +29,12 @@ export interface PeriodSummary {
 	hours: number;
 }
 
+/** One community's summary for the period, to compare communities side by side. */
+export interface CommunitySummary extends Omit<PeriodSummary, 'from' | 'to'> {
+	communityId: string;
+	name: string;
+}
+
 /** A day's requests by service code (only services with a request that day are named). */
 export interface DayCounts {
 	day: string;
@@ -54,6 +60,8 @@ export interface HistoryStats {
 	current: PeriodSummary;
 	/** The period of the same length just before, for comparison. */
 	previous: PeriodSummary;
+	/** Each community the filter covers (every one of the scope without `communityId`), quiet ones with zeros, by name. */
+	byCommunity: CommunitySummary[];
 	perDay: DayCounts[];
 	volunteers: VolunteerOutput[];
 	/** Busiest first. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apiQuery, lastDays, pageUrlWith, readFilters, readTab } from './filters';
+import { apiQuery, communityChange, communityQuery, lastDays, pageUrlWith, readFilters, readTab } from './filters';
 
 const now = new Date('2026-11-20T18:00:00Z'); // already 21 November in the community
 
@@ -18,12 +18,38 @@ describe('history filters in the URL', () => {
 	});
 
 	it('leave empty filters out of the API query', () => {
-		const query = apiQuery({ from: '2026-11-01', to: '', type: 'haircut', volunteerId: '', buildingId: '', status: '' });
+		const query = apiQuery({ from: '2026-11-01', to: '', communityId: '', type: 'haircut', volunteerId: '', buildingId: '', status: '' });
 		expect(query.toString()).toBe('from=2026-11-01&type=haircut');
 	});
 
 	it('change one filter and keep the rest', () => {
 		const url = pageUrlWith(new URL('http://x/history?type=repair&tab=stats'), { type: '', status: 'completed', tab: 'records' });
 		expect(url.search).toBe('?status=completed');
+	});
+
+	it('keep the community of a shared link, for the records, the statistics, the CSV and the visit plans', () => {
+		const url = new URL('http://x/history?communityId=c-yd&tab=stats&type=repair');
+		const filters = readFilters(url, now);
+		expect(filters.communityId).toBe('c-yd');
+		expect(apiQuery(filters).get('communityId')).toBe('c-yd');
+		expect(communityQuery(filters)).toBe('?communityId=c-yd');
+		expect(communityQuery({ communityId: '' })).toBe('');
+		expect(pageUrlWith(url, { tab: 'visits' }).searchParams.get('communityId')).toBe('c-yd');
+		expect(pageUrlWith(url, { communityId: '' }).searchParams.has('communityId')).toBe(false);
+	});
+
+	it('let go of a volunteer or building of another community when the community changes', () => {
+		const communityOf = {
+			volunteer: (id: string) => ({ 'v-dtb': 'c-dtb', 'v-yd': 'c-yd' })[id],
+			building: (id: string) => ({ 'b-dtb': 'c-dtb' })[id]
+		};
+		expect(communityChange('c-yd', { volunteerId: 'v-dtb', buildingId: 'b-dtb' }, communityOf)).toEqual({
+			communityId: 'c-yd',
+			volunteerId: '',
+			buildingId: ''
+		});
+		expect(communityChange('c-yd', { volunteerId: 'v-yd', buildingId: '' }, communityOf)).toEqual({ communityId: 'c-yd' });
+		// Back to the whole scope: everything chosen still lies inside it.
+		expect(communityChange('', { volunteerId: 'v-dtb', buildingId: 'b-dtb' }, communityOf)).toEqual({ communityId: '' });
 	});
 });

@@ -1,7 +1,7 @@
 // The history page's filters as they live in its URL, so a view can be shared as a link.
 import { communityDay } from './community-time';
 
-export const FILTER_KEYS = ['from', 'to', 'type', 'volunteerId', 'buildingId', 'status'] as const;
+export const FILTER_KEYS = ['from', 'to', 'communityId', 'type', 'volunteerId', 'buildingId', 'status'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 export type HistoryFilters = Record<FilterKey, string>;
 
@@ -19,7 +19,14 @@ export function lastDays(now: Date, days: number): { from: string; to: string } 
 export function readFilters(url: URL, now: Date): HistoryFilters {
 	const get = (key: FilterKey) => url.searchParams.get(key) ?? '';
 	const range = !get('from') && !get('to') ? lastDays(now, 30) : { from: get('from'), to: get('to') };
-	return { ...range, type: get('type'), volunteerId: get('volunteerId'), buildingId: get('buildingId'), status: get('status') };
+	return {
+		...range,
+		communityId: get('communityId'),
+		type: get('type'),
+		volunteerId: get('volunteerId'),
+		buildingId: get('buildingId'),
+		status: get('status')
+	};
 }
 
 export function readTab(url: URL): HistoryTab {
@@ -32,6 +39,29 @@ export function apiQuery(filters: HistoryFilters): URLSearchParams {
 	const query = new URLSearchParams();
 	for (const key of FILTER_KEYS) if (filters[key]) query.set(key, filters[key]);
 	return query;
+}
+
+/**
+ * The visit plans and elders of one community, or of the whole scope: the only filter the
+ * visits tab has, shared with the other tabs through the URL.
+ */
+export function communityQuery(filters: Pick<HistoryFilters, 'communityId'>): string {
+	return filters.communityId ? `?${new URLSearchParams({ communityId: filters.communityId })}` : '';
+}
+
+/**
+ * Choosing another community lets go of a volunteer or building of the one before: kept, they
+ * would silently select nothing.
+ */
+export function communityChange(
+	communityId: string,
+	current: Pick<HistoryFilters, 'volunteerId' | 'buildingId'>,
+	communityOf: { volunteer(id: string): string | undefined; building(id: string): string | undefined }
+): Partial<HistoryFilters> {
+	const changes: Partial<HistoryFilters> = { communityId };
+	if (communityId && current.volunteerId && communityOf.volunteer(current.volunteerId) !== communityId) changes.volunteerId = '';
+	if (communityId && current.buildingId && communityOf.building(current.buildingId) !== communityId) changes.buildingId = '';
+	return changes;
 }
 
 /** The page URL with some filters (or the tab) changed, keeping everything else. */

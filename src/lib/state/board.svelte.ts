@@ -1,10 +1,9 @@
 import { SvelteMap } from 'svelte/reactivity';
 import type { RequestView, VolunteerView } from '$lib/api/types';
 import type { CaughtUpEvent, ViewingPresence } from '$lib/realtime/events';
-import { ACTIVE_STATUSES, isActiveStatus, type RequestType } from '$lib/dispatch/vocabulary';
+import { isActiveStatus, type RequestType } from '$lib/dispatch/vocabulary';
 import { compareQueue } from '$lib/dispatch/queue-order';
-
-export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
+import { countByCommunity, countByStatus, type ActiveStatus } from '$lib/components/dispatch/board-scope';
 
 /**
  * The dispatcher's live picture: active requests and volunteers, kept current by applying
@@ -19,6 +18,8 @@ export class BoardState {
 	selectedId = $state<string | null>(null);
 	typeFilter = $state<RequestType | null>(null);
 	statusFilter = $state<ActiveStatus | null>(null);
+	/** One community of a street's or the county's board; null shows the whole scope. */
+	communityFilter = $state<string | null>(null);
 	search = $state('');
 	/**
 	 * Ids that arrived or changed live (not in the first load), so their rows flash. Plain, not
@@ -28,25 +29,45 @@ export class BoardState {
 	readonly changedLive = new Set<string>();
 
 	#buildingNames: Map<string, string>;
+	#communityIds: readonly string[] = [];
 
-	constructor(requests: RequestView[], volunteers: VolunteerView[], buildingNames: Map<string, string>) {
+	/** `communityIds`: the communities of the user's scope, in the order the board lists them. */
+	constructor(
+		requests: RequestView[],
+		volunteers: VolunteerView[],
+		buildingNames: Map<string, string>,
+		communityIds: readonly string[] = []
+	) {
 		this.#buildingNames = buildingNames;
+		this.#communityIds = communityIds;
 		for (const r of requests) this.requests.set(r.id, r);
 		for (const v of volunteers) this.volunteers.set(v.id, v);
 	}
 
 	readonly all = $derived([...this.requests.values()].sort(compareQueue));
 
-	readonly counts = $derived.by(() => {
-		const counts: Record<ActiveStatus, number> = { open: 0, assigned: 0, accepted: 0, in_progress: 0 };
-		for (const r of this.requests.values()) if (r.status in counts) counts[r.status as ActiveStatus] += 1;
-		return counts;
+	/** The active requests of the chosen community (of the whole scope without one): what the map and the status counts show. */
+	readonly inCommunity = $derived.by(() => {
+		const chosen = this.communityFilter;
+		return chosen ? this.all.filter((r) => r.communityId === chosen) : this.all;
 	});
 
-	/** The queue as filtered by type, status and the search box (building, unit, description). */
+	readonly counts = $derived(countByStatus(this.inCommunity));
+
+	/** Each community's counts, whatever community is chosen, so a coordinator sees where work waits. */
+	readonly countsByCommunity = $derived(countByCommunity(this.requests.values(), this.#communityIds));
+
+	/** The volunteers of the chosen community, or of the whole scope. */
+	readonly volunteersShown = $derived.by(() => {
+		const chosen = this.communityFilter;
+		const all = [...this.volunteers.values()];
+		return chosen ? all.filter((v) => v.communityId === chosen) : all;
+	});
+
+	/** The queue as filtered by community, type, status and the search box (building, unit, description). */
 	readonly queue = $derived.by(() => {
 		const needle = this.search.trim().toLowerCase();
-		return this.all.filter(
+		return this.inCommunity.filter(
 			(r) =>
 				(!this.typeFilter || r.type === this.typeFilter) &&
 				(!this.statusFilter || r.status === this.statusFilter) &&
@@ -82,6 +103,13 @@ export class BoardState {
 		const others = presence.viewers.filter((v) => v.userId !== myUserId);
 		if (others.length) this.viewers.set(presence.requestId, others);
 		else this.viewers.delete(presence.requestId);
+	}
+
+	/** Narrows the board to one community (null: the whole scope); a selected request of another one is let go. */
+	chooseCommunity(communityId: string | null): void {
+		this.communityFilter = communityId;
+		const selected = this.selected;
+		if (communityId && selected && selected.communityId !== communityId) this.selectedId = null;
 	}
 
 	/** Moves the selection through the visible queue; wraps at neither end. */

@@ -12,6 +12,13 @@ export const dispatchMessages = defineMessages({
 	'dispatch.queueEmpty': { zh: '目前没有待处理的工单。', en: 'No active requests right now.' },
 	'dispatch.map': { zh: '社区地图', en: 'Community map' },
 	'dispatch.byStatus': { zh: '按状态筛选', en: 'Filter by status' },
+	'dispatch.communities': { zh: '各社区工单（点社区名筛选）', en: 'Requests by community (choose one to filter)' },
+	'dispatch.community': { zh: '社区', en: 'Community' },
+	'dispatch.allCommunities': { zh: '全部社区', en: 'All communities' },
+	'dispatch.communityCounts': {
+		zh: '待派 {open} · 已派 {assigned} · 已接 {accepted} · 服务中 {inProgress}',
+		en: '{open} open · {assigned} assigned · {accepted} accepted · {inProgress} in progress'
+	},
 	'dispatch.search': { zh: '搜索工单', en: 'Search the queue' },
 	'dispatch.searchPlaceholder': { zh: '搜索楼栋、单元、内容…', en: 'Building, unit, text…' },
 	'dispatch.typeFilter': { zh: '服务类型', en: 'Service type' },
@@ -36,6 +43,7 @@ export const dispatchMessages = defineMessages({
 	'intake.building': { zh: '楼栋', en: 'Building' },
 	'intake.buildingPlaceholder': { zh: '输入楼号或名称，如 3栋', en: 'Type a number or name, e.g. 3栋' },
 	'intake.chooseBuilding': { zh: '请选择楼栋', en: 'Choose a building' },
+	'intake.inCommunity': { zh: '属于 {community}', en: 'In {community}' },
 	'intake.type': { zh: '服务类型', en: 'Type' },
 	'intake.urgency': { zh: '紧急程度', en: 'Urgency' },
 	'intake.unit': { zh: '单元/门牌', en: 'Unit' },

@@ -32,24 +32,49 @@ const seconds = (from: string, to: string) => sql.raw(`extract(epoch from (reque
 const quantiles = (from: string, to: string) =>
 	sql`percentile_cont(array[0.5, 0.9]::float8[]) within group (order by ${seconds(from, to)})`;
 
+/**
+ * The summary's aggregates over the `requests` rows in scope. `count(requests.id)`, not
+ * `count(*)`: per community, a community with nothing finished joins one row of nulls.
+ */
+const SUMMARY_COLUMNS = sql`
+	count(requests.id)::int as finished,
+	count(*) filter (where requests.status = 'completed')::int as completed,
+	count(*) filter (where requests.status = 'cancelled')::int as cancelled,
+	${quantiles('created_at', 'assigned_at')} as assign,
+	${quantiles('assigned_at', 'accepted_at')} as accept,
+	${quantiles('accepted_at', 'completed_at')} as complete,
+	count(requests.assigned_at)::int as assign_count,
+	count(*) filter (where requests.assigned_at is not null and requests.accepted_at is not null)::int as accept_count,
+	count(*) filter (where requests.accepted_at is not null and requests.completed_at is not null)::int as complete_count,
+	coalesce(sum(${seconds('started_at', 'completed_at')}) filter (where requests.status = 'completed'), 0) / 3600.0 as hours
+`;
+
 export async function summarize(db: Queryable, filter: HistoryFilter, period: Period): Promise<SummaryRow> {
 	const { rows } = await sql<SummaryRow>`
-		select
-			count(*)::int as finished,
-			count(*) filter (where requests.status = 'completed')::int as completed,
-			count(*) filter (where requests.status = 'cancelled')::int as cancelled,
-			${quantiles('created_at', 'assigned_at')} as assign,
-			${quantiles('assigned_at', 'accepted_at')} as accept,
-			${quantiles('accepted_at', 'completed_at')} as complete,
-			count(requests.assigned_at)::int as assign_count,
-			count(*) filter (where requests.assigned_at is not null and requests.accepted_at is not null)::int as accept_count,
-			count(*) filter (where requests.accepted_at is not null and requests.completed_at is not null)::int as complete_count,
-			coalesce(sum(${seconds('started_at', 'completed_at')}) filter (where requests.status = 'completed'), 0) / 3600.0 as hours
+		select ${SUMMARY_COLUMNS}
 		from requests
 		where ${finishedWhere(filter, period)}
 	`.execute(db);
 	// Aggregates without a group by: always exactly one row, even when nothing matches.
 	return rows[0]!;
+}
+
+export type CommunitySummaryRow = SummaryRow & { community_id: string; name: string };
+
+/**
+ * The same summary for each community the filter covers, side by side: one row per community,
+ * a quiet one included with zeros (the finished requests join their community, not the reverse).
+ */
+export async function summarizePerCommunity(db: Queryable, filter: HistoryFilter, period: Period): Promise<CommunitySummaryRow[]> {
+	if (filter.communityIds.length === 0) return [];
+	const { rows } = await sql<CommunitySummaryRow>`
+		select areas.id as community_id, areas.name, ${SUMMARY_COLUMNS}
+		from areas
+		left join requests on requests.community_id = areas.id and ${finishedWhere(filter, period)}
+		where areas.id in (${sql.join(filter.communityIds)})
+		group by areas.id, areas.name
+	`.execute(db);
+	return rows;
 }
 
 export async function countPerDayAndType(

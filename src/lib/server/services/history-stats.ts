@@ -1,11 +1,13 @@
 import type { HistoryFilter, StatsQuery } from '../../api/history-schemas';
-import type { DayCounts, HistoryStats, PeriodSummary, StageStats } from '../../api/history-types';
+import type { CommunitySummary, DayCounts, HistoryStats, PeriodSummary, StageStats } from '../../api/history-types';
 import { communityDay, communityDayStart, daysBetween, nextDay } from '../../history/community-time';
 import {
 	countPerDayAndType,
 	loadPerBuilding,
 	outputPerVolunteer,
 	summarize,
+	summarizePerCommunity,
+	type CommunitySummaryRow,
 	type Period,
 	type SummaryRow
 } from '../repositories/history-stats';
@@ -26,10 +28,10 @@ function stage(quantiles: (number | null)[] | null, count: number): StageStats {
 	return { median: quantiles?.[0] ?? null, p90: quantiles?.[1] ?? null, count };
 }
 
-function toSummary(period: Period, row: SummaryRow): PeriodSummary {
+type Totals = Omit<PeriodSummary, 'from' | 'to'>;
+
+function totals(row: SummaryRow): Totals {
 	return {
-		from: period.from.toISOString(),
-		to: period.to.toISOString(),
 		finished: row.finished,
 		completed: row.completed,
 		cancelled: row.cancelled,
@@ -40,15 +42,27 @@ function toSummary(period: Period, row: SummaryRow): PeriodSummary {
 	};
 }
 
+function toSummary(period: Period, row: SummaryRow): PeriodSummary {
+	return { from: period.from.toISOString(), to: period.to.toISOString(), ...totals(row) };
+}
+
+/** Communities side by side, in the order the area tree names them. */
+function toCommunitySummaries(rows: CommunitySummaryRow[]): CommunitySummary[] {
+	return rows
+		.map((row) => ({ communityId: row.community_id, name: row.name, ...totals(row) }))
+		.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.communityId.localeCompare(b.communityId));
+}
+
 /** Statistics for a period and the period of equal length just before it. */
 export async function readHistoryStats(deps: ServiceDeps, query: HistoryFilter): Promise<HistoryStats> {
 	await checkFilterReferences(deps.db, query);
 	const period = statsPeriod(query, deps.now());
 	const length = period.to.getTime() - period.from.getTime();
 	const previous: Period = { from: new Date(period.from.getTime() - length), to: period.from };
-	const [current, before, perDay, volunteers, buildings] = await Promise.all([
+	const [current, before, perCommunity, perDay, volunteers, buildings] = await Promise.all([
 		summarize(deps.db, query, period),
 		summarize(deps.db, query, previous),
+		summarizePerCommunity(deps.db, query, period),
 		countPerDayAndType(deps.db, query, period),
 		outputPerVolunteer(deps.db, query, period),
 		loadPerBuilding(deps.db, query, period)
@@ -65,6 +79,7 @@ export async function readHistoryStats(deps: ServiceDeps, query: HistoryFilter):
 	return {
 		current: toSummary(period, current),
 		previous: toSummary(previous, before),
+		byCommunity: toCommunitySummaries(perCommunity),
 		perDay: [...days.values()],
 		volunteers,
 		buildings

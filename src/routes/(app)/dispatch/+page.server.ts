@@ -12,6 +12,9 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireStaff(event);
 	const app = event.locals.app;
 	const communities = actor.communityIds;
+	// Names for the community filter of a street's or the county's board, in the scope's order.
+	const tree = app.areas.tree;
+	const scopeCommunities = communities.map((id) => ({ id, name: tree.get(id)?.name ?? '' }));
 	const [buildings, features, requests, volunteers] = await Promise.all([
 		listBuildings(app.db, communities),
 		listMapFeatures(app.db, communities),
@@ -23,6 +26,7 @@ export const load: PageServerLoad = async (event) => {
 		features,
 		requests: requests.map((r) => toRequestView(r, true)),
 		volunteers,
+		communities: scopeCommunities,
 		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution }
 	};
 };

@@ -14,9 +14,12 @@ export const load: PageServerLoad = async (event) => {
 		listBuildings(app.db, actor.communityIds),
 		listVolunteerRecords(app.db, actor.communityIds)
 	]);
+	// The scope's communities, in the area tree's order: a street's or the county's coordinator filters and compares them.
+	const tree = app.areas.tree;
 	return {
 		buildings,
-		volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, skills: v.skills })),
+		volunteers: volunteers.map((v) => ({ id: v.id, name: v.name, skills: v.skills, communityId: v.communityId })),
+		communities: actor.communityIds.map((id) => ({ id, name: tree.get(id)?.name ?? '' })),
 		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution }
 	};
 };

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { RequestView, VolunteerView } from '$lib/api/types';
+import type { CaughtUpEvent } from '$lib/realtime/events';
+import { BoardState } from './board.svelte';
+
+let seq = 0;
+function request(id: string, communityId: string, overrides: Partial<RequestView> = {}): RequestView {
+	return {
+		id,
+		communityId,
+		type: 'repair',
+		buildingId: `${communityId}-b1`,
+		unit: '',
+		description: id,
+		urgency: 'normal',
+		status: 'open',
+		version: 1,
+		assigneeId: null,
+		elderId: null,
+		createdAt: '2026-11-26T09:00:00Z',
+		assignedAt: null,
+		acceptedAt: null,
+		startedAt: null,
+		completedAt: null,
+		cancelledAt: null,
+		offerExpiredAt: null,
+		visitDueAt: null,
+		teamId: null,
+		...overrides
+	};
+}
+const volunteer = (id: string, communityId: string) => ({ id, communityId, name: id, available: true }) as VolunteerView;
+const created = (r: RequestView): CaughtUpEvent => ({ seq: ++seq, event: 'request:created', data: { seq, request: r } });
+
+function countyBoard() {
+	return new BoardState(
+		[request('d1', 'dtb'), request('d2', 'dtb', { status: 'assigned', assigneeId: 'v1', version: 2 }), request('y1', 'yd')],
+		[volunteer('v1', 'dtb'), volunteer('v2', 'yd')],
+		new Map(),
+		['dtb', 'yd', 'gya']
+	);
+}
+
+describe('a board of several communities', () => {
+	it('shows the whole scope until a community is chosen', () => {
+		const board = countyBoard();
+		expect(board.queue.map((r) => r.id).sort()).toEqual(['d1', 'd2', 'y1']);
+		expect(board.counts).toEqual({ open: 2, assigned: 1, accepted: 0, in_progress: 0 });
+		expect(board.volunteersShown).toHaveLength(2);
+	});
+
+	it('narrows the queue, the map, the counts and the volunteers to the chosen community', () => {
+		const board = countyBoard();
+		board.chooseCommunity('yd');
+		expect(board.queue.map((r) => r.id)).toEqual(['y1']);
+		expect(board.inCommunity.map((r) => r.id)).toEqual(['y1']);
+		expect(board.counts).toEqual({ open: 1, assigned: 0, accepted: 0, in_progress: 0 });
+		expect(board.volunteersShown.map((v) => v.id)).toEqual(['v2']);
+		// Each community's own counts stay whole, whatever is chosen.
+		expect(board.countsByCommunity.get('dtb')).toEqual({ open: 1, assigned: 1, accepted: 0, in_progress: 0 });
+		expect(board.countsByCommunity.get('gya')).toEqual({ open: 0, assigned: 0, accepted: 0, in_progress: 0 });
+	});
+
+	it('keeps counting live arrivals in their own community', () => {
+		const board = countyBoard();
+		board.chooseCommunity('dtb');
+		board.apply([created(request('y2', 'yd'))]);
+		expect(board.queue.map((r) => r.id)).not.toContain('y2');
+		expect(board.countsByCommunity.get('yd')!.open).toBe(2);
+		board.chooseCommunity(null);
+		expect(board.queue.map((r) => r.id)).toContain('y2');
+	});
+
+	it('lets go of a selected request of another community, and keeps one of the chosen', () => {
+		const board = countyBoard();
+		board.selectedId = 'd1';
+		board.chooseCommunity('dtb');
+		expect(board.selectedId).toBe('d1');
+		board.chooseCommunity('yd');
+		expect(board.selectedId).toBeNull();
+	});
+
+	it('moves the keyboard selection only through the chosen community', () => {
+		const board = countyBoard();
+		board.chooseCommunity('dtb');
+		board.moveSelection(1);
+		board.moveSelection(1);
+		board.moveSelection(1);
+		expect(board.selected?.communityId).toBe('dtb');
+	});
+});
