@@ -130,5 +130,32 @@ describe('npm run import', () => {
 		const refused = await run(bad);
 		expect(refused.code).toBe(2);
 		expect(refused.out).toContain('volunteers[0].homeBuilding: no building named "没有这栋"');
-	}, 120_000);
+
+		// A county file: a summary per community.
+		const county = join(dir, 'county.json');
+		const home = { name: '1栋', lat: 31.0, lng: 105.9 };
+		writeFileSync(
+			county,
+			JSON.stringify({
+				county: '西充县',
+				communities: [
+					{
+						street: '晋城街道',
+						name: '一段社区',
+						buildings: [home],
+						volunteers: [{ username: 'yd.zhang', name: '张伟', skills: ['repair'], homeBuilding: '1栋' }]
+					},
+					{ street: '常林镇', name: '大田坝社区', buildings: [home] }
+				]
+			})
+		);
+		const imported = await run(county);
+		expect(imported.code).toBe(0);
+		expect(imported.out).toContain('一段社区 (晋城街道): Buildings: 1 added, 0 updated. Elders: 0 added, 0 updated. Volunteers: 1 added.');
+		expect(imported.out).toContain('大田坝社区 (常林镇): Buildings: 1 added, 0 updated.');
+		expect(imported.out).toMatch(/一段社区:\s+yd\.zhang\s+[a-z2-9]{12}\s+\(张伟\)/);
+		const again = await run(county);
+		expect(again.out).toContain('大田坝社区 (常林镇): Buildings: 0 added, 1 updated.');
+		expect(again.out).not.toContain('First passwords');
+	}, 180_000);
 });
