@@ -1,7 +1,7 @@
-// npm run import -- county.json: your own communities' buildings, volunteers and elders (a
-// file of one community works as it always has). Run it before starting the app, or restart
-// the app nodes afterwards (each node's candidate roster reads volunteers at start). See the
-// README, "Your own community".
+// npm run import -- county.json: your own communities' buildings, volunteers and elders, and
+// the county's teams (a file of one community works as it always has). Run it before starting
+// the app, or restart the app nodes afterwards (each node's candidate roster reads volunteers
+// and teams at start). See the README, "Your own community".
 import { readFileSync } from 'node:fs';
 import { readConfig } from '../../src/lib/server/config';
 import { connectDatabase } from '../../src/lib/server/db/connect';
@@ -45,6 +45,7 @@ try {
 	await migrateToLatest(handle.db);
 	const summary = await importCounty(handle.db, parsed.data, hashPassword);
 	for (const community of summary.communities) console.log(describe(community));
+	if (parsed.data.teams.length) console.log(`Teams: ${summary.teams.created} added, ${summary.teams.updated} updated.`);
 	const withLogins = summary.communities.filter((c) => c.newLogins.length);
 	if (withLogins.length) {
 		console.log('\nFirst passwords, shown this once. Hand each to its volunteer, who changes it on their account page (/account):');

@@ -1,8 +1,9 @@
-// A county's communities (their buildings, volunteers and elders), from one file (see README,
-// "Your own community"). The file's shape is checked first (file-schema.ts); what only the
-// database can tell (its buildings, the service catalogue) is checked inside the one
-// transaction that writes it all. Every problem is listed, and any problem rolls the whole file
-// back. Importing the same file again changes nothing new.
+// A county's communities (their buildings, volunteers and elders) and its teams, from one file
+// (see README, "Your own community"). The file's shape is checked first (file-schema.ts); what
+// only the database can tell (its buildings, the service catalogue, the teams' people and
+// communities) is checked inside the one transaction that writes it all. Every problem is
+// listed, and any problem rolls the whole file back. Importing the same file again changes
+// nothing new.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, GeoPolygon } from '../../src/lib/server/db/schema';
@@ -13,6 +14,7 @@ import { insertVolunteer } from '../../src/lib/server/repositories/volunteers';
 import { upsertElder } from '../../src/lib/server/repositories/elders';
 import { listServices } from '../../src/lib/server/repositories/services';
 import type { ImportCommunity, ImportFile } from './file-schema';
+import { importTeams, type TeamsSummary } from './teams';
 import { ImportProblem, placeIn, unknownSkills, type ImportContext } from './problems';
 
 export interface CommunitySummary {
@@ -28,6 +30,7 @@ export interface CommunitySummary {
 
 export interface ImportSummary {
 	communities: CommunitySummary[];
+	teams: TeamsSummary;
 }
 
 const METRES_PER_DEGREE = 111_320;
@@ -75,13 +78,16 @@ export async function importCounty(
 		const context: ImportContext = { trx, skills: new Set((await listServices(trx)).map((s) => s.skill)), problems: [] };
 		const countyId = await ensureArea(trx, { name: file.county, kind: 'county', parentId: null });
 		const communities: CommunitySummary[] = [];
+		const communityIds = new Map<string, string>();
 		for (const community of file.communities) {
 			const streetId = await ensureArea(trx, { name: community.street, kind: 'street', parentId: countyId });
 			const communityId = await ensureArea(trx, { name: community.name, kind: 'community', parentId: streetId });
+			communityIds.set(community.name, communityId);
 			communities.push(await importCommunityContent(context, communityId, community, logins));
 		}
+		const teams = await importTeams(context, file, countyId, communityIds);
 		if (context.problems.length) throw new ImportProblem(context.problems);
-		return { communities };
+		return { communities, teams };
 	});
 }
 

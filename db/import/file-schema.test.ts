@@ -9,6 +9,9 @@ const COUNTY = {
 	communities: [
 		{ street: '晋城街道', name: '一段社区', buildings: [building('1栋')], volunteers: [volunteer('yd.zhang')] },
 		{ street: '常林镇', name: '大田坝社区', buildings: [building('1栋')], volunteers: [volunteer('dtb.li')] }
+	],
+	teams: [
+		{ name: '管得宽', communities: ['一段社区', '大田坝社区'], leader: 'yd.zhang', members: ['yd.zhang', 'dtb.li'], skills: ['repair'] }
 	]
 };
 
@@ -28,11 +31,12 @@ describe('the import file', () => {
 			['常林镇', '大田坝社区', 'communities[1]']
 		]);
 		expect(file.communities[1]!.buildings[0]).toMatchObject({ name: '1栋', kind: 'residential' });
+		expect(file.teams[0]!.members).toEqual(['yd.zhang', 'dtb.li']);
 	});
 
-	it('reads a file of one community as a county file of that community', () => {
+	it('reads a file of one community as a county file of that community, without teams', () => {
 		const file = importFileSchema.parse({ buildings: [building('1栋')], volunteers: [volunteer('zhang.wei')] });
-		expect(file.county).toBe('本县');
+		expect(file).toMatchObject({ county: '本县', teams: [] });
 		expect(file.communities).toHaveLength(1);
 		expect(file.communities[0]).toMatchObject({ street: '本街道', name: '本社区', place: '' });
 		expect(file.communities[0]!.volunteers[0]!.username).toBe('zhang.wei');
@@ -49,15 +53,15 @@ describe('the import file', () => {
 		);
 	});
 
-	it('places the problems of a county file in its communities', () => {
+	it('places the problems of a county file in its communities and teams', () => {
 		const broken = structuredClone(COUNTY);
 		broken.communities[1]!.buildings[0]!.lat = 91;
-		broken.communities[0]!.volunteers[0]!.skills = [];
+		broken.teams[0]!.skills = [];
 		const problems = problemsOf(broken);
 		expect(problems).toEqual(
 			expect.arrayContaining([
 				expect.stringMatching(/^communities\[1\]\.buildings\[0\]\.lat: /),
-				expect.stringMatching(/^communities\[0\]\.volunteers\[0\]\.skills: /)
+				expect.stringMatching(/^teams\[0\]\.skills: /)
 			])
 		);
 	});
@@ -80,5 +84,15 @@ describe('the import file', () => {
 		const twice = structuredClone(COUNTY);
 		twice.communities[1]!.name = '一段社区';
 		expect(problemsOf(twice)).toEqual(['communities[1].name: the community "一段社区" is also at communities[0].name']);
+	});
+
+	it("refuses a team whose leader is not one of its members, and a team's name given twice", () => {
+		const wrong = structuredClone(COUNTY);
+		wrong.teams[0]!.members = ['dtb.li'];
+		wrong.teams.push({ ...COUNTY.teams[0]! });
+		expect(problemsOf(wrong)).toEqual([
+			'teams[0].leader: the leader "yd.zhang" must also be one of the members',
+			'teams[1].name: the team "管得宽" is also at teams[0].name'
+		]);
 	});
 });

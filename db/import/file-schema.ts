@@ -1,6 +1,6 @@
 // The import file, in its two shapes: a county file (its communities under their streets or
-// towns), and the older file of one community, which is read as a county file of one.
-// Problems are reported at their place in the file as written.
+// towns, and teams across them), and the older file of one community, which is read as a
+// county file of one. Problems are reported at their place in the file as written.
 import { z } from 'zod';
 import { BUILDING_KINDS, CODE_PATTERN } from '../../src/lib/dispatch/vocabulary';
 
@@ -36,6 +36,21 @@ const elderSchema = z.object({
 	phone: text(40).optional(),
 	notes: z.string().trim().max(500).default('')
 });
+
+const teamSchema = z
+	.object({
+		name: text(40),
+		/** Communities of this county, in this file or already in the database; the first is the team's own. */
+		communities: z.array(text(60)).min(1),
+		leader: username,
+		members: z.array(username).min(1),
+		skills
+	})
+	.strict()
+	.superRefine((team, ctx) => {
+		if (!team.members.some((m) => m.toLowerCase() === team.leader.toLowerCase()))
+			ctx.addIssue({ code: 'custom', path: ['leader'], message: `the leader "${team.leader}" must also be one of the members` });
+	});
 
 /** Where a community sits in the county; a file without these goes to the tree a single community always had. */
 const DEFAULT_AREAS = { county: '本县', street: '本街道', community: '本社区' } as const;
@@ -95,7 +110,8 @@ const countyCommunitySchema = z
 const countyFileSchema = z
 	.object({
 		county: text(60).default(DEFAULT_AREAS.county),
-		communities: z.array(countyCommunitySchema).default([])
+		communities: z.array(countyCommunitySchema).default([]),
+		teams: z.array(teamSchema).default([])
 	})
 	.strict()
 	.superRefine((file, ctx) => {
@@ -105,9 +121,11 @@ const countyFileSchema = z
 			c.volunteers.map((v, j) => ({ value: v.username, path: ['communities', i, 'volunteers', j, 'username'] }))
 		);
 		refuseRepeats(ctx, usernames, 'the username');
-		// A county's communities go by their names: one name stands for one community of the file.
+		// Teams name communities by name alone: one name must stand for one community of the file.
 		const names = file.communities.map((c, i) => ({ value: c.name, path: ['communities', i, 'name'] }));
 		refuseRepeats(ctx, names, 'the community');
+		const teams = file.teams.map((t, i) => ({ value: t.name, path: ['teams', i, 'name'] }));
+		refuseRepeats(ctx, teams, 'the team');
 	});
 
 export interface ImportCommunity extends z.infer<typeof countyCommunitySchema> {
@@ -117,12 +135,13 @@ export interface ImportCommunity extends z.infer<typeof countyCommunitySchema> {
 export interface ImportFile {
 	county: string;
 	communities: ImportCommunity[];
+	teams: z.infer<typeof teamSchema>[];
 }
 
-/** A file of one community is a county file of that one community. */
+/** A file of one community is a county file of that one community, and no teams. */
 export function asCountyFile(file: CommunityFile): ImportFile {
 	const { county, street, community, buildings, volunteers, elders } = file;
-	return { county, communities: [{ street, name: community, buildings, volunteers, elders, place: '' }] };
+	return { county, communities: [{ street, name: community, buildings, volunteers, elders, place: '' }], teams: [] };
 }
 
 const countyShape = countyFileSchema.transform((file): ImportFile => ({
@@ -130,11 +149,11 @@ const countyShape = countyFileSchema.transform((file): ImportFile => ({
 	communities: file.communities.map((c, i) => ({ ...c, place: `communities[${i}]` }))
 }));
 const communityShape = communityFileSchema.transform(asCountyFile);
-const isCountyShaped = (value: unknown) => typeof value === 'object' && value !== null && 'communities' in value;
+const isCountyShaped = (value: unknown) => typeof value === 'object' && value !== null && ('communities' in value || 'teams' in value);
 
 /**
- * Either shape, read as a county file. A `communities` key makes a county file; only that
- * shape's schema reads the file, so each problem keeps its path in the file as written (a
+ * Either shape, read as a county file. A `communities` or `teams` key makes a county file. Only
+ * that shape's schema reads the file, so each problem keeps its path in the file as written (a
  * z.union would only say that neither shape fits).
  */
 export const importFileSchema = z.unknown().transform((value, ctx): ImportFile => {

@@ -131,7 +131,7 @@ describe('npm run import', () => {
 		expect(refused.code).toBe(2);
 		expect(refused.out).toContain('volunteers[0].homeBuilding: no building named "没有这栋"');
 
-		// A county file: a summary per community.
+		// A county file: a summary per community, and the teams.
 		const county = join(dir, 'county.json');
 		const home = { name: '1栋', lat: 31.0, lng: 105.9 };
 		writeFileSync(
@@ -146,16 +146,18 @@ describe('npm run import', () => {
 						volunteers: [{ username: 'yd.zhang', name: '张伟', skills: ['repair'], homeBuilding: '1栋' }]
 					},
 					{ street: '常林镇', name: '大田坝社区', buildings: [home] }
-				]
+				],
+				teams: [{ name: '管得宽', communities: ['一段社区', '大田坝社区'], leader: 'yd.zhang', members: ['yd.zhang'], skills: ['repair'] }]
 			})
 		);
 		const imported = await run(county);
 		expect(imported.code).toBe(0);
 		expect(imported.out).toContain('一段社区 (晋城街道): Buildings: 1 added, 0 updated. Elders: 0 added, 0 updated. Volunteers: 1 added.');
 		expect(imported.out).toContain('大田坝社区 (常林镇): Buildings: 1 added, 0 updated.');
+		expect(imported.out).toContain('Teams: 1 added, 0 updated.');
 		expect(imported.out).toMatch(/一段社区:\s+yd\.zhang\s+[a-z2-9]{12}\s+\(张伟\)/);
 		const again = await run(county);
-		expect(again.out).toContain('大田坝社区 (常林镇): Buildings: 0 added, 1 updated.');
+		expect(again.out).toContain('Teams: 0 added, 1 updated.');
 		expect(again.out).not.toContain('First passwords');
 	}, 180_000);
 });

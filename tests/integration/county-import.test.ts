@@ -1,6 +1,6 @@
-// A county file: several communities under their streets and towns, checked against the
-// database (its buildings, the service catalogue) and written in one transaction. In-process
-// on each engine.
+// A county file: several communities under their streets and towns, and a team across them,
+// checked against the database (its buildings, the service catalogue) and written in one
+// transaction. In-process on each engine.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, ENGINE } from '../helpers/database';
@@ -31,10 +31,19 @@ const COUNTY = {
 			volunteers: [{ username: 'dtb.li', name: '李娜', skills: ['haircut', 'nail_care'], homeBuilding: '1栋' }],
 			elders: [{ name: '李爷爷', building: '1栋', unit: '' }]
 		}
+	],
+	teams: [
+		{
+			name: '管得宽',
+			communities: ['一段社区', '大田坝社区'],
+			leader: 'yd.zhang',
+			members: ['yd.zhang', 'dtb.li'],
+			skills: ['repair', 'haircut']
+		}
 	]
 };
 
-const TABLES = ['areas', 'buildings', 'users', 'volunteers', 'elders'] as const;
+const TABLES = ['areas', 'buildings', 'users', 'volunteers', 'elders', 'teams', 'team_members', 'team_communities'] as const;
 
 describe(`importing a county file on ${ENGINE}`, () => {
 	let database: TestDatabase;
@@ -72,24 +81,43 @@ describe(`importing a county file on ${ENGINE}`, () => {
 		await database?.drop();
 	});
 
-	it('writes nothing at all when one community of the file is wrong', async () => {
+	it('writes nothing at all when one community or team of the file is wrong', async () => {
 		// Each time the first community (new, under a new town) is right, and would be written.
 		const first = { ...COUNTY.communities[0]!, street: '义兴镇', name: '三段社区' };
 		const second = COUNTY.communities[1]!;
 		const volunteer = second.volunteers[0]!;
+		const team = { ...COUNTY.teams[0]!, communities: ['三段社区', '大田坝社区'] };
 		const cases: [unknown, string[]][] = [
 			[
-				{ ...COUNTY, communities: [first, { ...second, volunteers: [{ ...volunteer, skills: ['haircut', 'massage'] }] }] },
+				{ ...COUNTY, communities: [first, { ...second, volunteers: [{ ...volunteer, skills: ['haircut', 'massage'] }] }], teams: [] },
 				['communities[1].volunteers[0].skills[1]: "massage" is not a skill of the service catalogue']
 			],
 			[
 				// 卫生站 is a building of the first community only.
-				{ ...COUNTY, communities: [first, { ...second, volunteers: [{ ...volunteer, homeBuilding: '卫生站' }] }] },
-				['communities[1].volunteers[0].homeBuilding: no building named "卫生站" in 大田坝社区']
+				{ ...COUNTY, communities: [first, { ...second, volunteers: [{ ...volunteer, homeBuilding: '卫生站' }] }], teams: [team] },
+				[
+					'communities[1].volunteers[0].homeBuilding: no building named "卫生站" in 大田坝社区',
+					'teams[0].members[1]: "dtb.li" is in this file, but could not be imported as a volunteer'
+				]
 			],
 			[
-				{ ...COUNTY, communities: [first, { ...second, elders: [{ name: '李爷爷', building: '卫生站' }] }] },
+				{ ...COUNTY, communities: [first, { ...second, elders: [{ name: '李爷爷', building: '卫生站' }] }], teams: [team] },
 				['communities[1].elders[0].building: no building named "卫生站" in 大田坝社区']
+			],
+			[
+				{ ...COUNTY, communities: [first, second], teams: [{ ...team, skills: ['repair', 'juggling'] }] },
+				['teams[0].skills[1]: "juggling" is not a skill of the service catalogue']
+			],
+			[
+				{
+					...COUNTY,
+					communities: [first, second],
+					teams: [{ ...team, communities: ['三段社区', '没有的社区'], members: ['yd.zhang', 'nobody'] }]
+				},
+				[
+					'teams[0].communities[1]: no community named "没有的社区" in 西充县',
+					'teams[0].members[1]: "nobody" is no volunteer, in this file or in the database'
+				]
 			]
 		];
 		for (const [file, problems] of cases) {
@@ -101,13 +129,14 @@ describe(`importing a county file on ${ENGINE}`, () => {
 		}
 	});
 
-	it('writes each community under its street or town', async () => {
+	it('writes each community under its street or town, and a team across both', async () => {
 		const summary = await run(COUNTY);
 		expect(summary.communities).toMatchObject([
 			{ name: '一段社区', street: '晋城街道', buildings: { created: 2, updated: 0 }, elders: { created: 1, updated: 0 } },
 			{ name: '大田坝社区', street: '常林镇', buildings: { created: 1, updated: 0 }, elders: { created: 1, updated: 0 } }
 		]);
 		expect(summary.communities.map((c) => c.newLogins.map((l) => l.username))).toEqual([['yd.zhang'], ['dtb.li']]);
+		expect(summary.teams).toEqual({ created: 1, updated: 0 });
 
 		expect(await placeOfArea('西充县')).toMatchObject([{ kind: 'county', parent: null }]);
 		expect(await placeOfArea('晋城街道')).toMatchObject([{ kind: 'street', parent: '西充县' }]);
@@ -127,6 +156,14 @@ describe(`importing a county file on ${ENGINE}`, () => {
 			{ username: 'dtb.li', community_id: datianba!.id, scope_area_id: datianba!.id, skills: ['haircut', 'nail_care'] },
 			{ username: 'yd.zhang', community_id: yiduan!.id, scope_area_id: yiduan!.id }
 		]);
+
+		const team = await app.db.selectFrom('teams').selectAll().executeTakeFirstOrThrow();
+		expect(team).toMatchObject({ name: '管得宽', community_id: yiduan!.id, skills: ['repair', 'haircut'], active: true });
+		expect(team.leader_volunteer_id).toBe(volunteers[1]!.id);
+		const served = await app.db.selectFrom('team_communities').select('community_id').where('team_id', '=', team.id).execute();
+		expect(served.map((s) => s.community_id).sort()).toEqual([yiduan!.id, datianba!.id].sort());
+		const members = await app.db.selectFrom('team_members').select('volunteer_id').where('team_id', '=', team.id).execute();
+		expect(members.map((m) => m.volunteer_id).sort()).toEqual(volunteers.map((v) => v.id).sort());
 	});
 
 	it('finds a building named alike in two communities in each one’s own community', async () => {
@@ -155,14 +192,34 @@ describe(`importing a county file on ${ENGINE}`, () => {
 		]);
 	});
 
-	it('changes nothing new on a second import', async () => {
+	it('changes nothing new on a second import, and updates a team by its name', async () => {
 		const before = await countRows();
 		const again = await run(COUNTY);
 		expect(again.communities).toMatchObject([
 			{ buildings: { created: 0, updated: 2 }, elders: { created: 0, updated: 1 }, newLogins: [], existingUsernames: ['yd.zhang'] },
 			{ buildings: { created: 0, updated: 1 }, elders: { created: 0, updated: 1 }, newLogins: [], existingUsernames: ['dtb.li'] }
 		]);
+		expect(again.teams).toEqual({ created: 0, updated: 1 });
 		expect(await countRows()).toEqual(before);
+
+		// The file describes the team whole: what it leaves out, the team no longer has.
+		const smaller = { ...COUNTY.teams[0]!, communities: ['一段社区'], members: ['yd.zhang'], skills: ['repair'] };
+		expect((await run({ ...COUNTY, teams: [smaller] })).teams).toEqual({ created: 0, updated: 1 });
+		const team = await app.db.selectFrom('teams').select(['id', 'skills']).executeTakeFirstOrThrow();
+		expect(team.skills).toEqual(['repair']);
+		expect(await countRows()).toEqual({ ...before, team_members: 1, team_communities: 1 });
+		// A team may name a community already in the database, not in this file.
+		expect((await run({ county: '西充县', teams: COUNTY.teams })).teams).toEqual({ created: 0, updated: 1 });
+		expect(await countRows()).toEqual(before);
+		// Listed in another order, its communities leave the team in the one it belongs to.
+		const reordered = { ...COUNTY.teams[0]!, communities: ['大田坝社区', '一段社区'] };
+		expect((await run({ ...COUNTY, teams: [reordered] })).teams).toEqual({ created: 0, updated: 1 });
+		const [yiduan] = await placeOfArea('一段社区');
+		expect(await app.db.selectFrom('teams').select('community_id').execute()).toEqual([{ community_id: yiduan!.id }]);
+		// Whether a team is active is the coordinators' to say, not the file's.
+		await app.db.updateTable('teams').set({ active: false }).execute();
+		await run(COUNTY);
+		expect(await app.db.selectFrom('teams').select('active').execute()).toEqual([{ active: false }]);
 	});
 
 	it('still imports a file of one community, into the tree it always had', async () => {

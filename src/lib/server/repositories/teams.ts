@@ -127,6 +127,21 @@ export async function teamNameTaken(db: Queryable, communityId: string, name: st
 	return (await query.executeTakeFirst()) !== undefined;
 }
 
+/**
+ * The team of this name that belongs to one of these communities (names are unique per
+ * community), the first community's if several do: how an import file finds its team again.
+ */
+export async function findTeamNamed(db: Queryable, name: string, communityIds: readonly string[]) {
+	if (communityIds.length === 0) return undefined;
+	const named = await db
+		.selectFrom('teams')
+		.select(['id', 'community_id', 'active'])
+		.where('name', '=', name)
+		.where('community_id', 'in', communityIds)
+		.execute();
+	return named.find((t) => t.community_id === communityIds[0]) ?? named[0];
+}
+
 export interface TeamRecord {
 	name: string;
 	communityId: string;

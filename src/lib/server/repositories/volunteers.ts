@@ -95,6 +95,18 @@ export async function findVolunteerForShare(db: Queryable, id: string): Promise<
 	return db.selectFrom('volunteers').selectAll().where('id', '=', id).forShare().executeTakeFirst();
 }
 
+/** The volunteers of these logins, by lower-cased username (usernames are unique regardless of case). */
+export async function volunteerIdsByUsername(db: Queryable, usernames: readonly string[]): Promise<Map<string, string>> {
+	if (usernames.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('volunteers')
+		.innerJoin('users', 'users.id', 'volunteers.user_id')
+		.select(['users.username', 'volunteers.id'])
+		.where(sql<string>`lower(users.username)`, 'in', [...new Set(usernames.map((u) => u.toLowerCase()))])
+		.execute();
+	return new Map(rows.map((r) => [r.username.toLowerCase(), r.id]));
+}
+
 export async function insertVolunteer(db: Queryable, volunteer: NewVolunteer): Promise<VolunteerRow> {
 	return db.insertInto('volunteers').values(volunteer).returningAll().executeTakeFirstOrThrow();
 }
