@@ -43,7 +43,8 @@ export interface SeedVolunteer {
 	name: string;
 	phone: string;
 	skills: Skill[];
-	team: Team;
+	/** The main skill, which the demo groups volunteers by. */
+	team: Skill;
 	homeBuildingId: string;
 	available: boolean;
 }
@@ -101,8 +102,8 @@ type Team = (typeof SKILLS)[number];
 // ---------------------------------------------------------------- people
 
 /** Hands out names and phone numbers, never the same one twice. */
-function directory(rng: Rng) {
-	const names = new Set(STAFF.map((s) => s.name));
+export function directory(rng: Rng, staffNames: readonly string[] = STAFF.map((s) => s.name)) {
+	const names = new Set(staffNames);
 	const phones = new Set<string>();
 	return {
 		person(given: readonly string[] = GIVEN_NAMES): string {
@@ -123,9 +124,9 @@ function directory(rng: Rng) {
 		}
 	};
 }
-type Directory = ReturnType<typeof directory>;
+export type Directory = ReturnType<typeof directory>;
 
-const unitNumber = (rng: Rng) => `${int(rng, 1, 3)}单元${int(rng, 1, 6)}0${int(rng, 1, 2)}`;
+export const unitNumber = (rng: Rng) => `${int(rng, 1, 3)}单元${int(rng, 1, 6)}0${int(rng, 1, 2)}`;
 
 function recruitVolunteers(rng: Rng, newId: () => string, people: Directory, homes: SeedBuilding[]): SeedVolunteer[] {
 	// vol01–vol03 are the demo logins, one per team, always on duty; the rest are shuffled.
@@ -154,18 +155,18 @@ function recruitVolunteers(rng: Rng, newId: () => string, people: Directory, hom
 	}));
 }
 
-function nearest<T extends { homeBuildingId: string }>(candidates: T[], place: SeedBuilding, byId: Map<string, SeedBuilding>): T {
+export function nearest<T extends { homeBuildingId: string }>(candidates: T[], place: SeedBuilding, byId: Map<string, SeedBuilding>): T {
 	const distance = (v: T) => metresBetween(byId.get(v.homeBuildingId)!, place);
 	return candidates.reduce((best, v) => (distance(v) < distance(best) ? v : best));
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const chinaMidnight = (t: number) => startOfCommunityDay(t).getTime();
-const chinaHour = (t: number) => communityWallClock(t).getUTCHours();
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
+export const chinaMidnight = (t: number) => startOfCommunityDay(t).getTime();
+export const chinaHour = (t: number) => communityWallClock(t).getUTCHours();
 const isWeekend = (t: number) => [0, 6].includes(communityWallClock(t).getUTCDay());
-const toSecond = (t: number) => new Date(Math.round(t / 1000) * 1000);
+export const toSecond = (t: number) => new Date(Math.round(t / 1000) * 1000);
 
 function registerElders(
 	rng: Rng,
@@ -306,7 +307,13 @@ function phonedInTickets(desk: Desk, now: number, days: number): Ticket[] {
 const deskStaff = (t: Ticket, at: number) => (t.planVolunteerId ? 'coordinator' : chinaHour(at) < 13 ? 'dispatcher' : 'dispatcher2');
 
 /** The dispatcher's choice: one of the three nearest free volunteers with the right skill. */
-function chooseVolunteer(desk: Desk, t: Ticket, at: number, exclude: Set<string>, pool = desk.volunteers): SeedVolunteer {
+export function chooseVolunteer(
+	desk: Pick<Desk, 'rng' | 'byId' | 'volunteers' | 'busyUntil'>,
+	t: { type: string; buildingId: string },
+	at: number,
+	exclude: Set<string>,
+	pool = desk.volunteers
+): SeedVolunteer {
 	const skilled = pool.filter((v) => v.skills.includes(t.type) && !exclude.has(v.id));
 	const free = skilled.filter((v) => (desk.busyUntil.get(v.id) ?? 0) <= at);
 	const place = desk.byId.get(t.buildingId)!;

@@ -10,11 +10,15 @@ import { between, shuffle, type Rng } from './random';
 // north–south, and 滨江路 follows the river along the south edge, 6° off east–west, so the
 // compounds beside it are turned to match.
 
-const ORIGIN = { lat: 30.99, lng: 105.89 };
+const ORIGIN: LatLng = { lat: 30.99, lng: 105.89 };
 const M_PER_DEG_LAT = 111_320;
 const M_PER_DEG_LNG = 111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180);
 
-type Xy = [number, number];
+export type Xy = [number, number];
+export interface LatLng {
+	lat: number;
+	lng: number;
+}
 /** A rectangle centred on (cx, cy); `w` runs along `angle` (degrees anticlockwise from east). */
 interface Rect {
 	cx: number;
@@ -23,7 +27,7 @@ interface Rect {
 	h: number;
 	angle: number;
 }
-interface Draft {
+export interface Draft {
 	name: string;
 	kind: BuildingKind;
 	street: string;
@@ -31,7 +35,7 @@ interface Draft {
 }
 
 /** A 小区: rows of slab blocks. Row 0 / column 0 sits at `origin`; rows stack along the compound's "north". */
-interface Compound {
+export interface Compound {
 	street: string;
 	origin: Xy;
 	angle: number;
@@ -93,7 +97,7 @@ const COMPOUNDS: Compound[] = [
 ];
 
 /** Shop rows along a street: shops stand to the LEFT of from→to, fronts on the line. */
-interface Frontage {
+export interface Frontage {
 	street: string;
 	from: Xy;
 	to: Xy;
@@ -124,8 +128,20 @@ function rotate([u, v]: Xy, angle: number): Xy {
 
 /** Slab blocks of every compound, numbered 1栋… row by row in a serpentine so neighbours get close numbers. */
 export function residentialDrafts(rng: Rng): Draft[] {
+	const drafts = compoundBlocks(rng, COMPOUNDS, (i) => `${i + 1}栋`);
+	if (drafts.length !== RESIDENTIAL_COUNT) throw new Error(`layout has ${drafts.length} blocks, want ${RESIDENTIAL_COUNT}`);
+	return drafts;
+}
+
+/** The blocks of each compound in turn; `nameOf` gets the block's number across all of them and within its compound, from 0. */
+export function compoundBlocks(
+	rng: Rng,
+	compounds: readonly Compound[],
+	nameOf: (index: number, inCompound: number, c: Compound) => string
+): Draft[] {
 	const drafts: Draft[] = [];
-	for (const c of COMPOUNDS) {
+	for (const c of compounds) {
+		let inCompound = 0;
 		for (let k = 0; k < c.rows; k++) {
 			const row = c.start[0] === 's' ? k : c.rows - 1 - k;
 			const eastward = (c.start[1] === 'w') === (k % 2 === 0);
@@ -138,19 +154,22 @@ export function residentialDrafts(rng: Rng): Draft[] {
 				const v = row * (c.depth + c.rowGap) + c.depth / 2;
 				const [dx, dy] = rotate([u, v], c.angle);
 				const rect = { cx: c.origin[0] + dx, cy: c.origin[1] + dy, w: length, h: c.depth, angle: c.angle };
-				drafts.push({ name: `${drafts.length + 1}栋`, kind: 'residential', street: c.street, rect });
+				drafts.push({ name: nameOf(drafts.length, inCompound++, c), kind: 'residential', street: c.street, rect });
 			}
 		}
 	}
-	if (drafts.length !== RESIDENTIAL_COUNT) throw new Error(`layout has ${drafts.length} blocks, want ${RESIDENTIAL_COUNT}`);
 	return drafts;
 }
 
 /** Small shops of 8–15 m spread evenly along each frontage. */
 export function shopDrafts(rng: Rng): Draft[] {
-	const names = shuffle(rng, SHOP_NAMES);
+	return shopsAlong(rng, FRONTAGES, shuffle(rng, SHOP_NAMES));
+}
+
+/** Shops of 8–15 m (squeezed where a frontage is short) along each frontage, named in order from `names`. */
+export function shopsAlong(rng: Rng, frontages: readonly Frontage[], names: readonly string[]): Draft[] {
 	const drafts: Draft[] = [];
-	for (const f of FRONTAGES) {
+	for (const f of frontages) {
 		const [dx, dy] = [f.to[0] - f.from[0], f.to[1] - f.from[1]];
 		const length = Math.hypot(dx, dy);
 		const angle = (Math.atan2(dy, dx) * 180) / Math.PI;
@@ -165,7 +184,7 @@ export function shopDrafts(rng: Rng): Draft[] {
 			const depth = between(rng, 9, 12);
 			const [cx, cy] = rotate([along + w / 2, depth / 2], angle);
 			const name = names[drafts.length];
-			if (name === undefined) throw new Error(`frontages want more shops than the ${names.length} SHOP_NAMES`);
+			if (name === undefined) throw new Error(`frontages want more shops than the ${names.length} names given`);
 			drafts.push({ name, kind: 'shop', street: f.street, rect: { cx: f.from[0] + cx, cy: f.from[1] + cy, w, h: depth, angle } });
 			along += w + gap;
 		}
@@ -174,7 +193,10 @@ export function shopDrafts(rng: Rng): Draft[] {
 }
 
 const round7 = (n: number) => Math.round(n * 1e7) / 1e7;
-const toLngLat = ([x, y]: Xy): [number, number] => [round7(ORIGIN.lng + x / M_PER_DEG_LNG), round7(ORIGIN.lat + y / M_PER_DEG_LAT)];
+const toLngLat = ([x, y]: Xy, origin: LatLng): [number, number] => [
+	round7(origin.lng + x / M_PER_DEG_LNG),
+	round7(origin.lat + y / M_PER_DEG_LAT)
+];
 
 function corners(r: Rect): Xy[] {
 	// Anticlockwise, as GeoJSON wants exterior rings.
@@ -191,8 +213,9 @@ function corners(r: Rect): Xy[] {
 	});
 }
 
-export function toBuilding(d: Draft, id: string): SeedBuilding {
-	const ring = corners(d.rect).map(toLngLat);
+/** A draft placed on the map, its local metres measured from `origin` (大田坝's by default). */
+export function toBuilding(d: Draft, id: string, origin: LatLng = ORIGIN): SeedBuilding {
+	const ring = corners(d.rect).map((xy) => toLngLat(xy, origin));
 	// The centroid of a rectangle is the mean of its corners.
 	const lng = round7(ring.reduce((s, p) => s + p[0], 0) / 4);
 	const lat = round7(ring.reduce((s, p) => s + p[1], 0) / 4);
