@@ -7,6 +7,7 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { findUserByUsername } from '../../src/lib/server/repositories/users';
 import { verifyPassword } from '../../src/lib/server/auth/passwords';
 import { DEMO_PASSWORD, demoLogins, seedDemoCounty } from '../seed/seed';
+import type { DemoCommunity } from '../seed/jincheng';
 
 const config = readConfig();
 const handle = await connectDatabase(config.database, 1);
@@ -14,31 +15,33 @@ try {
 	await migrateToLatest(handle.db);
 	if (config.demo) {
 		const seeded = await seedDemoCounty(handle.db, new Date());
-		if (seeded) console.log(`  Seeded the demo community: ${seeded.buildings.length} buildings, ${seeded.volunteers.length} volunteers.`);
+		if (seeded) console.log(`  Seeded the demo county: ${seeded.map(describeCommunity).join('; ')}.`);
 		// Only logins that work are printed: a database of real users gets no demo banner.
-		const dispatcher = await findUserByUsername(handle.db, demoLogins().staff[0]!.username); // the demo's fixed staff list
+		const dispatcher = await findUserByUsername(handle.db, 'dispatcher');
 		if (dispatcher && (await verifyPassword(dispatcher.password_hash, DEMO_PASSWORD))) printDemoLogins();
 	}
 } finally {
 	await handle.close();
 }
 
+function describeCommunity(c: DemoCommunity): string {
+	return `${c.name} ${c.buildings.length} buildings, ${c.volunteers.length} volunteers`;
+}
+
 function printDemoLogins() {
-	const { staff, volunteers } = demoLogins();
-	console.log(
-		[
-			'',
-			`  Demo mode. Every demo user's password is ${DEMO_PASSWORD}`,
-			`    dispatchers: ${staff
-				.filter((s) => s.role === 'dispatcher')
-				.map((s) => s.username)
-				.join(', ')}`,
-			`    coordinator: ${staff
-				.filter((s) => s.role === 'coordinator')
-				.map((s) => s.username)
-				.join(', ')}`,
-			`    volunteers:  ${volunteers[0]} … ${volunteers[volunteers.length - 1]} (${volunteers.length} in all)`,
-			''
-		].join('\n')
-	);
+	const lines = ['', `  Demo mode. Every demo user's password is ${DEMO_PASSWORD}`];
+	for (const { community, staff, volunteers, teamLeaders } of demoLogins()) {
+		const named = (role: string) =>
+			staff.filter((s) => s.role === role).map((s) => s.username + (s.scope === community ? '' : ` (${s.scope})`));
+		lines.push(`  ${community}`);
+		for (const [label, names] of [
+			['dispatchers', named('dispatcher')],
+			['coordinator', named('coordinator')],
+			['volunteers', [`${volunteers[0]} … ${volunteers.at(-1)} (${volunteers.length} in all)`]],
+			['team leads', teamLeaders.map((t) => `${t.username} (${t.team})`)]
+		] as const) {
+			if (names.length) lines.push(`    ${label.padEnd(13)}${names.join(', ')}`);
+		}
+	}
+	console.log([...lines, ''].join('\n'));
 }

@@ -17,6 +17,7 @@ import {
 	taskStarted
 } from '../../src/lib/server/services/event-records';
 import { generateCommunity, type Community, type SeedRequest } from './community';
+import { generateGuanyinan, generateYiduan, type DemoCommunity } from './jincheng';
 import { communityStreets } from './streets';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -30,30 +31,55 @@ export const DEMO_COUNTY = {
 	]
 } as const;
 
+/** The three communities, 大田坝 (part one's demo, unchanged) first. */
+function demoCommunities(now: Date): DemoCommunity[] {
+	return [{ name: '大田坝社区', teams: [], ...generateCommunity(now) }, generateYiduan(now), generateGuanyinan(now)];
+}
+
+/** Staff who work above one community; everyone else works in the community they are seeded with. */
+const WIDER_SCOPES: Record<string, string> = { coordinator: DEMO_COUNTY.name, 'jc.coordinator': '晋城街道' };
+
+/** The demo's logins by community, for the start banner; no clock needed, since people never depend on it. */
 export function demoLogins() {
-	const community = generateCommunity(new Date(0));
-	return { staff: community.staff, volunteers: community.volunteers.map((v) => v.username) };
+	return demoCommunities(new Date(0)).map((c) => ({
+		community: c.name,
+		staff: c.staff.map((s) => ({ ...s, scope: WIDER_SCOPES[s.username] ?? c.name })),
+		volunteers: c.volunteers.map((v) => v.username),
+		teamLeaders: c.teams.map((t) => ({ team: t.name, username: t.leader }))
+	}));
 }
 
 /**
- * Writes the demo county into an empty database, in one transaction: its areas, and 大田坝,
- * the community of part one, unchanged. Several nodes may start at once on one database, so
- * the emptiness check holds a lock; only one seeds. Returns null when the database already had
- * users.
+ * Writes the demo county into an empty database, in one transaction: its areas, 大田坝 (the
+ * community of part one, unchanged), 一段 and 观音庵, and 观音庵's teams. Several nodes may
+ * start at once on one database, so the emptiness check holds a lock; only one seeds. Returns
+ * null when the database already had users.
  */
-export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<Community | null> {
-	const community = generateCommunity(now);
+export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<DemoCommunity[] | null> {
+	const communities = demoCommunities(now);
 	// Every demo user shares one password, so one argon2 hash serves them all.
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	return db.transaction().execute(async (trx) => {
 		await sql`select pg_advisory_xact_lock(hashtext('volunteer-dispatch:seed'))`.execute(trx);
 		if ((await countUsers(trx)) > 0) return null;
 		const areas = await insertCountyAreas(trx);
-		const datianba = areas.get('大田坝社区')!;
-		// The county's coordinator sees every community; the community's dispatchers their own.
-		const scopeOf = (role: string) => (role === 'coordinator' ? areas.get(DEMO_COUNTY.name)! : datianba);
-		await insertCommunity(trx, datianba, community, { passwordHash, now, scopeOf, streets: communityStreets() });
-		return community;
+		const areaId = (name: string) => {
+			const id = areas.get(name);
+			if (!id) throw new Error(`seed: no area ${name}`);
+			return id;
+		};
+		for (const community of communities) {
+			const communityId = areaId(community.name);
+			await insertCommunity(trx, communityId, community, {
+				passwordHash,
+				now,
+				scopeOf: (username) => areaId(WIDER_SCOPES[username] ?? community.name),
+				// Only 大田坝's map has its streets and river drawn.
+				streets: community.name === '大田坝社区' ? communityStreets() : []
+			});
+		}
+		for (const community of communities) await insertTeams(trx, community, areaId);
+		return communities;
 	});
 }
 
@@ -78,7 +104,7 @@ async function insertCommunity(
 	trx: Transaction<Database>,
 	communityId: string,
 	community: Community,
-	options: { passwordHash: string; now: Date; scopeOf(role: string): string; streets: ReturnType<typeof communityStreets> }
+	options: { passwordHash: string; now: Date; scopeOf(username: string): string; streets: ReturnType<typeof communityStreets> }
 ): Promise<void> {
 	const { passwordHash, now } = options;
 	await trx
@@ -121,7 +147,7 @@ async function insertCommunity(
 						name: s.name,
 						role: s.role,
 						password_hash: passwordHash,
-						scope_area_id: options.scopeOf(s.role)
+						scope_area_id: options.scopeOf(s.username)
 					}))
 				)
 				.returning(['id', 'username'])
@@ -206,6 +232,31 @@ async function insertCommunity(
 	}
 	events.sort((a, b) => a.at!.getTime() - b.at!.getTime());
 	for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
+}
+
+/** A community's teams: leader, members, and the communities each serves (always its own). */
+async function insertTeams(trx: Transaction<Database>, community: DemoCommunity, areaId: (name: string) => string): Promise<void> {
+	const volunteerId = new Map(community.volunteers.map((v) => [v.username, v.id]));
+	const idOf = (username: string) => {
+		const id = volunteerId.get(username);
+		if (!id) throw new Error(`seed: team member ${username} is not a volunteer of ${community.name}`);
+		return id;
+	};
+	for (const team of community.teams) {
+		const { id } = await trx
+			.insertInto('teams')
+			.values({ name: team.name, community_id: areaId(community.name), leader_volunteer_id: idOf(team.leader), skills: team.skills })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await trx
+			.insertInto('team_members')
+			.values(team.members.map((username) => ({ team_id: id, volunteer_id: idOf(username) })))
+			.execute();
+		await trx
+			.insertInto('team_communities')
+			.values([community.name, ...team.alsoServes].map((name) => ({ team_id: id, community_id: areaId(name) })))
+			.execute();
+	}
 }
 
 function replay(communityId: string, request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {

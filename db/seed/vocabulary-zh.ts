@@ -327,3 +327,127 @@ export const ELDER_NOTES = [
 	'心脏不好，家里备有速效救心丸',
 	'独居，腰椎不好，不能提重物'
 ];
+
+// ---------------------------------------------------------------- 晋城街道 (一段 and 观音庵)
+
+/** Requests for the catalogue's other services, as a resident says them on the phone, and what the volunteer reports. */
+export const SERVICE_CASES: Record<string, RepairCase[]> = {
+	nail_care: [
+		{ description: '老人指甲太厚，自己剪不动', done: '已修剪手脚指甲' },
+		{ description: '卧床老人需要修脚剪指甲', done: '已修甲，提醒家属注意灰指甲' },
+		{ description: '老人糖尿病，想请人小心修一下脚指甲', done: '已小心修甲，未见破口' }
+	],
+	appliance_repair: [
+		{ description: '电饭煲不加热了', done: '温控器坏了，已更换' },
+		{ description: '电风扇不转，有焦味', done: '电容烧了，已更换', urgent: true },
+		{ description: '电视机没声音', done: '喇叭线松了，已接好' },
+		{ description: '电热水壶漏电跳闸', done: '已劝停用，帮忙买了新的', urgent: true },
+		{ description: '收音机坏了，老人每天要听', done: '已换电池和天线' }
+	],
+	meal_help: [
+		{ description: '老人做饭不方便，想订一周午餐', done: '已送餐，并登记一周午餐' },
+		{ description: '老人刚出院，请送几天饭', done: '已送到，老人吃得下' },
+		{ description: '独居老人今天没人做饭', done: '已送午餐和晚餐', urgent: true }
+	],
+	home_help: [
+		{ description: '老人想请人打扫一下屋子', done: '已打扫卫生，清理了厨房' },
+		{ description: '换季了，想请人帮忙洗被子、收衣服', done: '已洗晒被子，换好冬衣' },
+		{ description: '家里东西太多，老人想请人帮忙整理', done: '已整理杂物，清出过道' }
+	],
+	child_minding: [
+		{ description: '家长下午上班，孩子放学没人接', done: '已接孩子回家并看护到家长下班' },
+		{ description: '周末想请人看护孩子写作业', done: '已辅导作业两小时' },
+		{ description: '双职工家庭，孩子生病在家需要人照看', done: '已照看半天，按时喂药', urgent: true }
+	],
+	companionship: [
+		{ description: '老人一个人在家闷，想有人陪着说说话', done: '陪老人聊天、下棋一下午' },
+		{ description: '老人要去医院复查，想请人陪同', done: '已陪同复查，拿好了药' },
+		{ description: '老人想去公园走走，需要有人陪', done: '已陪老人散步一小时' }
+	]
+};
+
+/** Shop names are a brand and a trade: 张记 + 面馆. Drawn together, they give hundreds of distinct names. */
+export const SHOP_BRANDS = [
+	'张记',
+	'王记',
+	'李记',
+	'刘记',
+	'陈记',
+	'杨记',
+	'赵记',
+	'黄记',
+	'周记',
+	'吴记',
+	'徐记',
+	'孙记',
+	'胡记',
+	'朱记',
+	'高记',
+	'林记',
+	'何记',
+	'郭记',
+	'马记',
+	'罗记',
+	'老王',
+	'老张',
+	'老李',
+	'老刘',
+	'老陈',
+	'鑫源',
+	'兴旺',
+	'福满',
+	'金龙',
+	'顺发',
+	'好运',
+	'家和',
+	'百姓',
+	'红旗',
+	'平安',
+	'吉祥',
+	'阳光',
+	'西充',
+	'晋城',
+	'紫岩'
+];
+export const SHOP_TRADES = [
+	'面馆',
+	'超市',
+	'五金店',
+	'药房',
+	'理发店',
+	'茶馆',
+	'干洗店',
+	'水果店',
+	'包子铺',
+	'烧烤',
+	'冒菜',
+	'文具店',
+	'手机维修',
+	'眼镜店',
+	'烟酒店',
+	'粮油店',
+	'服装店',
+	'鞋店',
+	'花店',
+	'蛋糕店',
+	'早餐店',
+	'凉粉',
+	'卤菜',
+	'打印店',
+	'家电维修',
+	'母婴店',
+	'诊所',
+	'麻将馆',
+	'火锅',
+	'豆花饭',
+	'米粉',
+	'副食店',
+	'建材',
+	'电动车维修',
+	'裁缝铺',
+	'小吃',
+	'酸辣粉',
+	'猪肉铺',
+	'蔬菜店',
+	'美甲'
+];
