@@ -1,7 +1,6 @@
 // Issue #15's team flow in the demo county: the 观音庵 dispatcher hands a haircut to 管得宽,
 // its leader `gdk.lead` assigns a member in their own tab, the member accepts in theirs, and
-// the board follows every step live. The team comes with the demo county's seed: where the
-// seeded database has no 管得宽 yet, the test says so and skips.
+// the board follows every step live. The team comes with the demo county's seed.
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect, signInContext, DEMO_PASSWORD } from './fixtures';
 import { goOnDuty, openLive } from './volunteer-helpers';
@@ -17,7 +16,7 @@ async function signedIn(browser: Browser, username: string): Promise<BrowserCont
 	return context;
 }
 
-/** 管得宽 as the 观音庵 dispatcher sees it, or null when the seed has neither of them. */
+/** 管得宽 as the 观音庵 dispatcher sees it, or null when the database has neither of them. */
 async function findTeam(request: APIRequestContext): Promise<TeamView | null> {
 	const signIn = await request.post('/api/session', { data: { username: DISPATCHER, password: DEMO_PASSWORD } });
 	if (signIn.status() !== 200) return null;
@@ -62,14 +61,11 @@ test('a request handed to 管得宽: gdk.lead assigns a member in their tab, the
 	const probe = await browser.newContext();
 	const team = await findTeam(probe.request);
 	await probe.close();
-	test.skip(
-		!team,
-		`The seeded database has no active team ${TEAM} visible to ${DISPATCHER}: it comes with the demo county seed (wt/seed).`
-	);
+	if (!team) throw new Error(`The demo county has no active team ${TEAM} visible to ${DISPATCHER}`);
 
 	const staff = await signedIn(browser, DISPATCHER);
 	const volunteers = (await (await staff.request.get('/api/volunteers')).json()) as VolunteerView[];
-	const member = await findMember(browser, team!, volunteers);
+	const member = await findMember(browser, team, volunteers);
 	const leaderContext = await signedIn(browser, LEADER);
 	const memberContext = await signedIn(browser, member.username);
 	await goOnDuty(memberContext.request);
@@ -79,7 +75,7 @@ test('a request handed to 管得宽: gdk.lead assigns a member in their tab, the
 
 	// A resident of 观音庵 calls for a haircut.
 	const buildings = (await (await staff.request.get('/api/buildings')).json()) as BuildingView[];
-	const home = buildings.find((b) => b.kind === 'residential' && b.communityId === team!.communityId) ?? buildings[0]!;
+	const home = buildings.find((b) => b.kind === 'residential' && b.communityId === team.communityId) ?? buildings[0]!;
 	const created = await staff.request.post('/api/requests', {
 		data: {
 			type: 'haircut',
@@ -98,7 +94,7 @@ test('a request handed to 管得宽: gdk.lead assigns a member in their tab, the
 	const handOver = board.locator('[data-testid="hand-to-team"]');
 	await handOver.locator('select[name="teamId"]').selectOption({ label: TEAM });
 	await handOver.locator('[data-action="hand-to-team"]').click();
-	await expect(row.locator(`.chip[data-team-id="${team!.id}"]`)).toHaveText(TEAM);
+	await expect(row.locator(`.chip[data-team-id="${team.id}"]`)).toHaveText(TEAM);
 	await expect(board.locator('[data-testid="request-team"]')).toContainText(TEAM);
 	await expect(row).toHaveAttribute('data-status', 'open');
 

@@ -222,11 +222,13 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			await rereading.sync();
 			const plan = await app.db
 				.selectFrom('visit_plans')
-				.select(['id', 'volunteer_id'])
+				.select(['id', 'volunteer_id', 'community_id'])
 				.where('active', '=', true)
 				.orderBy('id')
 				.executeTakeFirstOrThrow();
-			const visitor = volunteers.find((v) => v.skills.includes('elder_visit') && v.actor.volunteerId !== plan.volunteer_id)!;
+			const visitor = volunteers.find(
+				(v) => v.skills.includes('elder_visit') && v.actor.volunteerId !== plan.volunteer_id && v.actor.scope.id === plan.community_id
+			)!;
 			await setAvailability(elsewhere, visitor.actor, { available: true });
 			await changeVisitPlan(elsewhere, dispatcher, plan.id, { volunteerId: visitor.actor.volunteerId! });
 			await createDueVisit(elsewhere, plan.id, new Date(Date.now() + 800 * 86_400_000));
@@ -252,13 +254,13 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 	});
 
 	it('hears this node’s changes at once, and another node’s only from the events table', async () => {
-		const volunteer = volunteers.find((v) => v.skills.includes('repair'))!;
 		await roster.sync(); // fresh now; the changes below must show without another sync
 		const place = await app.db
 			.selectFrom('buildings')
-			.select(['id', 'lat', 'lng'])
+			.select(['id', 'lat', 'lng', 'community_id'])
 			.where('id', '=', buildingIds[0]!)
 			.executeTakeFirstOrThrow();
+		const volunteer = volunteers.find((v) => v.skills.includes('repair') && v.actor.scope.id === place.community_id)!;
 		await setAvailability(here, volunteer.actor, { available: true, lat: place.lat, lng: place.lng });
 		const request = await createRequest(here, dispatcher, {
 			type: 'repair',

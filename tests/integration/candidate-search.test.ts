@@ -77,6 +77,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				.selectFrom('elders')
 				.innerJoin('visit_plans', 'visit_plans.elder_id', 'elders.id')
 				.select(['elders.id', 'elders.building_id', 'elders.unit', 'visit_plans.volunteer_id as planned'])
+				.where('elders.community_id', '=', community)
 				.orderBy('elders.name')
 				.executeTakeFirstOrThrow();
 			home = await place(elder.building_id);
@@ -84,6 +85,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				.selectFrom('volunteers')
 				.select('id')
 				.where(sql<boolean>`skills @> array['elder_visit']::text[]`)
+				.where('community_id', '=', community)
 				.where('id', '<>', elder.planned)
 				.orderBy('id')
 				.limit(2)
@@ -255,7 +257,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			const crowd = await insertCrowd(db(), 10_000);
 			// Some of them busy, some with tasks done today, so workload shapes the ranking.
 			const random = seededRandom(5);
-			const buildings = await db().selectFrom('buildings').select('id').execute();
+			const buildings = await db().selectFrom('buildings').select('id').where('community_id', '=', community).execute();
 			const tasks = crowd
 				.filter(() => random() < 0.1)
 				.map((assignee, i) => ({
@@ -279,7 +281,19 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		/** Every on-duty volunteer with the skill and their load in metres, read the slow, obvious way. */
 		async function everyone() {
-			const volunteers = await db().selectFrom('volunteers').select(['id', 'lat', 'lng', 'skills', 'available']).execute();
+			// The community's own volunteers and the members of teams serving it.
+			const viaTeams = await db()
+				.selectFrom('team_members')
+				.innerJoin('team_communities', 'team_communities.team_id', 'team_members.team_id')
+				.innerJoin('teams', 'teams.id', 'team_members.team_id')
+				.select('team_members.volunteer_id')
+				.where('team_communities.community_id', '=', community)
+				.where('teams.active', '=', true)
+				.execute();
+			const served = new Set(viaTeams.map((m) => m.volunteer_id));
+			const volunteers = (
+				await db().selectFrom('volunteers').select(['id', 'community_id', 'lat', 'lng', 'skills', 'available']).execute()
+			).filter((v) => v.community_id === community || served.has(v.id));
 			const tasks = await db()
 				.selectFrom('requests')
 				.select(['assignee_id', 'status', 'assigned_at'])
@@ -305,7 +319,12 @@ describe(`the candidate search on ${ENGINE}`, () => {
 
 		it('finds exactly the best ones that a scan of everyone finds, across the community', async () => {
 			const all = await everyone();
-			const sample = await db().selectFrom('buildings').select(['id', 'lat', 'lng']).orderBy('name').execute();
+			const sample = await db()
+				.selectFrom('buildings')
+				.select(['id', 'lat', 'lng'])
+				.where('community_id', '=', community)
+				.orderBy('name')
+				.execute();
 			for (const [i, building] of sample.filter((_, i) => i % 30 === 0).entries()) {
 				const type = FIRST_SERVICES[i % 3]!;
 				const id = await openRequest(type, building.id);

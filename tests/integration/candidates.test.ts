@@ -15,7 +15,7 @@ import {
 	type ApiCall,
 	type SignedInVolunteer
 } from '../helpers/board';
-import type { BuildingView, CandidateView, RequestView, VolunteerView } from '../../src/lib/api/types';
+import type { BuildingView, CandidateView, RequestView, TeamView, VolunteerView } from '../../src/lib/api/types';
 import { RANKING_WEIGHTS } from '../../src/lib/dispatch/ranking';
 
 /** Haversine written out again here, on a 6,371 km sphere, so the app's own cannot vouch for itself. */
@@ -39,12 +39,18 @@ interface Expected {
 	effective: number;
 }
 
-/** The ranking the contract describes, from the public API alone: on duty, with the skill, by price in metres. */
+/**
+ * The ranking the contract describes, from the public API alone: the volunteers of the building's
+ * community and the members of teams serving it, on duty, with the skill, by price in metres.
+ */
 async function expectedRanking(call: ApiCall, building: BuildingView, skill: 'repair' | 'haircut'): Promise<Expected[]> {
 	const roster = await volunteers(call);
 	const requests = await allRequests(call);
+	const teams = (await call<TeamView[]>('GET', '/api/teams')).body;
+	const teamMembers = new Set(teams.filter((t) => t.active && t.communityIds.includes(building.communityId)).flatMap((t) => t.memberIds));
 	const midnight = chinaMidnight(new Date()).getTime();
 	return roster
+		.filter((v) => v.communityId === building.communityId || teamMembers.has(v.id))
 		.filter((v) => v.available && v.skills.includes(skill))
 		.map((v) => {
 			const distance = greatCircleMetres(building, v);
@@ -76,7 +82,7 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 		call = apiClient(server.url, await signIn(server.url, 'coordinator'));
 		const all = await buildings(call);
 		place = all.find((b) => b.name === '3栋')!;
-		elsewhere = all.find((b) => b.kind === 'shop')!;
+		elsewhere = all.find((b) => b.kind === 'shop' && b.communityId === place.communityId)!;
 		people = await signInVolunteers(server.url, 16);
 		roster = await volunteers(call);
 		const skillsOf = (p: SignedInVolunteer) => roster.find((v) => v.id === p.volunteerId)!.skills;

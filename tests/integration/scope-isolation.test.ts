@@ -286,9 +286,10 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			contactPhone: '13500000777'
 		});
 		expect(created.status).toBe(201);
-		const elders = (await calls.streetCoordinator<{ id: string }[]>('GET', '/api/elders')).body;
+		// The imported elder: the seeded ones of 一段 have their plans already.
+		const elders = (await calls.streetCoordinator<{ id: string; name: string }[]>('GET', '/api/elders')).body;
 		const plan = await calls.streetCoordinator<{ id: string }>('POST', '/api/visit-plans', {
-			elderId: elders[0]!.id,
+			elderId: elders.find((e) => e.name === '段奶奶')!.id,
 			volunteerId: bVolunteer.volunteerId
 		});
 		expect(plan.status).toBe(201);

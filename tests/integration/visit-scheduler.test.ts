@@ -30,7 +30,7 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 	let database: TestDatabase;
 	let dataDir: string;
 	let app: InProcessApp;
-	let duePlans: { id: string; volunteer_id: string; elder_id: string; next_due_at: Date }[];
+	let duePlans: { id: string; volunteer_id: string; elder_id: string; next_due_at: Date; community_id: string }[];
 
 	beforeAll(async () => {
 		dataDir = mkdtempSync(join(tmpdir(), 'vd-visits-'));
@@ -38,7 +38,7 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		app = await openInProcess(database.target, { seedAt: SEEDED_AT });
 		duePlans = await app.db
 			.selectFrom('visit_plans')
-			.select(['id', 'volunteer_id', 'elder_id', 'next_due_at'])
+			.select(['id', 'volunteer_id', 'elder_id', 'next_due_at', 'community_id'])
 			.where('next_due_at', '<=', RUN_AT)
 			.execute();
 	});
@@ -48,8 +48,10 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		rmSync(dataDir, { recursive: true, force: true });
 	});
 
-	it('has due plans to work on in the demo seed', () => {
-		expect(duePlans.length).toBe(3);
+	it('has due plans to work on in the demo seed: three in 大田坝 and three in 一段', () => {
+		const perCommunity = new Map<string, number>();
+		for (const plan of duePlans) perCommunity.set(plan.community_id, (perCommunity.get(plan.community_id) ?? 0) + 1);
+		expect([...perCommunity.values()]).toEqual([3, 3]);
 	});
 
 	it('creates one assigned visit per due plan, and nothing more when run again', async () => {
