@@ -59,14 +59,15 @@ export interface SeedElder {
 	intervalDays: number;
 	nextDueAt: Date;
 }
-export type SeedAction = 'create' | 'assign' | 'accept' | 'decline' | 'start' | 'complete' | 'cancel';
-/** `actor` is a username; `volunteerId` is the assignee after this step. */
+export type SeedAction = 'create' | 'assign' | 'accept' | 'decline' | 'start' | 'complete' | 'cancel' | 'hand_to_team';
+/** `actor` is a username; `volunteerId` is the assignee after this step; `team` names the team a request is handed to. */
 export interface SeedStep {
 	action: SeedAction;
 	at: Date;
 	actor: string;
 	volunteerId: string | null;
 	note: string | null;
+	team?: string;
 }
 export interface SeedRequest {
 	id: string;

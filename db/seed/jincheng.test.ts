@@ -24,6 +24,11 @@ const CATALOGUE_SKILLS = new Set([
 function finalStatus(r: SeedRequest): Status {
 	let status: Status = 'open';
 	for (const step of r.steps.slice(1)) {
+		// Handing to a team keeps a request open.
+		if (step.action === 'hand_to_team') {
+			expect(status).toBe('open');
+			continue;
+		}
 		const next = nextStatus(status, step.action as Action);
 		expect(next, `${r.id} ${step.action} from ${status}`).not.toBeNull();
 		status = next!;
@@ -140,6 +145,12 @@ describe('观音庵社区', () => {
 		expect(
 			gdk.members.some((m) => m.startsWith('gya') && guanyinan.volunteers.find((v) => v.username === m)!.skills.includes('haircut'))
 		).toBe(true);
+	});
+
+	it('has one open request waiting with 管得宽 for its leader', () => {
+		const handed = guanyinan.requests.filter((r) => r.steps.some((s) => s.action === 'hand_to_team'));
+		expect(handed.map((r) => [finalStatus(r), r.steps.at(-1)!.team])).toEqual([['open', '管得宽']]);
+		expect(guanyinan.teams.find((t) => t.name === '管得宽')!.skills).toContain(handed[0]!.type);
 	});
 
 	it('leaves team members off the live board, free for their leader to assign', () => {

@@ -549,12 +549,21 @@ export function generateGuanyinan(now: Date, seed = 20_241_002): DemoCommunity {
 		],
 		volunteers.filter((v, i) => v.available && i >= 3 && !inTeams.has(v.username))
 	);
+	// One waits with 管得宽, so its leader gdk.lead has a member to choose at once.
+	const forTeam = newTicket(desk, 'nail_care', toSecond(t - 35 * MINUTE).getTime());
+	const handed: SeedRequest = {
+		...forTeam.request,
+		steps: [
+			{ action: 'create', at: new Date(forTeam.createdAt), actor: 'gya.dispatcher', volunteerId: null, note: null },
+			{ action: 'hand_to_team', at: toSecond(t - 31 * MINUTE), actor: 'gya.dispatcher', volunteerId: null, note: null, team: '管得宽' }
+		]
+	};
 	return {
 		name: GUANYINAN,
 		buildings,
 		volunteers,
 		elders: [],
-		requests: [...past, ...live].sort(byCreation),
+		requests: [...past, ...live, handed].sort(byCreation),
 		staff: GUANYINAN_STAFF.map((s) => ({ ...s })),
 		teams: GUANYINAN_TEAMS.map((team) => ({ ...team, members: [...team.members], skills: [...team.skills] }))
 	};

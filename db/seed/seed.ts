@@ -11,6 +11,7 @@ import {
 	requestAssigned,
 	requestCancelled,
 	requestCreated,
+	requestHandedToTeam,
 	taskAccepted,
 	taskCompleted,
 	taskDeclined,
@@ -70,15 +71,16 @@ export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<D
 		};
 		for (const community of communities) {
 			const communityId = areaId(community.name);
-			await insertCommunity(trx, communityId, community, {
+			const userIdOf = await insertCommunity(trx, communityId, community, {
 				passwordHash,
 				now,
 				scopeOf: (username) => areaId(WIDER_SCOPES[username] ?? community.name),
 				// Only 大田坝's map has its streets and river drawn.
 				streets: community.name === '大田坝社区' ? communityStreets() : []
 			});
+			const teamIdOf = await insertTeams(trx, community, areaId);
+			await insertRequests(trx, communityId, community, { userIdOf, teamIdOf });
 		}
-		for (const community of communities) await insertTeams(trx, community, areaId);
 		return communities;
 	});
 }
@@ -99,13 +101,13 @@ async function insertCountyAreas(trx: Transaction<Database>): Promise<Map<string
 	return ids;
 }
 
-/** One community's buildings, streets, staff and volunteers with their logins, elders and plans, and its requests with their audit trails. */
+/** One community's buildings, streets, staff and volunteers with their logins, elders and plans; answers user ids by username. */
 async function insertCommunity(
 	trx: Transaction<Database>,
 	communityId: string,
 	community: Community,
 	options: { passwordHash: string; now: Date; scopeOf(username: string): string; streets: ReturnType<typeof communityStreets> }
-): Promise<void> {
+): Promise<Map<string, string>> {
 	const { passwordHash, now } = options;
 	await trx
 		.insertInto('buildings')
@@ -220,10 +222,19 @@ async function insertCommunity(
 			.execute();
 	}
 
-	// Requests are replayed step by step, so their rows and audit trails agree.
+	return userIdOf;
+}
+
+/** A community's requests, replayed step by step so their rows and audit trails agree. */
+async function insertRequests(
+	trx: Transaction<Database>,
+	communityId: string,
+	community: Community,
+	ids: { userIdOf: Map<string, string>; teamIdOf: Map<string, string> }
+): Promise<void> {
 	const events: NewEventRecord[] = [];
 	for (const request of community.requests) {
-		const { row, steps } = replay(communityId, request, userIdOf);
+		const { row, steps } = replay(communityId, request, ids);
 		await trx
 			.insertInto('requests')
 			.values({ ...row, version: row.version, status: row.status })
@@ -234,8 +245,13 @@ async function insertCommunity(
 	for (let i = 0; i < events.length; i += 500) await appendEvents(trx, events.slice(i, i + 500));
 }
 
-/** A community's teams: leader, members, and the communities each serves (always its own). */
-async function insertTeams(trx: Transaction<Database>, community: DemoCommunity, areaId: (name: string) => string): Promise<void> {
+/** A community's teams: leader, members, and the communities each serves (always its own); answers team ids by name. */
+async function insertTeams(
+	trx: Transaction<Database>,
+	community: DemoCommunity,
+	areaId: (name: string) => string
+): Promise<Map<string, string>> {
+	const teamIdOf = new Map<string, string>();
 	const volunteerId = new Map(community.volunteers.map((v) => [v.username, v.id]));
 	const idOf = (username: string) => {
 		const id = volunteerId.get(username);
@@ -248,6 +264,7 @@ async function insertTeams(trx: Transaction<Database>, community: DemoCommunity,
 			.values({ name: team.name, community_id: areaId(community.name), leader_volunteer_id: idOf(team.leader), skills: team.skills })
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		teamIdOf.set(team.name, id);
 		await trx
 			.insertInto('team_members')
 			.values(team.members.map((username) => ({ team_id: id, volunteer_id: idOf(username) })))
@@ -257,9 +274,14 @@ async function insertTeams(trx: Transaction<Database>, community: DemoCommunity,
 			.values([community.name, ...team.alsoServes].map((name) => ({ team_id: id, community_id: areaId(name) })))
 			.execute();
 	}
+	return teamIdOf;
 }
 
-function replay(communityId: string, request: SeedRequest, userIdOf: Map<string, string>): { row: RequestRow; steps: NewEventRecord[] } {
+function replay(
+	communityId: string,
+	request: SeedRequest,
+	{ userIdOf, teamIdOf }: { userIdOf: Map<string, string>; teamIdOf: Map<string, string> }
+): { row: RequestRow; steps: NewEventRecord[] } {
 	const [create, ...rest] = request.steps;
 	if (!create) throw new Error(`seed: request ${request.id} has no steps`);
 	const row: RequestRow = {
@@ -292,6 +314,15 @@ function replay(communityId: string, request: SeedRequest, userIdOf: Map<string,
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {
 		if (step.action === 'create') throw new Error(`seed: request ${request.id} is created twice`);
+		if (step.action === 'hand_to_team') {
+			// It stays open and gains its team, whose leader then assigns a member.
+			const teamId = teamIdOf.get(step.team ?? '');
+			if (row.status !== 'open' || !teamId) throw new Error(`seed: request ${request.id} cannot go to team ${step.team}`);
+			row.team_id = teamId;
+			row.version += 1;
+			steps.push({ ...requestHandedToTeam(userIdOf.get(step.actor)!, toRequestView(row, true), teamId), at: step.at });
+			continue;
+		}
 		const from: Status = row.status;
 		const to = nextStatus(from, step.action);
 		if (!to) throw new Error(`seed: ${step.action} is not allowed from ${from}`);

@@ -93,6 +93,16 @@ describe(`the demo county on ${ENGINE}`, () => {
 		expect(volunteers.filter((v) => v.skills.includes('elder_visit')).length).toBeGreaterThanOrEqual(18);
 	});
 
+	it("has a request waiting with 管得宽 that gdk.lead sees with the team's members, and nobody's phone", async () => {
+		const led = (await as['gdk.lead']!<{ teams: { name: string }[]; requests: RequestView[] }>('GET', '/api/teams/led')).body;
+		expect(led.teams.map((t) => t.name)).toEqual(['管得宽']);
+		expect(led.requests).toHaveLength(1);
+		expect(led.requests[0]).toMatchObject({ status: 'open', communityId: idOf('观音庵社区') });
+		expect(led.requests[0]!.contactPhone ?? null).toBeNull();
+		const onBoard = (await as['gya.dispatcher']!<RequestView[]>('GET', '/api/requests')).body.find((r) => r.id === led.requests[0]!.id);
+		expect(onBoard).toMatchObject({ status: 'open', teamId: expect.any(String) });
+	});
+
 	it('keeps each community dispatcher to their own community, and the street coordinator to 晋城街道', async () => {
 		for (const [username, community] of [
 			['dispatcher', '大田坝社区'],
