@@ -131,3 +131,30 @@ test('dispatchers are sent back to their board from the history page', async ({ 
 	const api = await page.request.get('/api/history');
 	expect(api.status()).toBe(403);
 });
+
+test('the heat map lets the wheel scroll the page past it, and zooms by wheel only once clicked', async ({ coordinatorPage: page }) => {
+	await page.setViewportSize({ width: 1280, height: 700 });
+	await page.goto('/history?tab=stats');
+	const heat = page.locator('[data-testid="heat-map"]');
+	await expect(heat.locator('.leaflet-heatmap-layer')).toHaveCount(1);
+	await expect(heat).toContainText('点击地图后可用滚轮缩放');
+	await heat.scrollIntoViewIfNeeded();
+	const box = (await heat.boundingBox())!;
+	await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+	const zoomOf = () => heat.locator('.leaflet-map-pane').evaluate((pane) => getComputedStyle(pane).transform);
+	const before = { scroll: await page.evaluate(() => window.scrollY), zoom: await zoomOf() };
+	await page.mouse.wheel(0, 300);
+	await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before.scroll);
+	expect(await zoomOf()).toBe(before.zoom);
+
+	// Clicked, the map takes the wheel: it zooms and the page stays put.
+	const clicked = (await heat.boundingBox())!;
+	await page.mouse.click(clicked.x + clicked.width / 2, clicked.y + clicked.height / 2);
+	await expect(heat).not.toContainText('点击地图后可用滚轮缩放');
+	const scrolled = await page.evaluate(() => window.scrollY);
+	const scale = () => heat.locator('.leaflet-proxy').evaluate((proxy) => getComputedStyle(proxy).transform);
+	const scaleBefore = await scale();
+	await page.mouse.wheel(0, -300);
+	await expect.poll(scale).not.toBe(scaleBefore);
+	expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+});

@@ -4,6 +4,7 @@ import { defineMessages } from './define';
 export const dispatchMessages = defineMessages({
 	'map.loading': { zh: '正在加载地图…', en: 'Loading the map…' },
 	'map.error': { zh: '地图加载失败，请刷新页面再试。', en: 'The map could not load. Reload the page to try again.' },
+	'map.wheelHint': { zh: '点击地图后可用滚轮缩放', en: 'Click the map to zoom it with the wheel' },
 	'map.legend.residential': { zh: '住宅', en: 'Homes' },
 	'map.legend.shop': { zh: '商铺', en: 'Shops' },
 	'map.legend.public': { zh: '公共设施', en: 'Public' },
