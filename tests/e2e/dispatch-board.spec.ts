@@ -199,3 +199,33 @@ test('a volunteer who goes off duty leaves the candidate list by itself', async 
 	await expect(theirRow).toHaveCount(0, { timeout: 5_000 });
 	await phone!.close();
 });
+
+test('the building field never keeps a building its text no longer names', async ({ dispatcherPage: page }) => {
+	await page.goto('/dispatch');
+	const form = page.locator('[data-testid="new-request"]');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	await page.locator('body').click({ position: { x: 5, y: 200 } });
+	await page.keyboard.press('n');
+	const search = form.locator('input[name="buildingSearch"]');
+	const chosen = form.locator('select[name="buildingId"]');
+
+	// "东" first matches a shop on 东街; the rest of "东区8号楼" matches nothing, so nothing is chosen.
+	await search.pressSequentially('东');
+	await expect(chosen).not.toHaveValue('');
+	await search.pressSequentially('区8号楼');
+	await expect(chosen).toHaveValue('');
+	await expect(form.getByTestId('no-building-match')).toContainText('没有与“东区8号楼”相符的楼栋');
+	await form.locator('textarea[name="description"]').fill('不该建在别的楼');
+	await form.getByRole('button', { name: '创建工单' }).click();
+	await expect(search).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.locator('[data-testid="queue"] [data-request-id]', { hasText: '不该建在别的楼' })).toHaveCount(0);
+
+	// Clearing the field clears the building too.
+	await search.fill('');
+	await search.pressSequentially('3栋');
+	await expect(chosen.locator('option:checked')).toHaveText('3栋');
+	await search.fill('');
+	await search.dispatchEvent('input');
+	await expect(chosen).toHaveValue('');
+	await expect(form.getByTestId('no-building-match')).toHaveCount(0);
+});

@@ -45,6 +45,10 @@ export const dispatchMessages = defineMessages({
 	'intake.buildingPlaceholder': { zh: '输入楼号或名称，如 3栋', en: 'Type a number or name, e.g. 3栋' },
 	'intake.chooseBuilding': { zh: '请选择楼栋', en: 'Choose a building' },
 	'intake.inCommunity': { zh: '属于 {community}', en: 'In {community}' },
+	'intake.noBuildingMatch': {
+		zh: '没有与“{query}”相符的楼栋，请换个写法，或在下面的列表中选择。',
+		en: 'No building matches “{query}”. Try another spelling, or choose from the list below.'
+	},
 	'intake.type': { zh: '服务类型', en: 'Type' },
 	'intake.urgency': { zh: '紧急程度', en: 'Urgency' },
 	'intake.unit': { zh: '单元/门牌', en: 'Unit' },
