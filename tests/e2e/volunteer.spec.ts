@@ -111,6 +111,7 @@ test('a task the dispatcher cancels leaves the card list at once, and the volunt
 	const notice = page.locator(`[data-testid="task-notice"][data-request-id="${task.id}"]`);
 	await expect(notice).toHaveAttribute('data-kind', 'cancelled');
 	await expect(notice).toContainText('调度员取消了您的任务');
+	await expect(notice.getByTestId('cancel-reason')).toHaveText('原因：居民改天再约');
 	await notice.getByRole('button').click();
 	await expect(notice).toHaveCount(0);
 	await context.close();

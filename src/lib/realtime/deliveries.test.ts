@@ -38,6 +38,7 @@ function event(
 		teamId: null,
 		volunteerId: 'v1',
 		previousAssigneeId: null,
+		note: null,
 		payload: request,
 		...overrides
 	};
@@ -63,6 +64,18 @@ describe('deliveriesFor', () => {
 			expect(toVolunteer.contactPhone).toBeUndefined();
 			expect(toVolunteer.contactName).toBeUndefined();
 		}
+	});
+
+	it("tells a cancelled task's volunteer the dispatcher's reason, and nothing else carries a note", () => {
+		const cancelled = { ...request, status: 'cancelled' as const };
+		const out = deliveriesFor(event({ action: 'cancel', note: '居民已自行解决', payload: cancelled }));
+		expect(out.map((d) => [d.room, (d.message.data as { reason?: string }).reason])).toEqual([
+			['staff:c1', undefined],
+			['volunteer:v1', '居民已自行解决']
+		]);
+		// A volunteer's own note (here a decline's) is never passed on as a reason.
+		const declined = deliveriesFor(event({ action: 'decline', note: '生病了', volunteerId: null, previousAssigneeId: 'v1' }));
+		expect(declined.every((d) => !('reason' in d.message.data))).toBe(true);
 	});
 
 	it('tells the previous assignee of a decline, without the contact details', () => {
@@ -127,6 +140,7 @@ describe('deliveriesFor', () => {
 			teamId: null,
 			volunteerId: 'v1',
 			previousAssigneeId: null,
+			note: null,
 			payload: volunteer
 		});
 		expect(out).toEqual([{ room: 'staff:c2', message: { seq: 3, event: 'volunteer:updated', data: { seq: 3, volunteer } } }]);

@@ -15,6 +15,8 @@ export type StoredEvent = {
 	previousAssigneeId: string | null;
 	/** For a request handed to a team: its leader hears it. */
 	teamId: string | null;
+	/** What the actor wrote; only a cancellation's reason is ever delivered (to its assignee). */
+	note: string | null;
 } & (
 	| { kind: 'request_created' | 'request_updated'; payload: RequestView }
 	| { kind: 'volunteer_updated'; payload: VolunteerView }
@@ -95,9 +97,11 @@ export function deliveriesFor(event: StoredEvent): Delivery[] {
 		const taskEvent = OFFER_ACTIONS.includes(event.action) ? 'task:assigned' : 'task:updated';
 		// A finished task reaches its volunteer without the resident's contact.
 		const forAssignee = assigneeKeepsContact(request.status) ? request : withoutContact(request);
+		// A cancelled task's volunteer is told why: the dispatcher's reason, as written.
+		const reason = event.action === 'cancel' && event.note ? { reason: event.note } : {};
 		deliveries.push({
 			room: roomForVolunteer(event.volunteerId),
-			message: { seq, event: taskEvent, data: { seq, request: forAssignee } }
+			message: { seq, event: taskEvent, data: { seq, request: forAssignee, ...reason } }
 		});
 	}
 	if (event.previousAssigneeId && event.previousAssigneeId !== event.volunteerId) {

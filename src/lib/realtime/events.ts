@@ -4,6 +4,8 @@ import type { RequestView, ServiceView, TeamView, VolunteerView } from '../api/t
 export interface RequestEvent {
 	seq: number;
 	request: RequestView;
+	/** On task:updated for a cancellation: the dispatcher's reason, for the volunteer who held it. */
+	reason?: string;
 }
 export interface VolunteerEvent {
 	seq: number;

@@ -10,6 +10,8 @@ export interface TaskNotice {
 	key: number;
 	kind: TaskNoticeKind;
 	request: RequestView;
+	/** A cancellation's reason, as the dispatcher wrote it. */
+	reason?: string;
 }
 
 /** What one batch of events brought that the page should announce. */
@@ -60,7 +62,7 @@ export class MyTasksState {
 		const result: AppliedBatch = { arrived: [], notices: [] };
 		for (const message of batch) {
 			if (message.event !== 'task:assigned' && message.event !== 'task:updated') continue;
-			const outcome = this.#take(message.data.request);
+			const outcome = this.#take(message.data.request, message.data.reason);
 			if (outcome === 'arrived') result.arrived.push(message.data.request);
 			else if (outcome) result.notices.push(outcome);
 		}
@@ -96,7 +98,7 @@ export class MyTasksState {
 		this.notices = this.notices.filter((n) => n.key !== key);
 	}
 
-	#take(request: RequestView): 'arrived' | TaskNotice | null {
+	#take(request: RequestView, reason?: string): 'arrived' | TaskNotice | null {
 		const existing = this.tasks.get(request.id);
 		if (existing && existing.version >= request.version) return null;
 		const mine = request.assigneeId === this.volunteerId;
@@ -120,7 +122,12 @@ export class MyTasksState {
 		if (this.#acting.has(request.id)) return null;
 		const kind: TaskNoticeKind = request.status === 'cancelled' ? 'cancelled' : request.status === 'open' ? 'requeued' : 'reassigned';
 		// The resident's details stay only with whoever now holds the task.
-		const notice = { key: ++this.#noticeKey, kind, request: withoutContact({ ...existing, ...request }) };
+		const notice: TaskNotice = {
+			key: ++this.#noticeKey,
+			kind,
+			request: withoutContact({ ...existing, ...request }),
+			...(kind === 'cancelled' && reason ? { reason } : {})
+		};
 		this.notices = [notice, ...this.notices].slice(0, MAX_NOTICES);
 		return notice;
 	}

@@ -85,6 +85,13 @@ describe('MyTasksState', () => {
 		expect(state.notices).toHaveLength(1);
 	});
 
+	it("keeps a cancellation's reason with its notice", () => {
+		const state = new MyTasksState(ME, [task()], []);
+		const cancelled = updated(task({ status: 'cancelled', version: 3 }));
+		const out = state.apply([{ ...cancelled, data: { ...cancelled.data, reason: '居民已自行解决' } } as typeof cancelled]);
+		expect(out.notices.map((n) => [n.kind, n.reason])).toEqual([['cancelled', '居民已自行解决']]);
+	});
+
 	it('tells the volunteer when an unanswered offer went back to the queue', () => {
 		const state = new MyTasksState(ME, [task()], []);
 		const out = state.apply([updated(task({ status: 'open', assigneeId: null, version: 3 }))]);

@@ -52,6 +52,7 @@ export const volunteerMessages = defineMessages({
 	'volunteer.notify.reassigned': { zh: '任务已改派：{type}', en: 'Task reassigned: {type}' },
 	'volunteer.notify.requeued': { zh: '任务已退回：{type}', en: 'Task returned: {type}' },
 	'volunteer.notice.cancelled': { zh: '调度员取消了您的任务：{what}', en: 'A dispatcher cancelled your task: {what}' },
+	'volunteer.notice.reason': { zh: '原因：{reason}', en: 'Reason: {reason}' },
 	'volunteer.notice.reassigned': { zh: '您的任务已改派给其他志愿者：{what}', en: 'Your task was given to another volunteer: {what}' },
 	'volunteer.notice.requeued': {
 		zh: '没有及时接单，任务已退回待派单：{what}',

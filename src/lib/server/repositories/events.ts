@@ -66,7 +66,7 @@ export async function appendEvents(trx: Queryable, events: NewEventRecord[]): Pr
 				...(e.at ? { at: e.at } : {})
 			}))
 		)
-		.returning(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id'])
+		.returning(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id', 'note'])
 		.execute();
 	// RETURNING gives one row per inserted event, in the order they were given.
 	return rows.map((row, i) => storedEvent({ ...row, payload: events[i]!.payload }));
@@ -81,6 +81,7 @@ function storedEvent(row: {
 	team_id: string | null;
 	volunteer_id: string | null;
 	previous_assignee_id: string | null;
+	note: string | null;
 	payload: unknown;
 }): StoredEvent {
 	return {
@@ -91,6 +92,7 @@ function storedEvent(row: {
 		teamId: row.team_id,
 		volunteerId: row.volunteer_id,
 		previousAssigneeId: row.previous_assignee_id,
+		note: row.note,
 		payload: row.payload
 	} as StoredEvent;
 }
@@ -108,7 +110,7 @@ export type Audience =
 export async function listEventsAfter(db: Queryable, after: number, audience: Audience, limit: number): Promise<StoredEvent[]> {
 	let query = db
 		.selectFrom('events')
-		.select(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id', 'payload'])
+		.select(['seq', 'kind', 'action', 'community_id', 'team_id', 'volunteer_id', 'previous_assignee_id', 'note', 'payload'])
 		.where('seq', '>', String(after))
 		.orderBy('seq')
 		.limit(limit);
