@@ -245,9 +245,13 @@ describe(`history and statistics per area on ${ENGINE}`, () => {
 
 		const csv = await fetch(`${server.url}/api/history?${period}&format=csv`, { headers: { cookie: await signIn(server.url, 'jc.test') } });
 		expect(csv.status).toBe(200);
-		const [, ...rows] = parseCsv((await csv.text()).replace(/^\uFEFF/, '')).filter((row) => row.length > 1);
+		const [header, ...rows] = parseCsv((await csv.text()).replace(/^\uFEFF/, '')).filter((row) => row.length > 1);
 		expect(new Set(rows.map((row) => row[0]))).toEqual(new Set(want.map((r) => r.id)));
 		expect(rows).toHaveLength(want.length);
+		// Each row names its community, as a street's export mixes three.
+		const community = header!.indexOf('社区');
+		const nameOf = new Map(Object.entries(area).map(([name, id]) => [id, name]));
+		for (const row of rows) expect(row[community]).toBe(nameOf.get(want.find((r) => r.id === row[0])!.communityId));
 	});
 
 	it('answers 403 to a community filter outside the scope, on every list that takes one', async () => {

@@ -8,6 +8,7 @@ export const commonMessages = defineMessages({
 	'nav.volunteer': { zh: '我的任务', en: 'My tasks' },
 	'nav.history': { zh: '服务记录', en: 'History' },
 	'nav.signOut': { zh: '退出', en: 'Sign out' },
+	'nav.menu': { zh: '菜单', en: 'Menu' },
 	'nav.language': { zh: 'English', en: '中文' },
 	'role.dispatcher': { zh: '调度员', en: 'Dispatcher' },
 	'role.coordinator': { zh: '协调员', en: 'Coordinator' },

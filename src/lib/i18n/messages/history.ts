@@ -129,6 +129,7 @@ export const historyMessages = defineMessages({
 	'history.csv.id': { zh: '编号', en: 'ID' },
 	'history.csv.type': { zh: '类型', en: 'Type' },
 	'history.csv.status': { zh: '状态', en: 'Status' },
+	'history.csv.community': { zh: '社区', en: 'Community' },
 	'history.csv.building': { zh: '楼栋', en: 'Building' },
 	'history.csv.unit': { zh: '单元/门牌', en: 'Unit' },
 	'history.csv.description': { zh: '服务内容', en: 'Description' },

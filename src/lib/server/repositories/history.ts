@@ -85,6 +85,7 @@ export type ExportRow = Pick<
 > & {
 	finished_key: string;
 	building_name: string;
+	community_name: string;
 	volunteer_name: string | null;
 };
 
@@ -98,8 +99,15 @@ export async function listFinishedForExport(
 	let query = db
 		.selectFrom('requests')
 		.innerJoin('buildings', 'buildings.id', 'requests.building_id')
+		.innerJoin('areas', 'areas.id', 'requests.community_id')
 		.leftJoin('volunteers', 'volunteers.id', 'requests.assignee_id')
-		.select([...EXPORT_COLUMNS, FINISHED_KEY.as('finished_key'), 'buildings.name as building_name', 'volunteers.name as volunteer_name'])
+		.select([
+			...EXPORT_COLUMNS,
+			FINISHED_KEY.as('finished_key'),
+			'buildings.name as building_name',
+			'areas.name as community_name',
+			'volunteers.name as volunteer_name'
+		])
 		.where(finishedWhere(filter));
 	if (after) query = query.where(afterCursor(after));
 	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();

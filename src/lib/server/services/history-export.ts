@@ -22,6 +22,8 @@ const COLUMNS: { header: MessageKey; cell: (row: ExportRow, words: Words) => str
 	{ header: 'history.csv.id', cell: (r) => r.id },
 	{ header: 'history.csv.type', cell: (r, w) => w.typeName(r.type) },
 	{ header: 'history.csv.status', cell: (r, w) => w.t(`status.${r.status}`) },
+	// A county's or a street's export mixes communities, and building names repeat between them.
+	{ header: 'history.csv.community', cell: (r) => r.community_name },
 	{ header: 'history.csv.building', cell: (r) => r.building_name },
 	{ header: 'history.csv.unit', cell: (r) => r.unit },
 	{
