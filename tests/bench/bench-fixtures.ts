@@ -184,17 +184,20 @@ const DESCRIPTIONS: Record<(typeof FIRST_SERVICES)[number], string[]> = {
  * Rows only: the board reads active requests from the table at load.
  */
 export async function topUpActiveRequests(db: Kysely<Database>, buildings: BuildingPoint[], total: number): Promise<number> {
+	if (buildings.length === 0) throw new Error('requests need buildings to be at');
+	// The board measured is one community's: its count is what the dispatcher sees.
+	const community = buildings[0]!.communityId;
 	const active = await db
 		.selectFrom('requests')
 		.select((eb) => eb.fn.countAll<string>().as('n'))
 		.where('status', 'in', ['open', 'assigned', 'accepted', 'in_progress'])
+		.where('community_id', '=', community)
 		.executeTakeFirstOrThrow();
 	const missing = total - Number(active.n);
 	if (missing <= 0) return Number(active.n);
-	const volunteers = await db.selectFrom('volunteers').select(['id', 'skills']).execute();
+	const volunteers = await db.selectFrom('volunteers').select(['id', 'skills']).where('community_id', '=', community).execute();
 	const random = seededRandom(7);
 	const now = Date.now();
-	if (buildings.length === 0) throw new Error('requests need buildings to be at');
 	const rows = Array.from({ length: missing }, (_, i) => {
 		const type = FIRST_SERVICES[i % 3]!;
 		const building = buildings[Math.floor(random() * buildings.length)]!;

@@ -192,8 +192,8 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 		await expect.poll(stillDue, { timeout: 15_000 }).toBe(0);
 		await new Promise((resolve) => setTimeout(resolve, 1000)); // ten more rounds on each node, which must add nothing
 
-		const { rows: visits } = await sql.query<{ id: string; elder_id: string }>(
-			"select id, elder_id from requests where type = 'elder_visit' and visit_due_at = $1",
+		const { rows: visits } = await sql.query<{ id: string; elder_id: string; community_id: string }>(
+			"select id, elder_id, community_id from requests where type = 'elder_visit' and visit_due_at = $1",
 			[dueAt]
 		);
 		const { rows: duplicateKeys } = await sql.query(
@@ -205,8 +205,18 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 			duplicateKeys: []
 		});
 
-		// Each node's dispatcher hears every new visit once, whichever node's scheduler made it.
-		const visitIds = visits.map((v) => v.id).sort();
+		// Each node's dispatcher hears every new visit of their community once, whichever node's
+		// scheduler made it, and none of another community's.
+		const { rows: dispatcherScope } = await sql.query<{ community_id: string }>(
+			"select scope_area_id as community_id from users where username = 'dispatcher'"
+		);
+		const theirs = dispatcherScope[0]!.community_id;
+		expect(new Set(visits.map((v) => v.community_id)).size).toBeGreaterThan(1);
+		const visitIds = visits
+			.filter((v) => v.community_id === theirs)
+			.map((v) => v.id)
+			.sort();
+		const othersIds = new Set(visits.filter((v) => v.community_id !== theirs).map((v) => v.id));
 		for (const heard of announced) {
 			await expect.poll(() => heard.filter((r) => visitIds.includes(r.id)).length).toBe(visitIds.length);
 			expect(
@@ -215,6 +225,7 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 					.map((r) => r.id)
 					.sort()
 			).toEqual(visitIds);
+			expect(heard.filter((r) => othersIds.has(r.id))).toEqual([]);
 		}
 		for (const socket of sockets) socket.disconnect();
 	});
