@@ -230,3 +230,87 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 		for (const socket of sockets) socket.disconnect();
 	});
 });
+
+describe.skipIf(!hasPostgres)("two app nodes' offer timeouts, community by community", () => {
+	let database: TestDatabase;
+	let nodes: ForkedServer[];
+	let sql: pg.Client;
+
+	beforeAll(async () => {
+		database = await createDemoDatabase('postgres');
+		// Offers lapse after 3 s; both nodes look every 300 ms, so their jobs keep meeting.
+		const env = { ...database.env, CLUSTER: 'postgres', OFFER_TIMEOUT_MINUTES: '0.05' };
+		nodes = [await forkServer(env), await forkServer(env)];
+		sql = new pg.Client({ connectionString: postgresUrl(database) });
+		await sql.connect();
+	});
+	afterAll(async () => {
+		await sql?.end();
+		for (const node of nodes ?? []) await node.stop();
+		await database?.drop();
+	});
+
+	it('flags each community’s unanswered offer once, heard once by that community’s staff on either node', async () => {
+		const [nodeA, nodeB] = nodes as [ForkedServer, ForkedServer];
+		// 大田坝's dispatcher on A, 一段's on B, the county's coordinator on both.
+		const listeners = [
+			{ node: nodeA, username: 'dispatcher' },
+			{ node: nodeB, username: 'yd.dispatcher' },
+			{ node: nodeA, username: 'coordinator' },
+			{ node: nodeB, username: 'coordinator' }
+		];
+		const sockets = await Promise.all(
+			listeners.map(async ({ node, username }) => {
+				const socket = connectSocket(node.url, await signIn(node.url, username));
+				await waitForConnect(socket);
+				const flagged: RequestView[] = [];
+				socket.on('request:updated', ({ request }) => {
+					if (request.offerExpiredAt) flagged.push(request);
+				});
+				return { socket, flagged };
+			})
+		);
+
+		// One offer in each community, each to one of its own on-duty volunteers.
+		const offers: { id: string; communityId: string }[] = [];
+		for (const [node, username, volunteerName] of [
+			[nodeA, 'dispatcher', 'vol02'],
+			[nodeB, 'yd.dispatcher', 'yd19']
+		] as const) {
+			const call = apiClient(node.url, await signIn(node.url, username));
+			const volunteerId = (await apiClient(node.url, await signIn(node.url, volunteerName))<{ user: UserView }>('GET', '/api/session')).body
+				.user.volunteerId!;
+			const buildings = (await call<BuildingView[]>('GET', '/api/buildings')).body;
+			const created = await call<RequestView>('POST', '/api/requests', {
+				type: 'repair',
+				buildingId: buildings[0]!.id,
+				description: `${volunteerName} 的超时测试`
+			});
+			expect(created.status).toBe(201);
+			const assigned = await call<RequestView>('POST', `/api/requests/${created.body.id}/assign`, { volunteerId, version: 1 });
+			expect(assigned.status).toBe(200);
+			offers.push({ id: created.body.id, communityId: created.body.communityId });
+		}
+		expect(new Set(offers.map((o) => o.communityId)).size).toBe(2);
+
+		const expiries = async (id: string) =>
+			(await sql.query<{ n: number }>("select count(*)::int as n from events where request_id = $1 and action = 'offer_expired'", [id]))
+				.rows[0]!.n;
+		for (const offer of offers) await expect.poll(() => expiries(offer.id), { timeout: 15_000 }).toBe(1);
+		await new Promise((resolve) => setTimeout(resolve, 1500)); // five more rounds on each node, which must add nothing
+		for (const offer of offers) expect(await expiries(offer.id)).toBe(1);
+		const { rows: twice } = await sql.query(
+			"select request_id from events where action = 'offer_expired' group by request_id having count(*) > 1"
+		);
+		expect(twice).toEqual([]);
+
+		const heard = (i: number) => sockets[i]!.flagged.filter((r) => offers.some((o) => o.id === r.id)).map((r) => r.id);
+		const [datianbaOffer, yiduanOffer] = offers as [{ id: string }, { id: string }];
+		await expect.poll(() => heard(0)).toEqual([datianbaOffer.id]);
+		await expect.poll(() => heard(1)).toEqual([yiduanOffer.id]);
+		for (const i of [2, 3]) await expect.poll(() => heard(i).sort()).toEqual([datianbaOffer.id, yiduanOffer.id].sort());
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect([heard(0), heard(1)]).toEqual([[datianbaOffer.id], [yiduanOffer.id]]);
+		for (const { socket } of sockets) socket.disconnect();
+	});
+});
