@@ -204,6 +204,38 @@ describe(`volunteers admin API on ${ENGINE}`, () => {
 		expect(after).toMatchObject({ name: '李改名', skills: ['repair'], active: true });
 	});
 
+	it('moves a volunteer to another community: the staff of both hear it', async () => {
+		const { view } = await newVolunteer({ skills: ['repair'] });
+		const county = await signedIn(server.url, 'coordinator');
+		const dtbDispatcher = await signedIn(server.url, 'dispatcher');
+		const listen = async (who: SignedIn) => {
+			const socket = connectSocket(server.url, who.cookie);
+			sockets.push(socket);
+			await waitForConnect(socket);
+			// Wrapped, or awaiting the connection would await the event too.
+			return { heard: waitForEvent(socket, 'volunteer:updated', (e) => e.volunteer.id === view.id) };
+		};
+		const [atOld, atNew] = await Promise.all([listen(gyaDispatcher), listen(dtbDispatcher)]);
+		const moved = await edit(county, view.id, { name: view.name, skills: ['repair'], homeBuildingId: dtb.buildingId });
+		expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+		const dtbCommunityId = moved.body.communityId;
+		expect(dtbCommunityId).not.toBe(gya.communityId);
+		expect((await atOld.heard).volunteer.communityId).toBe(dtbCommunityId);
+		expect((await atNew.heard).volunteer.communityId).toBe(dtbCommunityId);
+		expect((await gyaDispatcher.call<VolunteerView[]>('GET', '/api/volunteers')).body.map((v) => v.id)).not.toContain(view.id);
+		expect((await dtbDispatcher.call<VolunteerView[]>('GET', '/api/volunteers')).body.map((v) => v.id)).toContain(view.id);
+		// Their login works in the new community now.
+		expect(
+			(
+				await county.call<VolunteerAdminView>('PUT', `/api/volunteers/${view.id}`, {
+					name: view.name,
+					skills: ['repair'],
+					homeBuildingId: gya.homeId
+				})
+			).status
+		).toBe(200);
+	});
+
 	it('will not take a team’s leader out of the team they lead (422)', async () => {
 		const teams = (await street.call<TeamView[]>('GET', '/api/teams')).body.filter((t) => t.leaderVolunteerId === gya.leaderId);
 		expect(teams.length).toBeGreaterThan(0);
