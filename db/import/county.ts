@@ -4,7 +4,6 @@
 // communities) is checked inside the one transaction that writes it all. Every problem is
 // listed, and any problem rolls the whole file back. Importing the same file again changes
 // nothing new.
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, GeoPolygon } from '../../src/lib/server/db/schema';
 import { ensureArea } from '../../src/lib/server/repositories/areas';
@@ -13,6 +12,7 @@ import { findUserByUsername, insertUser } from '../../src/lib/server/repositorie
 import { insertVolunteer } from '../../src/lib/server/repositories/volunteers';
 import { upsertElder } from '../../src/lib/server/repositories/elders';
 import { listServices } from '../../src/lib/server/repositories/services';
+import { firstPassword } from '../../src/lib/server/auth/first-password';
 import type { ImportCommunity, ImportFile } from './file-schema';
 import { importTeams, type TeamsSummary } from './teams';
 import { ImportProblem, placeIn, unknownSkills, type ImportContext } from './problems';
@@ -47,12 +47,6 @@ function blockAround(lat: number, lng: number): GeoPolygon {
 		[lng - dLng, lat - dLat]
 	];
 	return { type: 'Polygon', coordinates: [ring] };
-}
-
-/** Readable, unambiguous first passwords (no 0/O, 1/l). */
-function firstPassword(): string {
-	const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-	return [...randomBytes(12)].map((byte) => alphabet[byte % alphabet.length]).join('');
 }
 
 type Login = { password: string; hash: string };

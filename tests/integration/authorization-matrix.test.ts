@@ -173,6 +173,34 @@ const TABLE: Row[] = [
 		body: () => ({}),
 		expect: [401, 403, 403, 403, 400]
 	},
+	{
+		call: 'POST /api/volunteers (empty body)',
+		setup: 'none',
+		path: () => '/api/volunteers',
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 400]
+	},
+	{
+		call: 'PUT /api/volunteers/:id (empty body)',
+		setup: 'none',
+		path: (_, c) => `/api/volunteers/${c.volunteerId}`,
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 400]
+	},
+	{
+		call: 'POST /api/volunteers/:id/deactivate (unknown volunteer)',
+		setup: 'none',
+		path: () => '/api/volunteers/00000000-0000-4000-8000-000000000000/deactivate',
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 404]
+	},
+	{
+		call: 'POST /api/volunteers/:id/reactivate (already active)',
+		setup: 'none',
+		path: (_, c) => `/api/volunteers/${c.volunteerId}/reactivate`,
+		body: () => ({}),
+		expect: [401, 403, 403, 403, 200]
+	},
 	{ call: 'GET /api/teams/led', setup: 'none', path: () => '/api/teams/led', expect: [401, 403, 200, 200, 403] },
 	{
 		call: 'POST /api/requests/:id/hand-to-team (stale version)',
@@ -224,6 +252,7 @@ const TABLE: Row[] = [
 	{ call: 'GET /history', setup: 'none', path: () => '/history', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /admin/services', setup: 'none', path: () => '/admin/services', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /admin/teams', setup: 'none', path: () => '/admin/teams', expect: [303, 303, 303, 303, 200] },
+	{ call: 'GET /admin/volunteers', setup: 'none', path: () => '/admin/volunteers', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200] },
 	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200] },

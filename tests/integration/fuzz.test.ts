@@ -64,6 +64,8 @@ describe(`fuzzing on ${ENGINE}`, () => {
 	let volunteerId: string;
 	let communityId: string;
 	let teamIds: string[];
+	/** A volunteer the fuzzer may edit: not vol01, whose session and team the other calls use. */
+	let editedVolunteerId: string;
 	const figures = { cases: 0, http: 0, socket: 0, successes: 0, expectedEvents: 0 };
 
 	beforeAll(async () => {
@@ -97,6 +99,7 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			skills: [type]
 		});
 		teamIds = [team.body.id];
+		editedVolunteerId = (await signedIn(server.url, 'vol02')).user.volunteerId!;
 	});
 	afterAll(async () => {
 		await server?.stop();
@@ -142,6 +145,13 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				skills: fc.array(fc.oneof(fc.constantFrom('haircut', 'repair', 'elder_visit', 'nail_care'), anyText), { maxLength: 3 }),
 				active: fc.boolean()
 			});
+		const volunteerFields = () => ({
+			name: anyText,
+			phone: fc.oneof(fc.stringMatching(/^[0-9+\-() ]{0,45}$/), anyText),
+			skills: fc.array(fc.oneof(fc.constantFrom('haircut', 'repair', 'elder_visit', 'nail_care'), anyText), { maxLength: 3 }),
+			homeBuildingId: fc.oneof(fc.constant(buildingId), fc.uuid()),
+			teamIds: fc.array(fc.uuid(), { maxLength: 2 })
+		});
 		return [
 			{
 				name: 'POST /api/session',
@@ -243,6 +253,42 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				body: teamBodies(),
 				eventsPerSuccess: 1
 			},
+			{
+				name: 'POST /api/volunteers',
+				method: 'POST',
+				as: 'coordinator',
+				path: fc.constant('/api/volunteers'),
+				// Random team ids never exist, so a success joins no team: one volunteer:updated.
+				body: bodies({ username: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9._-]{1,12}$/), anyText), ...volunteerFields() }),
+				eventsPerSuccess: 1
+			},
+			{
+				name: 'PUT /api/volunteers/:id',
+				method: 'PUT',
+				as: 'coordinator',
+				path: fc.oneof(fc.constant(editedVolunteerId), fc.uuid(), anyText.map(encode)).map((id) => `/api/volunteers/${id}`),
+				// The same community's building: a success is one volunteer:updated.
+				body: bodies(volunteerFields()),
+				eventsPerSuccess: 1
+			},
+			{
+				name: 'POST /api/volunteers/:id/deactivate',
+				method: 'POST',
+				as: 'coordinator',
+				// Never a real volunteer: deactivating one would end sessions the other calls use.
+				path: fc.oneof(fc.uuid(), anyText.map(encode)).map((id) => `/api/volunteers/${id}/deactivate`),
+				body: bodies({ releaseTasks: anyValue }),
+				eventsPerSuccess: 0
+			},
+			{
+				name: 'POST /api/volunteers/:id/reactivate',
+				method: 'POST',
+				as: 'coordinator',
+				// An active volunteer reactivated is a success that changes nothing.
+				path: fc.oneof(fc.constant(editedVolunteerId), fc.uuid(), anyText.map(encode)).map((id) => `/api/volunteers/${id}/reactivate`),
+				body: bodies({ x: anyValue }),
+				eventsPerSuccess: 0
+			},
 			action('cancel', 'dispatcher', { reason: anyText, version: anyNumber }),
 			action('accept', 'volunteer', { note: anyText }),
 			action('decline', 'volunteer', { note: anyText }),
@@ -278,7 +324,10 @@ describe(`fuzzing on ${ENGINE}`, () => {
 				method: 'GET',
 				as: 'dispatcher',
 				path: fc
-					.tuple(fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/admin/teams', '/nowhere'), query)
+					.tuple(
+						fc.constantFrom('/', '/dispatch', '/volunteer', '/history', '/admin/services', '/admin/teams', '/admin/volunteers', '/nowhere'),
+						query
+					)
 					.map(([p, q]) => `${p}?${new URLSearchParams(q)}`),
 				eventsPerSuccess: 0
 			},

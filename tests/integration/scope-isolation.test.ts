@@ -152,6 +152,30 @@ const ROUTES: Record<string, Row> = {
 		path: () => '/api/visit-plans',
 		body: (c) => ({ elderId: c.b.elderId, volunteerId: c.b.volunteerId })
 	},
+	'POST /api/volunteers': {
+		kind: 'record',
+		method: 'POST',
+		path: () => '/api/volunteers',
+		body: (c) => ({ username: 'scope.test.new', name: '越界新人', skills: ['repair'], homeBuildingId: c.b.buildingId })
+	},
+	'PUT /api/volunteers/[id]': {
+		kind: 'record',
+		method: 'PUT',
+		path: (c) => `/api/volunteers/${c.b.volunteerId}`,
+		body: (c) => ({ name: '越界改名', skills: ['repair'], homeBuildingId: c.b.buildingId })
+	},
+	'POST /api/volunteers/[id]/deactivate': {
+		kind: 'record',
+		method: 'POST',
+		path: (c) => `/api/volunteers/${c.b.volunteerId}/deactivate`,
+		body: () => ({ releaseTasks: true })
+	},
+	'POST /api/volunteers/[id]/reactivate': {
+		kind: 'record',
+		method: 'POST',
+		path: (c) => `/api/volunteers/${c.b.volunteerId}/reactivate`,
+		body: () => ({})
+	},
 	'GET /api/me/tasks': { kind: 'own' },
 	'GET /api/me/tasks/completed': { kind: 'own' },
 	'PUT /api/me/availability': { kind: 'own' },
@@ -396,8 +420,15 @@ describe(`scope isolation on ${ENGINE}`, () => {
 				const answer = await calls[reader](row.method, row.path(context), row.body?.(context));
 				// Creating against another community's building or elder: as if it did not exist.
 				// Creating a team at another community: a target outside the scope, which is 403.
+				// Adding a volunteer whose home is another community's building: as if it did not exist.
 				const staffAnswer =
-					route === 'POST /api/requests' ? [400] : route === 'POST /api/visit-plans' ? [422] : route === 'POST /api/teams' ? [403] : [404];
+					route === 'POST /api/requests' || route === 'POST /api/volunteers'
+						? [400]
+						: route === 'POST /api/visit-plans'
+							? [422]
+							: route === 'POST /api/teams'
+								? [403]
+								: [404];
 				const expected = reader === 'otherCoordinator' ? staffAnswer : [403, 404];
 				expect(expected, `${reader} ${route} → ${answer.status}`).toContain(answer.status);
 				for (const secret of secretsOfB) expect(JSON.stringify(answer.body), `${reader} ${route}`).not.toContain(secret);
@@ -406,6 +437,10 @@ describe(`scope isolation on ${ENGINE}`, () => {
 		// Nothing moved: B's request is still open, at its first version, and the plan unchanged.
 		const request = (await calls.bDispatcher<{ request: RequestView }>('GET', `/api/requests/${context.b.requestId}`)).body.request;
 		expect(request).toMatchObject({ status: 'open', version: 1 });
+		// B's volunteer is still active, named as before, and nobody was added.
+		const bVolunteers = (await calls.bDispatcher<{ id: string; name: string; active: boolean }[]>('GET', '/api/volunteers')).body;
+		expect(bVolunteers.map((v) => [v.id, v.name, v.active])).toEqual([[context.b.volunteerId, '段志远', true]]);
+		expect((await apiClient(server.url, cookies.bVolunteer)('GET', '/api/session')).status).toBe(200);
 	});
 
 	it('refuses county-wide writes to everyone whose scope is one community, and changes nothing', async () => {

@@ -53,6 +53,8 @@ describe('permissions', () => {
 		expect(pageAccess('/(app)/account', 'volunteer')).toBe('open');
 		expect(pageAccess('/(app)/admin/teams', 'dispatcher')).toBe('wrong-role');
 		expect(pageAccess('/(app)/admin/teams', 'coordinator')).toBe('open');
+		expect(pageAccess('/(app)/admin/volunteers', 'dispatcher')).toBe('wrong-role');
+		expect(pageAccess('/(app)/admin/volunteers', 'coordinator')).toBe('open');
 		expect(pageAccess('/login', null)).toBe('open');
 		expect(pageAccess('/api/requests', 'volunteer')).toBe('not-a-page');
 		expect(pageAccess(null, null)).toBe('not-a-page');
@@ -62,9 +64,9 @@ describe('permissions', () => {
 		const links = (role: Actor['role'], kind: Actor['scope']['kind']) => navigationFor({ role, scope: { kind } }).map((l) => l.href);
 		expect(links('volunteer', 'community')).toEqual(['/volunteer']);
 		expect(links('dispatcher', 'community')).toEqual(['/dispatch']);
-		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams']);
-		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams']);
-		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history', '/admin/teams']);
+		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams', '/admin/volunteers']);
+		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams', '/admin/volunteers']);
+		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history', '/admin/teams', '/admin/volunteers']);
 	});
 
 	it('lets only county and street coordinators edit the catalogue', () => {

@@ -97,7 +97,8 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/history': isCoordinator,
 	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
 	'/(app)/admin/services': isCoordinator,
-	'/(app)/admin/teams': isCoordinator
+	'/(app)/admin/teams': isCoordinator,
+	'/(app)/admin/volunteers': isCoordinator
 };
 
 export type PageAccess = 'open' | 'sign-in' | 'wrong-role' | 'not-a-page';
@@ -123,7 +124,8 @@ export function navigationFor(reader: RoleInScope) {
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
 		{ routeId: '/(app)/history', href: '/history', name: 'history' },
 		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' },
-		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' }
+		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' },
+		{ routeId: '/(app)/admin/volunteers', href: '/admin/volunteers', name: 'volunteers' }
 	] as const;
 	return links.filter((link) => pageAccess(link.routeId, reader.role) === 'open' && (LINK_RULES[link.routeId]?.(reader) ?? true));
 }

@@ -87,8 +87,11 @@ export class BoardState {
 				if (this.#upsertRequest(message.data.request)) this.changedLive.add(message.data.request.id);
 			} else if (message.event === 'volunteer:updated') {
 				const incoming = message.data.volunteer;
+				// Deactivated, or moved to a community outside this board: no longer on it.
+				const outside = this.#communityIds.length > 0 && !this.#communityIds.includes(incoming.communityId);
+				if (incoming.active === false || outside) this.volunteers.delete(incoming.id);
 				// `online` is live presence, which the stored event cannot know; keep ours.
-				this.volunteers.set(incoming.id, { ...incoming, online: this.volunteers.get(incoming.id)?.online ?? incoming.online });
+				else this.volunteers.set(incoming.id, { ...incoming, online: this.volunteers.get(incoming.id)?.online ?? incoming.online });
 				this.volunteerChanges += 1;
 			}
 		}

@@ -89,3 +89,17 @@ describe('a board of several communities', () => {
 		expect(board.selected?.communityId).toBe('dtb');
 	});
 });
+
+describe('volunteers kept live', () => {
+	const updated = (v: VolunteerView): CaughtUpEvent => ({ seq: ++seq, event: 'volunteer:updated', data: { seq, volunteer: v } });
+
+	it('drops a deactivated volunteer, and one who moved out of the scope', () => {
+		const board = countyBoard();
+		board.apply([updated({ ...volunteer('v1', 'dtb'), active: false })]);
+		expect(board.volunteersShown.map((v) => v.id)).toEqual(['v2']);
+		board.apply([updated({ ...volunteer('v2', 'far'), active: true })]);
+		expect(board.volunteersShown).toEqual([]);
+		board.apply([updated({ ...volunteer('v1', 'gya'), active: true })]);
+		expect(board.volunteersShown.map((v) => [v.id, v.communityId])).toEqual([['v1', 'gya']]);
+	});
+});

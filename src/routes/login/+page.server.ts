@@ -31,6 +31,7 @@ export const actions: Actions = {
 			if (isDatabaseUnavailable(error)) return fail(503, { username, problem: 'failed' as const });
 			if (!(error instanceof ApiError)) throw error;
 			if (error.code === 'unauthenticated') return fail(401, { username, problem: 'wrong' as const });
+			if (error.code === 'forbidden') return fail(403, { username, problem: 'deactivated' as const });
 			const seconds = error.retryAfterSeconds ?? 60;
 			setHeaders({ 'retry-after': String(seconds) });
 			return fail(429, { username, problem: 'rate_limited' as const, seconds });

@@ -27,6 +27,10 @@ export const commonMessages = defineMessages({
 		zh: '您的登录已失效（已退出、已过期或密码已更改），请重新登录。',
 		en: 'Your session has ended (signed out, expired or the password changed). Please sign in again.'
 	},
+	'login.deactivated': {
+		zh: '此志愿者账号已停用，无法登录。如需恢复，请联系社区协调员。',
+		en: 'This volunteer account has been deactivated and cannot sign in. Please ask your coordinator.'
+	},
 	'login.failed': { zh: '暂时无法登录，请稍后再试。', en: 'Signing in is not possible right now. Please try again shortly.' },
 	'login.demoHint': {
 		zh: '演示账号：dispatcher、coordinator、vol01 … 密码 demo1234',

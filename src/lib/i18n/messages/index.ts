@@ -8,6 +8,7 @@ import { accountMessages } from './account';
 import { timelineMessages } from './timeline';
 import { catalogueMessages } from './catalogue';
 import { teamMessages } from './teams';
+import { volunteerAdminMessages } from './volunteers-admin';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -20,7 +21,8 @@ export const messages = {
 	...accountMessages,
 	...timelineMessages,
 	...catalogueMessages,
-	...teamMessages
+	...teamMessages,
+	...volunteerAdminMessages
 };
 export type MessageKey = keyof typeof messages;
 

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { UserView } from '../../api/types';
 import { deleteSession, extendSession, findSessionUser, insertSession } from '../repositories/sessions';
-import { findUserByUsername, findUserView } from '../repositories/users';
+import { findUserByUsername, findUserView, isDeactivatedVolunteer } from '../repositories/users';
+import { ApiError } from '../http/api-error';
 import { verifyPassword } from './passwords';
 
 export const SESSION_COOKIE = 'session';
@@ -32,6 +33,10 @@ export async function signIn(
 	const row = await findUserByUsername(db, credentials.username);
 	const ok = await verifyPassword(row?.password_hash ?? null, credentials.password);
 	if (!row || !ok) return null;
+	// Said only to whoever knows the password, so it reveals nothing to a guesser.
+	if (await isDeactivatedVolunteer(db, row.id)) {
+		throw new ApiError('forbidden', 'This volunteer account has been deactivated. Please ask your coordinator.');
+	}
 	const token = randomBytes(32).toString('base64url');
 	const expiresAt = new Date(now.getTime() + ttlMs);
 	await insertSession(db, hashToken(token), row.id, expiresAt);

@@ -64,3 +64,8 @@ export function endSessionSockets(io: RealtimeServer, tokenHashes: string[]): vo
 	io.to(rooms).emit('session:ended');
 	io.in(rooms).disconnectSockets(true);
 }
+
+/** endSessionSockets for a service that ends sessions; without sockets (scripts, tests without a server) there is nothing to end. */
+export function sessionSockets(realtime: { io: RealtimeServer } | null): { end(tokenHashes: string[]): void } {
+	return { end: (tokenHashes) => realtime && endSessionSockets(realtime.io, tokenHashes) };
+}

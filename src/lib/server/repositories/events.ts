@@ -22,10 +22,13 @@ export type NewEventRecord = EventStep & {
 	note?: string | null;
 	payload: RequestView | VolunteerView | ServiceView | TeamView;
 	at?: Date;
+	/** Whose staff hear it, when not the community its payload names (a volunteer who moved: their old one). */
+	communityId?: string;
 };
 
 /** Whose staff hear an event (null: everyone), read off what it is about. */
 function communityOf(event: NewEventRecord): string | null {
+	if (event.communityId) return event.communityId;
 	return event.kind === 'service_updated' ? null : (event.payload as { communityId: string }).communityId;
 }
 

@@ -107,14 +107,15 @@ export async function lookUpRequests(
 		.execute();
 }
 
-export async function listActiveTasksOf(db: Queryable, volunteerId: string): Promise<RequestRow[]> {
-	return db
+/** A volunteer's held tasks, oldest offer first; `lock` holds them until the transaction ends. */
+export async function listActiveTasksOf(db: Queryable, volunteerId: string, lock = false): Promise<RequestRow[]> {
+	const query = db
 		.selectFrom('requests')
 		.selectAll()
 		.where('assignee_id', '=', volunteerId)
 		.where('status', 'in', HELD_STATUSES)
-		.orderBy('assigned_at')
-		.execute();
+		.orderBy('assigned_at');
+	return (lock ? query.forNoKeyUpdate() : query).execute();
 }
 
 /**

@@ -13,6 +13,8 @@ export async function findSessionUser(db: Queryable, tokenHash: string, now: Dat
 		.select('sessions.expires_at as expiresAt')
 		.where('sessions.token_hash', '=', tokenHash)
 		.where('sessions.expires_at', '>', now)
+		// A deactivated volunteer's sessions end with the deactivation; one that slipped past it ends here.
+		.where((eb) => eb.or([eb('volunteers.id', 'is', null), eb('volunteers.active', '=', true)]))
 		.executeTakeFirst();
 	return row && { ...toUserView(row), expiresAt: row.expiresAt };
 }

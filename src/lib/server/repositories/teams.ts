@@ -176,3 +176,67 @@ export async function writeTeam(db: Queryable, id: string | null, team: TeamReco
 		.execute();
 	return teamId;
 }
+
+/** These teams, with their members and communities, active or not. */
+export async function listTeamsByIds(db: Queryable, ids: readonly string[]): Promise<TeamView[]> {
+	if (ids.length === 0) return [];
+	const teams = await db
+		.selectFrom('teams')
+		.select([...TEAM_COLUMNS])
+		.where('teams.id', 'in', [...new Set(ids)])
+		.orderBy('teams.name')
+		.execute();
+	return withPeopleAndPlaces(db, teams);
+}
+
+/** The teams a volunteer is a member of, active or not. */
+export async function listTeamsOfVolunteer(db: Queryable, volunteerId: string): Promise<TeamView[]> {
+	const rows = await db.selectFrom('team_members').select('team_id').where('volunteer_id', '=', volunteerId).execute();
+	return listTeamsByIds(
+		db,
+		rows.map((r) => r.team_id)
+	);
+}
+
+/** The teams of each of these volunteers, by volunteer id. */
+export async function teamIdsOfVolunteers(db: Queryable, volunteerIds: readonly string[]): Promise<Map<string, string[]>> {
+	const out = new Map<string, string[]>(volunteerIds.map((id) => [id, []]));
+	if (volunteerIds.length === 0) return out;
+	const rows = await db
+		.selectFrom('team_members')
+		.select(['team_id', 'volunteer_id'])
+		.where('volunteer_id', 'in', volunteerIds)
+		.orderBy('team_id')
+		.execute();
+	for (const row of rows) out.get(row.volunteer_id)?.push(row.team_id);
+	return out;
+}
+
+/** One volunteer joins some teams and leaves others. */
+export async function changeMemberships(
+	db: Queryable,
+	volunteerId: string,
+	join: readonly string[],
+	leave: readonly string[]
+): Promise<void> {
+	if (join.length) {
+		await db
+			.insertInto('team_members')
+			.values(join.map((teamId) => ({ team_id: teamId, volunteer_id: volunteerId })))
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+	}
+	if (leave.length) await db.deleteFrom('team_members').where('volunteer_id', '=', volunteerId).where('team_id', 'in', leave).execute();
+}
+
+/** Holds these teams' rows until the transaction ends, so a team edit and a member's edit queue up. */
+export async function lockTeams(db: Queryable, ids: readonly string[]): Promise<void> {
+	if (ids.length === 0) return;
+	await db
+		.selectFrom('teams')
+		.select('id')
+		.where('id', 'in', [...new Set(ids)])
+		.orderBy('id')
+		.forUpdate()
+		.execute();
+}

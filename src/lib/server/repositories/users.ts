@@ -72,3 +72,14 @@ export async function findUserView(db: Queryable, userId: string): Promise<UserV
 	const row = await selectUserViews(db).where('users.id', '=', userId).executeTakeFirst();
 	return row && toUserView(row);
 }
+
+/** A volunteer's login follows their record: the same name, working in their community. */
+export async function updateVolunteerLogin(db: Queryable, userId: string, change: { name: string; scopeAreaId: string }): Promise<void> {
+	await db.updateTable('users').set({ name: change.name, scope_area_id: change.scopeAreaId }).where('id', '=', userId).execute();
+}
+
+/** Whether this user is a volunteer a coordinator deactivated: they may not sign in. */
+export async function isDeactivatedVolunteer(db: Queryable, userId: string): Promise<boolean> {
+	const row = await db.selectFrom('volunteers').select('id').where('user_id', '=', userId).where('active', '=', false).executeTakeFirst();
+	return row !== undefined;
+}

@@ -172,3 +172,75 @@ export async function listOnlineVolunteers(db: Queryable): Promise<{ id: string;
 	const rows = await db.selectFrom('volunteers').select(['id', 'online_until']).where('online_until', '>', new Date()).execute();
 	return rows.map((r) => ({ id: r.id, onlineUntil: r.online_until!.getTime() }));
 }
+
+/** A volunteer as a coordinator keeps them: the staff view's fields, their login, phone and home. */
+export interface VolunteerAdminRecord extends VolunteerRecord {
+	username: string | null;
+	phone: string | null;
+	homeBuildingId: string;
+}
+
+function selectAdminRecords(db: Queryable) {
+	return selectRecords(db)
+		.leftJoin('users', 'users.id', 'volunteers.user_id')
+		.select(['users.username', 'volunteers.phone', 'volunteers.home_building_id as homeBuildingId']);
+}
+
+/** The volunteers of these communities, active or not, whose name holds `q`; at most `limit`, by name. */
+export async function listVolunteerAdminRecords(
+	db: Queryable,
+	communityIds: readonly string[],
+	q: string | null,
+	limit: number
+): Promise<VolunteerAdminRecord[]> {
+	if (communityIds.length === 0) return [];
+	let query = selectAdminRecords(db).where('volunteers.community_id', 'in', communityIds);
+	if (q) query = query.where(sql<boolean>`strpos(lower(volunteers.name), lower(${q})) > 0`);
+	return query.orderBy('volunteers.active', 'desc').orderBy('volunteers.name').orderBy('volunteers.id').limit(limit).execute();
+}
+
+export async function findVolunteerAdminRecord(db: Queryable, id: string): Promise<VolunteerAdminRecord | undefined> {
+	return selectAdminRecords(db).where('volunteers.id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Reads a volunteer and holds their row until the transaction ends: an assignment (which reads
+ * them FOR SHARE) waits for a deactivation, and then sees it.
+ */
+export async function findVolunteerForUpdate(db: Queryable, id: string): Promise<VolunteerRow | undefined> {
+	return db.selectFrom('volunteers').selectAll().where('id', '=', id).forNoKeyUpdate().executeTakeFirst();
+}
+
+/**
+ * A coordinator's change of a volunteer's record. Their community is their home building's; off
+ * duty, their position is their home, so it moves with it.
+ */
+export async function updateVolunteerRecord(
+	db: Queryable,
+	id: string,
+	record: { name: string; phone: string | null; skills: Skill[]; home: { id: string; communityId: string; lat: number; lng: number } }
+): Promise<void> {
+	await db
+		.updateTable('volunteers')
+		.set((eb) => ({
+			name: record.name,
+			phone: record.phone,
+			skills: record.skills,
+			home_building_id: record.home.id,
+			community_id: record.home.communityId,
+			lat: eb.case().when('available', '=', true).then(eb.ref('lat')).else(record.home.lat).end(),
+			lng: eb.case().when('available', '=', true).then(eb.ref('lng')).else(record.home.lng).end()
+		}))
+		.where('id', '=', id)
+		.execute();
+}
+
+/** Deactivated or active again. Deactivated also means off duty and offline, at home. */
+export async function setVolunteerActive(db: Queryable, id: string, active: boolean, now: Date): Promise<void> {
+	if (!active) await updateAvailability(db, id, { available: false }, now);
+	await db
+		.updateTable('volunteers')
+		.set(active ? { active } : { active, online_until: null })
+		.where('id', '=', id)
+		.execute();
+}

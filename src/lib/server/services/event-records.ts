@@ -217,3 +217,22 @@ export function teamSaved(actorId: string, team: TeamView): NewEventRecord {
 		payload: team
 	};
 }
+
+/**
+ * A coordinator added, changed, deactivated or reactivated a volunteer: the staff of their
+ * community hear it (volunteer:updated), and so does every node's candidate roster. A volunteer
+ * who moved to another community is told to their old community's staff too (`formerCommunityId`),
+ * whose boards then drop them.
+ */
+export function volunteerSaved(actorId: string, volunteer: VolunteerView, formerCommunityId?: string): NewEventRecord {
+	return {
+		kind: 'volunteer_updated',
+		action: 'volunteer_saved',
+		meta: {},
+		actorId,
+		requestId: null,
+		volunteerId: volunteer.id,
+		payload: volunteer,
+		...(formerCommunityId ? { communityId: formerCommunityId } : {})
+	};
+}
