@@ -305,7 +305,7 @@ describe.skipIf(!hasPostgres)("two app nodes' offer timeouts, community by commu
 		expect(twice).toEqual([]);
 
 		const heard = (i: number) => sockets[i]!.flagged.filter((r) => offers.some((o) => o.id === r.id)).map((r) => r.id);
-		const [datianbaOffer, yiduanOffer] = offers as [{ id: string }, { id: string }];
+		const [datianbaOffer, yiduanOffer] = [offers[0]!, offers[1]!];
 		await expect.poll(() => heard(0)).toEqual([datianbaOffer.id]);
 		await expect.poll(() => heard(1)).toEqual([yiduanOffer.id]);
 		for (const i of [2, 3]) await expect.poll(() => heard(i).sort()).toEqual([datianbaOffer.id, yiduanOffer.id].sort());
