@@ -414,6 +414,12 @@ describe(`scope isolation on ${ENGINE}`, () => {
 	});
 
 	it("answers 404 for another community's single records, to staff and volunteers alike, and changes nothing", async () => {
+		const volunteersOfB = async () =>
+			(await calls.bDispatcher<{ id: string; name: string; active: boolean }[]>('GET', '/api/volunteers')).body
+				.map((v) => [v.id, v.name, v.active])
+				.sort();
+		const bVolunteersBefore = await volunteersOfB();
+		expect(bVolunteersBefore).toContainEqual([context.b.volunteerId, '段志远', true]);
 		for (const [route, row] of Object.entries(ROUTES)) {
 			if (row.kind !== 'record') continue;
 			for (const reader of ['otherCoordinator', 'otherVolunteer'] as const) {
@@ -437,9 +443,8 @@ describe(`scope isolation on ${ENGINE}`, () => {
 		// Nothing moved: B's request is still open, at its first version, and the plan unchanged.
 		const request = (await calls.bDispatcher<{ request: RequestView }>('GET', `/api/requests/${context.b.requestId}`)).body.request;
 		expect(request).toMatchObject({ status: 'open', version: 1 });
-		// B's volunteer is still active, named as before, and nobody was added.
-		const bVolunteers = (await calls.bDispatcher<{ id: string; name: string; active: boolean }[]>('GET', '/api/volunteers')).body;
-		expect(bVolunteers.map((v) => [v.id, v.name, v.active])).toEqual([[context.b.volunteerId, '段志远', true]]);
+		// B's volunteers are all still active, named as before, and nobody was added.
+		expect(await volunteersOfB()).toEqual(bVolunteersBefore);
 		expect((await apiClient(server.url, cookies.bVolunteer)('GET', '/api/session')).status).toBe(200);
 	});
 

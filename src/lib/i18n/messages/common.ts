@@ -39,6 +39,7 @@ export const commonMessages = defineMessages({
 	'type.haircut': { zh: '上门理发', en: 'Haircut' },
 	'type.repair': { zh: '水电维修', en: 'Repair' },
 	'type.elder_visit': { zh: '探访老人', en: 'Elder visit' },
+	'common.listSeparator': { zh: '、', en: ', ' },
 	'status.open': { zh: '待派单', en: 'Open' },
 	'status.assigned': { zh: '已派单', en: 'Assigned' },
 	'status.accepted': { zh: '已接单', en: 'Accepted' },

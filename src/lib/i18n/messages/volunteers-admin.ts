@@ -35,7 +35,7 @@ export const volunteerAdminMessages = defineMessages({
 	'admin.volunteers.inactive': { zh: '已停用', en: 'Deactivated' },
 	'admin.volunteers.onDuty': { zh: '在岗', en: 'On duty' },
 	'admin.volunteers.offDuty': { zh: '下班', en: 'Off duty' },
-	'admin.volunteers.tasks': { zh: '进行中 {n}', en: '{n} active tasks' },
+	'admin.volunteers.tasks': { zh: '进行中 {n}', en: 'Active tasks: {n}' },
 	'admin.volunteers.edit': { zh: '编辑', en: 'Edit' },
 	'admin.volunteers.save': { zh: '保存', en: 'Save' },
 	'admin.volunteers.saving': { zh: '正在保存…', en: 'Saving…' },
