@@ -3,6 +3,8 @@
 // note); whatever the system knows about a step is here, typed per action, so nothing has to
 // parse a note back. The constructors are in server/services/event-records.ts.
 
+import type { HandbackReason } from './reasons';
+
 /** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
 export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
 
@@ -22,7 +24,10 @@ export interface EventMetaByAction {
 	assign: AssignSource & { volunteerId: string | null };
 	reassign: { fromVolunteerId: string | null; toVolunteerId: string | null };
 	accept: NoMeta;
-	decline: NoMeta;
+	/** Why, as a code said in each reader's language (reasons.ts); null when the volunteer gave none. */
+	decline: { reason: HandbackReason | null };
+	/** The assignee gave back a task they had accepted or started; why, as a code. */
+	release: { reason: HandbackReason };
 	start: NoMeta;
 	complete: NoMeta;
 	cancel: NoMeta;
@@ -58,6 +63,7 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	reassign: 'request',
 	accept: 'request',
 	decline: 'request',
+	release: 'request',
 	start: 'request',
 	complete: 'request',
 	cancel: 'request',

@@ -52,7 +52,9 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 			};
 		case 'create':
 		case 'accept':
+		// A volunteer reads only their own give-back (volunteerSees hides another's): its reason is theirs.
 		case 'decline':
+		case 'release':
 		case 'start':
 		case 'complete':
 		case 'cancel':

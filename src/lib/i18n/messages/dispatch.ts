@@ -123,6 +123,7 @@ export const dispatchMessages = defineMessages({
 	'action.reassign': { zh: '改派', en: 'reassigned' },
 	'action.accept': { zh: '接单', en: 'accepted' },
 	'action.decline': { zh: '拒单', en: 'declined' },
+	'action.release': { zh: '退回任务', en: 'gave the task back' },
 	'action.start': { zh: '开始服务', en: 'started' },
 	'action.complete': { zh: '完成', en: 'completed' },
 	'action.cancel': { zh: '取消', en: 'cancelled' },
