@@ -10,8 +10,9 @@ import { sql, type Kysely } from 'kysely';
 // and no event scan:
 //   - requeued_by: 'decline' or 'release' while a request sits open after its assignee gave it
 //     back; cleared by the next assign.
-//   - assignee_off_duty: the assignee went off duty while holding it; cleared when they go back
-//     on duty or the task leaves them.
+//   - assignee_off_duty: the assignee went off duty while holding it, or (on an open planned
+//     visit) its planned visitor was off duty when it fell due; cleared when they go back on duty
+//     or the task changes hands.
 // Rows that exist already get both from what is true now: an open request whose last status
 // change was a decline; a held request whose assignee is off duty.
 
@@ -60,8 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await sql`
 	alter table requests add column requeued_by text
 		constraint requests_requeued_by_check check (requeued_by in ('decline', 'release') and status = 'open' or requeued_by is null);
-	alter table requests add column assignee_off_duty boolean not null default false
-		constraint requests_assignee_off_duty_check check (not assignee_off_duty or assignee_id is not null);
+	alter table requests add column assignee_off_duty boolean not null default false;
 	alter table requests disable trigger requests_guard;
 	update requests r set requeued_by = 'decline'
 		where r.status = 'open' and (

@@ -31,6 +31,10 @@ describe('attentionFor', () => {
 		expect(attentionFor({ ...calm, status: 'completed', assigneeOffDuty: true })).toEqual([]);
 	});
 
+	it('flags a planned visit left open because its visitor was off duty', () => {
+		expect(attentionFor({ ...calm, status: 'open', assigneeOffDuty: true })).toEqual(['assignee_off_duty']);
+	});
+
 	it('lists every reason at once, in the contract order', () => {
 		expect(attentionFor({ ...calm, status: 'assigned', offerExpiredAt: 'x', assigneeOffDuty: true })).toEqual([
 			'no_response',

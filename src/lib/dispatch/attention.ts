@@ -1,7 +1,7 @@
 // Why a dispatcher should look at a request: one pure function over what the request row
 // keeps (the columns the changes themselves set, see the release-and-attention migration), so
 // the board's list, a socket payload and a catch-up all say the same without reading events.
-import { isHeldStatus, type Status } from './vocabulary';
+import { isActiveStatus, type Status } from './vocabulary';
 
 /**
  * The contract's codes. Only the first four are computed yet; `overdue`, `auto_exhausted`,
@@ -26,7 +26,10 @@ export interface AttentionFacts {
 	offerExpiredAt: unknown;
 	/** 'decline' or 'release' while the request sits open after its assignee gave it back. */
 	requeuedBy: 'decline' | 'release' | null;
-	/** The assignee went off duty while holding it. */
+	/**
+	 * The assignee went off duty while holding it; on an open request, a planned visit whose
+	 * visitor was off duty when it fell due, so nobody was given it.
+	 */
 	assigneeOffDuty: boolean;
 }
 
@@ -36,7 +39,7 @@ export function attentionFor(facts: AttentionFacts): AttentionCode[] {
 	if (facts.status === 'assigned' && facts.offerExpiredAt) codes.push('no_response');
 	if (facts.status === 'open' && facts.requeuedBy === 'decline') codes.push('declined');
 	if (facts.status === 'open' && facts.requeuedBy === 'release') codes.push('released');
-	if (isHeldStatus(facts.status) && facts.assigneeOffDuty) codes.push('assignee_off_duty');
+	if (isActiveStatus(facts.status) && facts.assigneeOffDuty) codes.push('assignee_off_duty');
 	return codes;
 }
 

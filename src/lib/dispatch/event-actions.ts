@@ -34,6 +34,8 @@ export interface EventMetaByAction {
 	/** The offer timeout in force when the offer ran out, in minutes (0.05 in the e2e tests); null only on an old row that did not say. */
 	offer_expired: { minutes: number | null };
 	offer_requeued: { minutes: number | null };
+	/** The assignee went off duty (or back on) while holding the task: `available` is their switch now. */
+	assignee_duty: { available: boolean };
 	/** Staff handed an open request to a team, whose leader assigns one of its members. */
 	hand_to_team: { teamId: string };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
@@ -70,6 +72,7 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	offer_expired: 'request',
 	offer_requeued: 'request',
 	hand_to_team: 'request',
+	assignee_duty: 'request',
 	availability: 'volunteer',
 	position: 'volunteer',
 	volunteer_saved: 'volunteer',

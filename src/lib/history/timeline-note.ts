@@ -41,6 +41,8 @@ export function timelineDetail(step: RequestStep, t: Translate, volunteerName: V
 		case 'offer_expired':
 		case 'offer_requeued':
 			return step.meta.minutes === null ? null : t('timeline.offerTimeout', { minutes: +step.meta.minutes.toFixed(2) });
+		case 'assignee_duty':
+			return t(step.meta.available ? 'timeline.assigneeOnDuty' : 'timeline.assigneeOffDuty');
 		default:
 			// accept, start, complete, cancel: the note says the rest. An action this
 			// client does not know yet has nothing it could say either.

@@ -196,6 +196,24 @@ export function availabilityChanged(actorId: string, volunteer: VolunteerView, p
 }
 
 /**
+ * The assignee switched off duty (or back on) while holding this task: its attention says so
+ * (assignee_off_duty), and staff and the assignee hear the request change.
+ */
+export function assigneeDutyChanged(actorId: string, request: RequestView, available: boolean): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'assignee_duty',
+		meta: { available },
+		actorId,
+		requestId: request.id,
+		volunteerId: request.assigneeId,
+		fromStatus: request.status,
+		toStatus: request.status,
+		payload: request
+	};
+}
+
+/**
  * A coordinator added or changed a service of the catalogue. It belongs to no community, so
  * every signed-in screen hears it (service:updated) and names and colours the service at once.
  */
