@@ -9,6 +9,7 @@ import * as loginAttempts from './2026-11-26T1300-login-attempts';
 import * as workloadIndex from './2026-11-26T1400-workload-index';
 import * as eventMeta from './2026-12-04T2100-event-meta';
 import * as county from './2026-12-05T0000-county';
+import * as releaseAndAttention from './2026-12-05T0300-release-and-attention';
 import * as tasksBackToQueue from './2026-12-06T0000-tasks-back-to-queue';
 
 // Listed statically so the same migrations are bundled into the built server
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-11-26T1400-workload-index': workloadIndex,
 	'2026-12-04T2100-event-meta': eventMeta,
 	'2026-12-05T0000-county': county,
+	'2026-12-05T0300-release-and-attention': releaseAndAttention,
 	'2026-12-06T0000-tasks-back-to-queue': tasksBackToQueue
 };

@@ -309,7 +309,9 @@ function replay(
 		offer_expired_at: null,
 		// Only plan visits name their elder; they are created the moment they fall due.
 		visit_due_at: request.elderId ? create.at : null,
-		team_id: null
+		team_id: null,
+		requeued_by: null,
+		assignee_off_duty: false
 	};
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {
@@ -347,7 +349,7 @@ function replay(
 		const event = {
 			assign: () => requestAssigned(actorId, view, row.assignee_id!),
 			accept: () => taskAccepted(byAssignee),
-			decline: () => taskDeclined({ ...byAssignee, volunteerId: previousAssignee! }),
+			decline: () => taskDeclined({ ...byAssignee, volunteerId: previousAssignee!, reason: null }),
 			start: () => taskStarted(byAssignee),
 			complete: () => taskCompleted(byAssignee),
 			cancel: () => requestCancelled(actorId, view, from, step.note ?? '')

@@ -137,6 +137,13 @@ const TABLE: Row[] = [
 		expect: [401, 403, 200, 403, 403]
 	},
 	{
+		call: 'POST /api/requests/:id/release',
+		setup: 'accepted',
+		path: (r) => `/api/requests/${R(r)}/release`,
+		body: () => ({ reason: 'not_home' }),
+		expect: [401, 403, 200, 403, 403]
+	},
+	{
 		call: 'POST /api/requests/:id/start',
 		setup: 'accepted',
 		path: (r) => `/api/requests/${R(r)}/start`,
@@ -345,7 +352,7 @@ describe(`authorization matrix on ${ENGINE}`, () => {
 				const text = await response.text();
 				if (response.status !== row.expect[i]) mismatches.push(`${row.call} as ${actor}: ${response.status}, expected ${row.expect[i]}`);
 				const mayHaveContact =
-					actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && !row.call.includes('decline'));
+					actor === 'dispatcher' || actor === 'coordinator' || (actor === 'volunteer' && !/decline|release/.test(row.call));
 				if (!mayHaveContact && (text.includes(PHONE) || text.includes(CONTACT)))
 					mismatches.push(`${row.call} as ${actor}: contact details leaked`);
 				// A refused call changes nothing.

@@ -160,7 +160,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 					if (task && holder) {
 						const next: AssigneeAction =
 							task.status === 'assigned' ? (random() < 0.8 ? 'accept' : 'decline') : task.status === 'accepted' ? 'start' : 'complete';
-						await actOnTask(deps, holder.actor, task.id, next, next === 'complete' ? '已完成' : null);
+						await actOnTask(deps, holder.actor, task.id, next, { note: next === 'complete' ? '已完成' : null });
 						if (next === 'complete') done++;
 					}
 				} else if (roll < 0.82) {

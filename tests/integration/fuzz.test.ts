@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../helpers/server';
 import { connectSocket, waitForConnect } from '../helpers/clients';
 import { allEventsAfter } from '../helpers/catch-up-client';
 import { assign, onDuty, openRequest, signedIn, someBuilding, type SignedIn } from '../helpers/api-factories';
+import { HANDBACK_REASONS } from '../../src/lib/dispatch/reasons';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const STATUSES = ['open', 'assigned', 'accepted', 'in_progress', 'completed', 'cancelled'];
@@ -47,8 +48,8 @@ interface Endpoint {
 	as: 'dispatcher' | 'volunteer' | 'coordinator' | 'anonymous' | 'garbage';
 	path: fc.Arbitrary<string>;
 	body?: fc.Arbitrary<string>;
-	/** A success writes exactly this many events. */
-	eventsPerSuccess: number;
+	/** A success writes exactly this many events; a function reads them off the answer. */
+	eventsPerSuccess: number | ((answer: unknown) => number);
 	contentType?: string;
 }
 
@@ -67,6 +68,8 @@ describe(`fuzzing on ${ENGINE}`, () => {
 	/** A volunteer the fuzzer may edit: not vol01, whose session and team the other calls use. */
 	let editedVolunteerId: string;
 	const figures = { cases: 0, http: 0, socket: 0, successes: 0, expectedEvents: 0 };
+	/** The volunteer's switch as the last successful call left it (onDuty turns it on). */
+	let onDutyNow = true;
 
 	beforeAll(async () => {
 		database = await createDemoDatabase(engine);
@@ -190,7 +193,13 @@ describe(`fuzzing on ${ENGINE}`, () => {
 					lat: fc.double({ min: -90, max: 90, noNaN: true }),
 					lng: fc.double({ min: -180, max: 180, noNaN: true })
 				}),
-				eventsPerSuccess: 1
+				// The switch itself, and one change per held task when it flips (each is flagged off duty, or unflagged).
+				eventsPerSuccess: (answer) => {
+					const { available, heldTasks } = answer as { available: boolean; heldTasks: unknown[] };
+					const flips = available === onDutyNow ? 0 : heldTasks.length;
+					onDutyNow = available;
+					return 1 + flips;
+				}
 			},
 			{ name: 'GET /api/me/tasks', method: 'GET', as: 'volunteer', path: withQuery('/api/me/tasks'), eventsPerSuccess: 0 },
 			{
@@ -291,7 +300,8 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			},
 			action('cancel', 'dispatcher', { reason: anyText, version: anyNumber }),
 			action('accept', 'volunteer', { note: anyText }),
-			action('decline', 'volunteer', { note: anyText }),
+			action('decline', 'volunteer', { note: anyText, reason: fc.oneof(fc.constantFrom(...HANDBACK_REASONS), anyText) }),
+			action('release', 'volunteer', { note: anyText, reason: fc.oneof(fc.constantFrom(...HANDBACK_REASONS), anyText) }),
 			action('start', 'volunteer', { note: anyText }),
 			action('complete', 'volunteer', { note: anyText }),
 			{
@@ -411,7 +421,8 @@ describe(`fuzzing on ${ENGINE}`, () => {
 						}
 						if (response.status >= 200 && response.status < 300) {
 							figures.successes += 1;
-							figures.expectedEvents += endpoint.eventsPerSuccess;
+							const { eventsPerSuccess: perSuccess } = endpoint;
+							figures.expectedEvents += typeof perSuccess === 'number' ? perSuccess : perSuccess(JSON.parse(text));
 							if (endpoint.name === 'POST /api/requests') created += 1;
 						}
 					}

@@ -105,7 +105,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		expect(row.offer_expired_at?.toISOString()).toBe(at(FIVE_MINUTES).toISOString());
 
 		// Flagged is not final: the volunteer may still accept, which clears the flag.
-		const accepted = await actOnTask(deps, volunteer, offer.id, 'accept', null);
+		const accepted = await actOnTask(deps, volunteer, offer.id, 'accept', { note: null });
 		expect(accepted).toMatchObject({ status: 'accepted', offerExpiredAt: null });
 	});
 
@@ -219,7 +219,7 @@ describe(`unanswered offers on ${ENGINE}`, () => {
 		const clock = new TestClock(new Date(T0));
 		const { deps, published } = testDeps(handle.db, clock);
 		const offer = await offerAt(clock, deps);
-		await actOnTask(deps, volunteer, offer.id, 'accept', null);
+		await actOnTask(deps, volunteer, offer.id, 'accept', { note: null });
 		published.length = 0;
 		await offerTimeoutJob({ timeoutMs: FIVE_MINUTES, action: 'flag' }).run(deps, at(FIVE_MINUTES * 10));
 		await offerTimeoutJob({ timeoutMs: FIVE_MINUTES, action: 'requeue' }).run(deps, at(FIVE_MINUTES * 10));

@@ -480,7 +480,8 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			bVolunteer: await open(cookies.bVolunteer)
 		};
 		const bVolunteerCall = apiClient(server.url, cookies.bVolunteer);
-		// A day in B: a request taken in, offered, accepted, started, completed; the volunteer's duty switch.
+		// A day in B: a request taken in, offered, accepted, given back, offered again, accepted, started,
+		// completed; the volunteer's duty switch.
 		expect((await bVolunteerCall('PUT', '/api/me/availability', { available: true })).status).toBe(200);
 		const bBuilding = context.b.buildingId;
 		const made = await calls.bDispatcher<RequestView>('POST', '/api/requests', {
@@ -494,6 +495,14 @@ describe(`scope isolation on ${ENGINE}`, () => {
 			version: made.body.version
 		});
 		expect(assigned.status).toBe(200);
+		expect((await bVolunteerCall('POST', `/api/requests/${made.body.id}/accept`, {})).status).toBe(200);
+		const released = await bVolunteerCall<RequestView>('POST', `/api/requests/${made.body.id}/release`, { reason: 'cannot_come' });
+		expect(released.status).toBe(200);
+		const again = await calls.bDispatcher<RequestView>('POST', `/api/requests/${made.body.id}/assign`, {
+			volunteerId: context.b.volunteerId,
+			version: released.body.version
+		});
+		expect(again.status).toBe(200);
 		for (const action of ['accept', 'start', 'complete'])
 			expect((await bVolunteerCall('POST', `/api/requests/${made.body.id}/${action}`, {})).status).toBe(200);
 		// And one in A.

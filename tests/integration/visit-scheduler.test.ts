@@ -11,6 +11,7 @@ import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { visitSchedulerJob } from '../../src/lib/server/jobs/visit-scheduler';
 import { scheduleDueVisits } from '../../src/lib/server/services/visit-scheduler';
 import { deliveriesFor } from '../../src/lib/realtime/deliveries';
+import { toRequestView, updateRequestIf } from '../../src/lib/server/repositories/requests';
 
 const SEEDED_AT = new Date('2026-11-20T02:00:00.000Z');
 const RUN_AT = new Date(SEEDED_AT.getTime() + 5 * 60_000);
@@ -40,6 +41,16 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 			.selectFrom('visit_plans')
 			.select(['id', 'volunteer_id', 'elder_id', 'next_due_at', 'community_id'])
 			.where('next_due_at', '<=', RUN_AT)
+			.execute();
+		// Their visitors on duty, as a visitor must be to be given a visit; the last test takes them off.
+		await app.db
+			.updateTable('volunteers')
+			.set({ available: true })
+			.where(
+				'id',
+				'in',
+				duePlans.map((p) => p.volunteer_id)
+			)
 			.execute();
 	});
 	afterAll(async () => {
@@ -176,5 +187,45 @@ describe(`the visit scheduler on ${ENGINE}`, () => {
 		} finally {
 			await other.close();
 		}
+	});
+
+	it('never hands a visit to a planned visitor who is off duty: it is created open and flagged', async () => {
+		const later = new Date(RUN_AT.getTime() + 21 * DAY);
+		const due = await app.db
+			.selectFrom('visit_plans')
+			.select(['id', 'volunteer_id'])
+			.where('next_due_at', '<=', later)
+			.where('active', '=', true)
+			.execute();
+		expect(due.length).toBeGreaterThan(0);
+		const visitors = [...new Set(due.map((p) => p.volunteer_id))];
+		await app.db.updateTable('volunteers').set({ available: false }).where('id', 'in', visitors).execute();
+		await scheduleDueVisits(app.deps, later);
+		const made = await app.db
+			.selectFrom('requests')
+			.selectAll()
+			.where('visit_due_at', '>', new Date(RUN_AT.getTime() + 14 * DAY))
+			.where('visit_key', 'is not', null)
+			.execute();
+		expect(made.length).toBe(due.length);
+		for (const visit of made) {
+			expect(visit).toMatchObject({ status: 'open', assignee_id: null, assignee_off_duty: true });
+			expect(toRequestView(visit, true).attention).toEqual(['assignee_off_duty']);
+		}
+		// Offered by the dispatcher to someone on duty, the flag goes.
+		const visit = made[0]!;
+		const [onDutyVisitor] = await app.db
+			.selectFrom('volunteers')
+			.select('id')
+			.where('available', '=', false)
+			.where('id', 'in', visitors)
+			.execute();
+		await app.db.updateTable('volunteers').set({ available: true }).where('id', '=', onDutyVisitor!.id).execute();
+		const offered = await updateRequestIf(
+			app.db,
+			{ id: visit.id, statuses: ['open'] },
+			{ status: 'assigned', assignee_id: onDutyVisitor!.id, assigned_at: later }
+		);
+		expect(toRequestView(offered!, true).attention).toEqual([]);
 	});
 });

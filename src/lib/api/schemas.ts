@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACTIVE_STATUSES, CODE_PATTERN, URGENCIES } from '../dispatch/vocabulary';
 import { FIELD_LIMITS } from '../dispatch/field-limits';
+import { HANDBACK_REASONS } from '../dispatch/reasons';
 
 const trimmed = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
 const optionalText = (max: number) =>
@@ -48,6 +49,14 @@ export const cancelSchema = z.object({
 });
 
 export const noteSchema = z.object({ note: optionalText(FIELD_LIMITS.note) });
+
+const reasonCode = z.enum(HANDBACK_REASONS, `The reason is one of ${HANDBACK_REASONS.join(', ')}.`);
+
+/** A decline: the old body ({note?}) still holds; `reason` adds why, as a code. */
+export const declineSchema = noteSchema.extend({ reason: reasonCode.optional().nullable().transform((v) => v ?? null) });
+
+/** A release always says why, as a code; the note is what the volunteer adds in words. */
+export const releaseSchema = noteSchema.extend({ reason: reasonCode });
 
 /** The board's list: active requests only; finished ones are read through history. */
 export const activeStatusListSchema = z

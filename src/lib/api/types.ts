@@ -2,6 +2,7 @@
 import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '../dispatch/vocabulary';
 import type { RequestStep } from '../dispatch/event-actions';
 import type { ScopeView } from '../dispatch/areas';
+import type { AttentionCode } from '../dispatch/attention';
 
 export interface UserView {
 	id: string;
@@ -70,6 +71,8 @@ export interface RequestView {
 	visitDueAt: string | null;
 	/** The team it was handed to (its leader assigns one of its members), or null. */
 	teamId: string | null;
+	/** Why a dispatcher should look (dispatch/attention.ts); empty when all is well. */
+	attention: AttentionCode[];
 	/** Present only for dispatchers, coordinators and the assigned volunteer. */
 	contactName?: string | null;
 	contactPhone?: string | null;

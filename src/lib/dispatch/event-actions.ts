@@ -3,6 +3,8 @@
 // note); whatever the system knows about a step is here, typed per action, so nothing has to
 // parse a note back. The constructors are in server/services/event-records.ts.
 
+import type { HandbackReason } from './reasons';
+
 /** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
 export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
 
@@ -22,13 +24,18 @@ export interface EventMetaByAction {
 	assign: AssignSource & { volunteerId: string | null };
 	reassign: { fromVolunteerId: string | null; toVolunteerId: string | null };
 	accept: NoMeta;
-	decline: NoMeta;
+	/** Why, as a code said in each reader's language (reasons.ts); null when the volunteer gave none. */
+	decline: { reason: HandbackReason | null };
+	/** The assignee gave back a task they had accepted or started; why, as a code. */
+	release: { reason: HandbackReason };
 	start: NoMeta;
 	complete: NoMeta;
 	cancel: NoMeta;
 	/** The offer timeout in force when the offer ran out, in minutes (0.05 in the e2e tests); null only on an old row that did not say. */
 	offer_expired: { minutes: number | null };
 	offer_requeued: { minutes: number | null };
+	/** The assignee went off duty (or back on) while holding the task: `available` is their switch now. */
+	assignee_duty: { available: boolean };
 	/** Staff handed an open request to a team, whose leader assigns one of its members. */
 	hand_to_team: { teamId: string };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
@@ -58,12 +65,14 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	reassign: 'request',
 	accept: 'request',
 	decline: 'request',
+	release: 'request',
 	start: 'request',
 	complete: 'request',
 	cancel: 'request',
 	offer_expired: 'request',
 	offer_requeued: 'request',
 	hand_to_team: 'request',
+	assignee_duty: 'request',
 	availability: 'volunteer',
 	position: 'volunteer',
 	volunteer_saved: 'volunteer',

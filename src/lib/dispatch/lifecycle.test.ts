@@ -7,6 +7,9 @@ const expected: Record<string, Status> = {
 	'open:assign': 'assigned',
 	'assigned:accept': 'accepted',
 	'assigned:decline': 'open',
+	// Part two: the assignee gives back a task they took on.
+	'accepted:release': 'open',
+	'in_progress:release': 'open',
 	'accepted:start': 'in_progress',
 	'in_progress:complete': 'completed',
 	'open:cancel': 'cancelled',

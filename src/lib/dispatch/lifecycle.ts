@@ -1,7 +1,7 @@
 import type { Status } from './vocabulary';
 
 /** Everything that can happen to a request after it is created. */
-export const ACTIONS = ['assign', 'accept', 'decline', 'start', 'complete', 'cancel'] as const;
+export const ACTIONS = ['assign', 'accept', 'decline', 'release', 'start', 'complete', 'cancel'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** The contract's lifecycle table: which statuses an action starts from, and where it leads. */
@@ -9,6 +9,8 @@ const TRANSITIONS: Record<Action, { from: readonly Status[]; to: Status }> = {
 	assign: { from: ['open'], to: 'assigned' },
 	accept: { from: ['assigned'], to: 'accepted' },
 	decline: { from: ['assigned'], to: 'open' },
+	// The assignee gives back a task they took on but cannot finish: it goes back to the queue.
+	release: { from: ['accepted', 'in_progress'], to: 'open' },
 	start: { from: ['accepted'], to: 'in_progress' },
 	complete: { from: ['in_progress'], to: 'completed' },
 	cancel: { from: ['open', 'assigned', 'accepted', 'in_progress'], to: 'cancelled' }
@@ -41,7 +43,7 @@ export function pickAction(status: Status): PickAction | null {
 }
 
 /** Actions only the assigned volunteer may take. */
-export const ASSIGNEE_ACTIONS = ['accept', 'decline', 'start', 'complete'] as const satisfies readonly Action[];
+export const ASSIGNEE_ACTIONS = ['accept', 'decline', 'release', 'start', 'complete'] as const satisfies readonly Action[];
 export type AssigneeAction = (typeof ASSIGNEE_ACTIONS)[number];
 
 export function isAssigneeAction(action: Action): action is AssigneeAction {

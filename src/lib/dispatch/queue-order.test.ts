@@ -24,6 +24,7 @@ function request(id: string, overrides: Partial<RequestView>): RequestView {
 		offerExpiredAt: null,
 		visitDueAt: null,
 		teamId: null,
+		attention: [],
 		...overrides
 	};
 }

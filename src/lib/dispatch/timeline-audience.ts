@@ -52,12 +52,14 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 			};
 		case 'create':
 		case 'accept':
-		case 'decline':
+		case 'decline': // their own give-back only (volunteerSees hides another's): its reason is theirs
+		case 'release':
 		case 'start':
 		case 'complete':
 		case 'cancel':
 		case 'offer_expired':
 		case 'offer_requeued':
+		case 'assignee_duty': // the volunteer's own switch (another's is hidden by volunteerSees)
 		case 'hand_to_team': // the team is staff's choice, not another volunteer
 			return step;
 	}

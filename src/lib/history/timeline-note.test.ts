@@ -39,9 +39,18 @@ describe('timelineDetail', () => {
 	});
 
 	it('adds nothing to steps whose note is a person own words', () => {
-		for (const action of ['accept', 'decline', 'start', 'complete', 'cancel'] as const) {
+		for (const action of ['accept', 'start', 'complete', 'cancel'] as const) {
 			expect(timelineDetail({ action, meta: {} }, en, nameOf)).toBeNull();
 		}
+	});
+
+	it('says why a task was given back, in the reader language, from the code', () => {
+		expect(timelineDetail({ action: 'release', meta: { reason: 'not_home' } }, zh, nameOf)).toBe('居民不在家');
+		expect(timelineDetail({ action: 'release', meta: { reason: 'not_home' } }, en, nameOf)).toBe('Resident not home');
+		expect(timelineDetail({ action: 'decline', meta: { reason: 'needs_other_skill' } }, zh, nameOf)).toBe('需要别的技能');
+		// A decline before reasons were codes, or one without a reason: the note says it, if anything.
+		expect(timelineDetail({ action: 'decline', meta: { reason: null } }, en, nameOf)).toBeNull();
+		expect(timelineDetail({ action: 'decline', meta: {} } as never, en, nameOf)).toBeNull();
 	});
 
 	it('says nothing of a step this client does not know yet', () => {

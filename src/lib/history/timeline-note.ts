@@ -2,6 +2,7 @@
 // it (its meta). The note beside it is what a person typed, shown as written; nothing here reads it.
 import type { RequestStep } from '../dispatch/event-actions';
 import type { Translate } from '../i18n/translate';
+import { isHandbackReason } from '../dispatch/reasons';
 import { isMessageKey, type MessageKey } from '../i18n/messages/index';
 
 /** A timeline step's name, for the board and the history alike; one this client does not know yet is named generically, never by its raw code. */
@@ -33,11 +34,17 @@ export function timelineDetail(step: RequestStep, t: Translate, volunteerName: V
 			if (from && to) return t('timeline.reassigned', { from, to });
 			return to ? t('timeline.assignedTo', { name: to }) : null;
 		}
+		case 'decline':
+		case 'release':
+			// A code said in the reader's language; a decline older than codes has none (its note says it).
+			return isHandbackReason(step.meta.reason) ? t(`reason.${step.meta.reason}`) : null;
 		case 'offer_expired':
 		case 'offer_requeued':
 			return step.meta.minutes === null ? null : t('timeline.offerTimeout', { minutes: +step.meta.minutes.toFixed(2) });
+		case 'assignee_duty':
+			return t(step.meta.available ? 'timeline.assigneeOnDuty' : 'timeline.assigneeOffDuty');
 		default:
-			// accept, decline, start, complete, cancel: the note says the rest. An action this
+			// accept, start, complete, cancel: the note says the rest. An action this
 			// client does not know yet has nothing it could say either.
 			return null;
 	}

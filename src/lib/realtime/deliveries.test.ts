@@ -23,6 +23,7 @@ const request: RequestView = {
 	offerExpiredAt: null,
 	visitDueAt: null,
 	teamId: null,
+	attention: [],
 	contactName: '陈阿姨',
 	contactPhone: '13800000000'
 };

@@ -26,6 +26,7 @@ function request(id: string, communityId: string, overrides: Partial<RequestView
 		offerExpiredAt: null,
 		visitDueAt: null,
 		teamId: null,
+		attention: [],
 		...overrides
 	};
 }

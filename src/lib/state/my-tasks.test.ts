@@ -28,6 +28,7 @@ function task(overrides: Partial<RequestView> = {}): RequestView {
 		offerExpiredAt: null,
 		visitDueAt: null,
 		teamId: null,
+		attention: [],
 		contactName: '陈阿姨',
 		contactPhone: '13800000000',
 		...overrides

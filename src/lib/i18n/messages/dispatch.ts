@@ -123,11 +123,13 @@ export const dispatchMessages = defineMessages({
 	'action.reassign': { zh: '改派', en: 'reassigned' },
 	'action.accept': { zh: '接单', en: 'accepted' },
 	'action.decline': { zh: '拒单', en: 'declined' },
+	'action.release': { zh: '退回任务', en: 'gave the task back' },
 	'action.start': { zh: '开始服务', en: 'started' },
 	'action.complete': { zh: '完成', en: 'completed' },
 	'action.cancel': { zh: '取消', en: 'cancelled' },
 	'action.offer_expired': { zh: '超时未响应', en: 'no response in time' },
 	'action.offer_requeued': { zh: '超时退回队列', en: 'returned to the queue (no response)' },
+	'action.assignee_duty': { zh: '接单人值班变更', en: 'assignee duty changed' },
 	'action.hand_to_team': { zh: '交给服务队', en: 'handed to a team' },
 	'action.other': { zh: '其他变更', en: 'other change' }
 });

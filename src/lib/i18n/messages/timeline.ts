@@ -10,6 +10,15 @@ export const timelineMessages = defineMessages({
 	'timeline.offerTimeout': { zh: '{minutes} 分钟内未接单', en: 'Not accepted within {minutes} min' },
 	'timeline.unknownVolunteer': { zh: '未知志愿者', en: 'unknown volunteer' },
 
+	'timeline.assigneeOffDuty': { zh: '接单人已下班，任务仍在其手上', en: 'The assignee went off duty, still holding it' },
+	'timeline.assigneeOnDuty': { zh: '接单人回到值班', en: 'The assignee is back on duty' },
+
+	// Why a volunteer declined or gave back a task (dispatch/reasons.ts).
+	'reason.cannot_come': { zh: '去不了', en: 'Cannot come' },
+	'reason.not_home': { zh: '居民不在家', en: 'Resident not home' },
+	'reason.needs_other_skill': { zh: '需要别的技能', en: 'Needs another skill' },
+	'reason.other': { zh: '其他原因', en: 'Other reason' },
+
 	'visit.planned': { zh: '定期探访', en: 'Planned visit' },
 	'visit.plannedFor': { zh: '定期探访 {elder}', en: 'Planned visit to {elder}' },
 	'visit.withNotes': { zh: '{visit}：{notes}', en: '{visit}: {notes}' }

@@ -127,6 +127,10 @@ export interface RequestTable {
 	visit_due_at: NullableTimestamp;
 	/** The team it was handed to: its leader assigns one of its members. */
 	team_id: Generated<string | null>;
+	/** 'decline' or 'release' while the request sits open after its assignee gave it back (dispatch/attention.ts). */
+	requeued_by: Generated<'decline' | 'release' | null>;
+	/** The assignee went off duty while holding it. */
+	assignee_off_duty: Generated<boolean>;
 }
 
 export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated' | 'service_updated' | 'team_updated';

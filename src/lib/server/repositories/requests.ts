@@ -5,6 +5,7 @@ import type { RequestView } from '../../api/types';
 import { ACTIVE_STATUSES, HELD_STATUSES, type Status } from '../../dispatch/vocabulary';
 import { LAST_VISIT, LOAD_STATUSES } from '../../dispatch/candidate-facts';
 import type { LastVisit, RosterRequest } from '../roster/roster-state';
+import { attentionFor } from '../../dispatch/attention';
 
 /**
  * How many requests the volunteer of the enclosing `select … from volunteers` holds now (the
@@ -179,12 +180,24 @@ export async function updateRequestIf(
 ): Promise<RequestRow | undefined> {
 	let query = db
 		.updateTable('requests')
-		.set((eb) => ({ ...set, version: eb('version', '+', 1) }))
+		.set((eb) => ({ ...attentionResets(set), ...set, version: eb('version', '+', 1) }))
 		.where('id', '=', where.id)
 		.where('status', 'in', where.statuses);
 	if (where.version !== undefined) query = query.where('version', '=', where.version);
 	if (where.assigneeId !== undefined) query = query.where('assignee_id', '=', where.assigneeId);
 	return query.returningAll().executeTakeFirst();
+}
+
+/**
+ * What every change clears of a request's attention columns (the database checks both): a
+ * give-back is forgotten once the request leaves the queue, and an off-duty flag once the task
+ * changes hands. A change that sets them itself (a decline, a release) overrides these.
+ */
+function attentionResets(set: RequestUpdate): RequestUpdate {
+	return {
+		...(set.status !== undefined && set.status !== 'open' ? { requeued_by: null } : {}),
+		...(set.assignee_id !== undefined ? { assignee_off_duty: false } : {})
+	};
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -211,7 +224,13 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		cancelledAt: iso(row.cancelled_at),
 		offerExpiredAt: iso(row.offer_expired_at),
 		visitDueAt: iso(row.visit_due_at),
-		teamId: row.team_id
+		teamId: row.team_id,
+		attention: attentionFor({
+			status: row.status,
+			offerExpiredAt: row.offer_expired_at,
+			requeuedBy: row.requeued_by,
+			assigneeOffDuty: row.assignee_off_duty
+		})
 	};
 	if (withContact) {
 		view.contactName = row.contact_name;

@@ -38,6 +38,7 @@ const request = (id: string, change: Partial<RequestView> = {}): RequestView => 
 	offerExpiredAt: null,
 	visitDueAt: null,
 	teamId: null,
+	attention: [],
 	...change
 });
 const snapshot = (): RosterSnapshot => ({

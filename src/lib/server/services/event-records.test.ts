@@ -18,6 +18,7 @@ import {
 	taskAccepted,
 	taskCompleted,
 	taskDeclined,
+	taskReleased,
 	taskStarted,
 	teamSaved
 } from './event-records';
@@ -43,6 +44,7 @@ const request = (over: Partial<RequestView> = {}): RequestView => ({
 	offerExpiredAt: null,
 	visitDueAt: null,
 	teamId: null,
+	attention: [],
 	contactName: '陈阿姨',
 	contactPhone: '13800000000',
 	...over
@@ -117,11 +119,10 @@ describe('event constructors', () => {
 		const steps = [
 			[taskAccepted, 'assigned'],
 			[taskStarted, 'accepted'],
-			[taskCompleted, 'in_progress'],
-			[taskDeclined, 'assigned']
+			[taskCompleted, 'in_progress']
 		] as const;
 		for (const [make, from] of steps) {
-			const event = make({ actorId: 'u-v1', request: request(), from, note: '居民不在家', volunteerId: 'v1' });
+			const event = make({ actorId: 'u-v1', request: request(), from, note: '居民不在家' });
 			expect(event.note).toBe('居民不在家');
 			expect(event.meta).toEqual({});
 			expect(event.toStatus).toBe(nextStatus(from, event.action as 'accept'));
@@ -130,10 +131,34 @@ describe('event constructors', () => {
 			actorId: 'u-v1',
 			request: request({ status: 'open', assigneeId: null }),
 			from: 'assigned',
-			note: null,
-			volunteerId: 'v1'
+			note: '今天在外地',
+			volunteerId: 'v1',
+			reason: 'cannot_come'
 		});
-		expect(declined).toMatchObject({ volunteerId: null, previousAssigneeId: 'v1' });
+		expect(declined).toMatchObject({
+			action: 'decline',
+			meta: { reason: 'cannot_come' },
+			note: '今天在外地',
+			toStatus: 'open',
+			volunteerId: null,
+			previousAssigneeId: 'v1'
+		});
+		const released = taskReleased({
+			actorId: 'u-v1',
+			request: request({ status: 'open', assigneeId: null }),
+			from: 'in_progress',
+			note: null,
+			volunteerId: 'v1',
+			reason: 'not_home'
+		});
+		expect(released).toMatchObject({
+			action: 'release',
+			meta: { reason: 'not_home' },
+			fromStatus: 'in_progress',
+			toStatus: 'open',
+			volunteerId: null,
+			previousAssigneeId: 'v1'
+		});
 		const cancelled = requestCancelled('u1', request({ status: 'cancelled' }), 'accepted', '居民自己修好了');
 		expect(cancelled).toMatchObject({
 			action: 'cancel',

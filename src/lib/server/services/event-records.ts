@@ -4,6 +4,7 @@
 import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
 import type { AssignSource, StepSource } from '../../dispatch/event-actions';
 import type { Status } from '../../dispatch/vocabulary';
+import type { HandbackReason } from '../../dispatch/reasons';
 import type { NewEventRecord } from '../repositories/events';
 
 /** The user who did it; null for the system (visit plans, offer timeouts). */
@@ -115,8 +116,28 @@ export function taskAccepted(step: AssigneeStep): NewEventRecord {
 }
 
 /** The task goes back to the queue; the volunteer who declined is told through previousAssigneeId. */
-export function taskDeclined(step: AssigneeStep & { volunteerId: string }): NewEventRecord {
-	return { ...assigneeStep(step, 'open'), action: 'decline', previousAssigneeId: step.volunteerId };
+export function taskDeclined(step: AssigneeStep & { volunteerId: string; reason: HandbackReason | null }): NewEventRecord {
+	return {
+		...assigneeStep(step, 'open'),
+		action: 'decline',
+		meta: { reason: step.reason },
+		volunteerId: null,
+		previousAssigneeId: step.volunteerId
+	};
+}
+
+/**
+ * The assignee gave back a task they had accepted or started: it is open again, and the tab that
+ * released it hears task:updated through previousAssigneeId, as on a decline.
+ */
+export function taskReleased(step: AssigneeStep & { volunteerId: string; reason: HandbackReason }): NewEventRecord {
+	return {
+		...assigneeStep(step, 'open'),
+		action: 'release',
+		meta: { reason: step.reason },
+		volunteerId: null,
+		previousAssigneeId: step.volunteerId
+	};
 }
 
 export function taskStarted(step: AssigneeStep): NewEventRecord {
@@ -171,6 +192,24 @@ export function availabilityChanged(actorId: string, volunteer: VolunteerView, p
 		requestId: null,
 		volunteerId: volunteer.id,
 		payload: volunteer
+	};
+}
+
+/**
+ * The assignee switched off duty (or back on) while holding this task: its attention says so
+ * (assignee_off_duty), and staff and the assignee hear the request change.
+ */
+export function assigneeDutyChanged(actorId: string, request: RequestView, available: boolean): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'assignee_duty',
+		meta: { available },
+		actorId,
+		requestId: request.id,
+		volunteerId: request.assigneeId,
+		fromStatus: request.status,
+		toStatus: request.status,
+		payload: request
 	};
 }
 

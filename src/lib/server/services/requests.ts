@@ -16,7 +16,17 @@ import { stepForVolunteer, volunteerSees } from '../../dispatch/timeline-audienc
 import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
-import { requestAssigned, requestCancelled, requestCreated, taskAccepted, taskCompleted, taskDeclined, taskStarted } from './event-records';
+import {
+	requestAssigned,
+	requestCancelled,
+	requestCreated,
+	taskAccepted,
+	taskCompleted,
+	taskDeclined,
+	taskReleased,
+	taskStarted
+} from './event-records';
+import type { HandbackReason } from '../../dispatch/reasons';
 import type { ServiceDeps } from './deps';
 
 export interface NewRequestInput {
@@ -216,7 +226,10 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 		case 'accept':
 			return { accepted_at: now, offer_expired_at: null };
 		case 'decline':
-			return { assignee_id: null, assigned_at: null, offer_expired_at: null };
+			return { assignee_id: null, assigned_at: null, offer_expired_at: null, requeued_by: 'decline' };
+		case 'release':
+			// Back to the queue as if never taken: the next volunteer's accept and start stamp their own times.
+			return { assignee_id: null, assigned_at: null, accepted_at: null, started_at: null, requeued_by: 'release' };
 		case 'start':
 			return { started_at: now };
 		case 'complete':
@@ -224,21 +237,38 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 	}
 }
 
-/** The event each of the assignee's actions records. */
-const ASSIGNEE_STEP_EVENTS = { accept: taskAccepted, decline: taskDeclined, start: taskStarted, complete: taskCompleted } satisfies Record<
-	AssigneeAction,
-	unknown
->;
+/** What the assignee sends with a step: their note, and for a decline or release why, as a code. */
+export interface AssigneeInput {
+	note: string | null;
+	reason?: HandbackReason | null;
+}
 
-/** accept, decline, start, complete: only the assignee, only from the right status. */
+/** The event each of the assignee's actions records. */
+function assigneeStepEvent(action: AssigneeAction, step: Parameters<typeof taskAccepted>[0], volunteerId: string, input: AssigneeInput) {
+	switch (action) {
+		case 'accept':
+			return taskAccepted(step);
+		case 'decline':
+			return taskDeclined({ ...step, volunteerId, reason: input.reason ?? null });
+		case 'release':
+			return taskReleased({ ...step, volunteerId, reason: input.reason ?? 'other' });
+		case 'start':
+			return taskStarted(step);
+		case 'complete':
+			return taskCompleted(step);
+	}
+}
+
+/** accept, decline, release, start, complete: only the assignee, only from the right status. */
 export async function actOnTask(
 	deps: ServiceDeps,
 	actor: Actor,
 	id: string,
 	action: AssigneeAction,
-	note: string | null
+	input: AssigneeInput
 ): Promise<RequestView> {
 	if (!isAssigneeAction(action)) throw invalidInput('Unknown action.');
+	if (action === 'release' && !input.reason) throw invalidInput('Say why you give the task back.', [{ path: 'reason', message: 'Required' }]);
 	return commitChange(deps, async (trx) => {
 		const before = await findRequest(trx, id);
 		if (!before) throw notFound('The request');
@@ -263,11 +293,11 @@ export async function actOnTask(
 			{ status: to, ...assigneeChange(action, deps.now()) }
 		);
 		if (!updated) return explainConflict(trx, id);
-		const step = { actorId: actor.userId, request: toRequestView(updated, true), from: before.status, note };
+		const step = { actorId: actor.userId, request: toRequestView(updated, true), from: before.status, note: input.note };
 		return {
 			// The volunteer keeps the resident's contact until they give the task back or finish it.
 			result: viewFor(actor, updated),
-			events: [ASSIGNEE_STEP_EVENTS[action]({ ...step, volunteerId: actor.volunteerId! })]
+			events: [assigneeStepEvent(action, step, actor.volunteerId!, input)]
 		};
 	});
 }

@@ -3,7 +3,7 @@ import { FIELD_LIMITS } from '../../dispatch/field-limits';
 import { listDuePlanIds, lockDuePlan } from '../repositories/visit-plans';
 import { insertVisitRequestOnce } from '../repositories/visit-requests';
 import { toRequestView, updateRequestIf } from '../repositories/requests';
-import { findVolunteer } from '../repositories/volunteers';
+import { findVolunteerForShare } from '../repositories/volunteers';
 import type { NewEventRecord } from '../repositories/events';
 import { commitChange } from './commit';
 import { byVisitPlan, requestAssigned, requestCreated } from './event-records';
@@ -30,6 +30,11 @@ export async function scheduleDueVisits(deps: ServiceDeps, now: Date): Promise<S
  * visit_key (a duplicate does nothing), assign it to the plan's volunteer, who accepts it
  * as usual, and move the plan to its next due time. Both events go out after the commit,
  * so the volunteer hears task:assigned and the board request:created/updated.
+ *
+ * A visit is never handed to a volunteer who is off duty: it is created open, flagged
+ * assignee_off_duty so the board shows it needs someone. The volunteer's row is held (for
+ * share) meanwhile, so a switch going off duty at the same moment waits and then flags the
+ * visit it finds assigned.
  */
 export async function createDueVisit(deps: ServiceDeps, planId: string, now: Date): Promise<boolean> {
 	return commitChange(deps, async (trx) => {
@@ -42,6 +47,8 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			.where('id', '=', plan.id)
 			.execute();
 
+		const volunteer = await findVolunteerForShare(trx, plan.volunteer_id);
+		const offDuty = volunteer !== undefined && !volunteer.available;
 		const inserted = await insertVisitRequestOnce(trx, {
 			community_id: plan.community_id,
 			type: 'elder_visit',
@@ -57,15 +64,15 @@ export async function createDueVisit(deps: ServiceDeps, planId: string, now: Dat
 			visit_key: visitKey(plan.id, dueAt),
 			visit_due_at: dueAt,
 			created_by: null,
-			created_at: now
+			created_at: now,
+			assignee_off_duty: offDuty
 		});
 		if (!inserted) return { result: false, events: [] };
 
 		const source = byVisitPlan(plan.id);
 		const events: NewEventRecord[] = [requestCreated(null, toRequestView(inserted, true), source)];
-		// A plan whose volunteer has since lost the skill leaves its visit open for the dispatcher.
-		const volunteer = await findVolunteer(trx, plan.volunteer_id);
-		if (volunteer?.skills.includes('elder_visit')) {
+		// A plan whose volunteer has since lost the skill, or is off duty, leaves its visit open for the dispatcher.
+		if (volunteer?.skills.includes('elder_visit') && !offDuty) {
 			const assigned = await updateRequestIf(
 				trx,
 				{ id: inserted.id, statuses: ['open'] },

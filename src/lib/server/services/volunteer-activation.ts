@@ -11,7 +11,7 @@ import { conflict, notFound } from '../http/api-error';
 import type { Queryable } from '../db/types';
 import type { RequestView } from '../../api/types';
 import { commitChange } from './commit';
-import { taskDeclined, volunteerSaved } from './event-records';
+import { taskReleased, volunteerSaved } from './event-records';
 import { boardView, readAdminView, requireVolunteerAdmin } from './volunteer-admin';
 import type { ServiceDeps } from './deps';
 
@@ -50,11 +50,21 @@ export async function deactivateVolunteer(
 			const updated = (await updateRequestIf(
 				trx,
 				{ id: task.id, statuses: [task.status], assigneeId: id },
-				{ status: 'open', assignee_id: null, assigned_at: null, accepted_at: null, started_at: null, offer_expired_at: null }
+				// Back on the board, flagged as given back, like a volunteer's own release.
+				{
+					status: 'open',
+					assignee_id: null,
+					assigned_at: null,
+					accepted_at: null,
+					started_at: null,
+					offer_expired_at: null,
+					requeued_by: 'release'
+				}
 			))!;
 			const request = toRequestView(updated, true);
 			released.push(request);
-			events.push(taskDeclined({ actorId: actor.userId, request, from: task.status, note: null, volunteerId: id }));
+			// The volunteer cannot come any more: their account is closed.
+			events.push(taskReleased({ actorId: actor.userId, request, from: task.status, note: null, volunteerId: id, reason: 'cannot_come' }));
 		}
 		await setVolunteerActive(trx, id, false, deps.now());
 		const endedSessions = before.user_id ? await deleteOtherSessionsOfUser(trx, before.user_id, null) : [];

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
 import { requireActor, requireStaff } from '$lib/server/http/guards';
-import { assignSchema, cancelSchema, noteSchema, requestIdSchema } from '$lib/api/schemas';
+import { assignSchema, cancelSchema, declineSchema, noteSchema, releaseSchema, requestIdSchema } from '$lib/api/schemas';
 import { actOnTask, assignVolunteer, cancelRequest } from '$lib/server/services/requests';
 import type { Action } from '$lib/dispatch/lifecycle';
 import { isStaff } from '$lib/dispatch/permissions';
@@ -10,7 +10,8 @@ import { assignAsTeamLeader } from '$lib/server/services/team-requests';
 
 /**
  * assign and cancel are the dispatcher's (assign also a team leader's, for a request handed to
- * their team); accept, decline, start and complete the assignee's.
+ * their team); accept, decline, release, start and complete the assignee's. A decline or release
+ * says why as a reason code; the others carry only a note.
  */
 export const POST: RequestHandler = endpoint(async (event) => {
 	const id = parseWith(requestIdSchema, event.params.id, 'Not a valid request id.', 'id');
@@ -30,6 +31,6 @@ export const POST: RequestHandler = endpoint(async (event) => {
 		return json(await cancelRequest(services, actor, id, reason, version));
 	}
 	const actor = requireActor(event);
-	const { note } = await readJson(event.request, noteSchema);
-	return json(await actOnTask(services, actor, id, action, note));
+	const schema = action === 'release' ? releaseSchema : action === 'decline' ? declineSchema : noteSchema;
+	return json(await actOnTask(services, actor, id, action, await readJson(event.request, schema)));
 });
