@@ -283,8 +283,8 @@ describe(`volunteers admin API on ${ENGINE}`, () => {
 			request: RequestView;
 			events: { action: string; from: string; to: string; actor: string }[];
 		}>('GET', `/api/requests/${request.id}`);
-		expect(detail.body.request).toMatchObject({ status: 'open', assigneeId: null, acceptedAt: null });
-		expect(detail.body.events.at(-1)).toMatchObject({ action: 'decline', from: 'accepted', to: 'open', actor: street.user.name });
+		expect(detail.body.request).toMatchObject({ status: 'open', assigneeId: null, acceptedAt: null, attention: ['released'] });
+		expect(detail.body.events.at(-1)).toMatchObject({ action: 'release', from: 'accepted', to: 'open', actor: street.user.name });
 		// Signed out everywhere, and refused at sign-in with a message that says why.
 		expect((await self.call('GET', '/api/session')).status).toBe(401);
 		// A wrong password is only wrong: a guesser learns nothing of the deactivation.
