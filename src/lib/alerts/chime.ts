@@ -13,13 +13,12 @@ export class Chime {
 		if (context?.state === 'suspended') void context.resume().catch(() => {});
 	}
 
-	play(): void {
+	/** Plays `notes` (Hz), one after another; by default a rising major sixth, twice: friendly, short, and hard to mistake. */
+	play(notes: readonly number[] = [880, 1318.5, 880, 1318.5]): void {
 		const context = this.#ensureContext();
 		if (!context) return;
 		if (context.state === 'suspended') void context.resume().catch(() => {});
 		const start = context.currentTime + 0.02;
-		// A rising major sixth, twice: friendly, short, and hard to mistake for anything else.
-		const notes = [880, 1318.5, 880, 1318.5];
 		notes.forEach((frequency, i) => this.#tone(context, frequency, start + i * 0.16, 0.22));
 	}
 

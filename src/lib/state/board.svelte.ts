@@ -4,6 +4,15 @@ import type { CaughtUpEvent, ViewingPresence } from '$lib/realtime/events';
 import { isActiveStatus, type RequestType } from '$lib/dispatch/vocabulary';
 import { compareQueue } from '$lib/dispatch/queue-order';
 import { countByCommunity, countByStatus, type ActiveStatus } from '$lib/components/dispatch/board-scope';
+import { newAttention } from '$lib/dispatch/attention';
+
+/** What a batch of live events brought that the dispatcher should hear of. */
+export interface BoardNews {
+	/** Requests that gained an attention code they did not have: the board rings once for them. */
+	needAttention: RequestView[];
+	/** The request the dispatcher was looking at, completed or cancelled by someone else. */
+	finishedWhileViewed: RequestView | null;
+}
 
 /**
  * The dispatcher's live picture: active requests and volunteers, kept current by applying
@@ -21,6 +30,8 @@ export class BoardState {
 	/** One community of a street's or the county's board; null shows the whole scope. */
 	communityFilter = $state<string | null>(null);
 	search = $state('');
+	/** Only the requests that need attention (dispatch/attention.ts). */
+	attentionOnly = $state(false);
 	/**
 	 * Ids that arrived or changed live (not in the first load), so their rows flash. Plain, not
 	 * reactive: a row reads it once when it appears, and otherwise flashes on a version change.
@@ -40,7 +51,7 @@ export class BoardState {
 	) {
 		this.#buildingNames = buildingNames;
 		this.#communityIds = communityIds;
-		for (const r of requests) this.requests.set(r.id, r);
+		for (const r of requests) this.requests.set(r.id, withAttention(r));
 		for (const v of volunteers) this.volunteers.set(v.id, v);
 	}
 
@@ -53,6 +64,9 @@ export class BoardState {
 	});
 
 	readonly counts = $derived(countByStatus(this.inCommunity));
+
+	/** How many requests of the chosen community need attention: the filter's count. */
+	readonly attentionCount = $derived(this.inCommunity.filter((r) => r.attention.length > 0).length);
 
 	/** Each community's counts, whatever community is chosen, so a coordinator sees where work waits. */
 	readonly countsByCommunity = $derived(countByCommunity(this.requests.values(), this.#communityIds));
@@ -71,6 +85,7 @@ export class BoardState {
 			(r) =>
 				(!this.typeFilter || r.type === this.typeFilter) &&
 				(!this.statusFilter || r.status === this.statusFilter) &&
+				(!this.attentionOnly || r.attention.length > 0) &&
 				(!needle ||
 					`${this.#buildingNames.get(r.buildingId) ?? ''} ${r.unit} ${r.description} ${r.contactName ?? ''}`.toLowerCase().includes(needle))
 		);
@@ -81,10 +96,33 @@ export class BoardState {
 	/** Grows with every volunteer change (duty, position, workload): what a ranking depends on. */
 	volunteerChanges = $state(0);
 
-	apply(batch: CaughtUpEvent[]): void {
+	/** Requests this board is finishing itself (its own cancel): their end is no news to it. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never rendered
+	readonly #finishingHere = new Set<string>();
+
+	/** Says the board itself is about to finish this request; `done` when the call returned. */
+	finishing(id: string): { done: () => void } {
+		this.#finishingHere.add(id);
+		return { done: () => this.#finishingHere.delete(id) };
+	}
+
+	/**
+	 * Applies events in order. Live ones (seq > 0; the page applies its own answers with seq 0)
+	 * may be news: a request newly needing attention, or the one being looked at finished elsewhere.
+	 */
+	apply(batch: CaughtUpEvent[]): BoardNews {
+		const news: BoardNews = { needAttention: [], finishedWhileViewed: null };
 		for (const message of batch) {
 			if (message.event === 'request:created' || message.event === 'request:updated') {
-				if (this.#upsertRequest(message.data.request)) this.changedLive.add(message.data.request.id);
+				const incoming = withAttention(message.data.request);
+				const before = this.requests.get(incoming.id);
+				const viewed = this.selectedId === incoming.id;
+				if (!this.#upsertRequest(incoming)) continue;
+				this.changedLive.add(incoming.id);
+				if (message.seq <= 0) continue;
+				if (isActiveStatus(incoming.status) && newAttention(before?.attention, incoming.attention).length)
+					news.needAttention.push(incoming);
+				if (viewed && !isActiveStatus(incoming.status) && !this.#finishingHere.has(incoming.id)) news.finishedWhileViewed = incoming;
 			} else if (message.event === 'volunteer:updated') {
 				const incoming = message.data.volunteer;
 				// Deactivated, or moved to a community outside this board: no longer on it.
@@ -95,6 +133,7 @@ export class BoardState {
 				this.volunteerChanges += 1;
 			}
 		}
+		return news;
 	}
 
 	setOnline(volunteerId: string, online: boolean): void {
@@ -140,4 +179,9 @@ export class BoardState {
 		if (!isActiveStatus(request.status) && this.selectedId === request.id) this.selectedId = null;
 		return true;
 	}
+}
+
+/** A snapshot stored before requests carried attention (an old event replayed on catch-up) has none. */
+function withAttention(request: RequestView): RequestView {
+	return Array.isArray(request.attention) ? request : { ...request, attention: [] };
 }

@@ -104,3 +104,52 @@ describe('volunteers kept live', () => {
 		expect(board.volunteersShown.map((v) => [v.id, v.communityId])).toEqual([['v1', 'gya']]);
 	});
 });
+
+describe('attention on the board', () => {
+	const updated = (r: RequestView): CaughtUpEvent => ({ seq: ++seq, event: 'request:updated', data: { seq, request: r } });
+
+	it('counts and filters the requests that need attention', () => {
+		const board = countyBoard();
+		board.apply([updated(request('d1', 'dtb', { version: 2, attention: ['released'] }))]);
+		expect(board.attentionCount).toBe(1);
+		board.attentionOnly = true;
+		expect(board.queue.map((r) => r.id)).toEqual(['d1']);
+		board.chooseCommunity('yd');
+		expect(board.attentionCount).toBe(0);
+	});
+
+	it('calls it news only when a live request newly enters attention', () => {
+		const board = countyBoard();
+		const first = board.apply([updated(request('d1', 'dtb', { version: 2, attention: ['declined'] }))]);
+		expect(first.needAttention.map((r) => r.id)).toEqual(['d1']);
+		// Still declined, a later change is no new alarm; a new code is.
+		expect(board.apply([updated(request('d1', 'dtb', { version: 3, attention: ['declined'] }))]).needAttention).toEqual([]);
+		const offDuty = request('d2', 'dtb', { status: 'assigned', assigneeId: 'v1', version: 3, attention: ['assignee_off_duty'] });
+		expect(board.apply([updated(offDuty)]).needAttention.map((r) => r.id)).toEqual(['d2']);
+		// The page's own answers (seq 0) are never news.
+		const own = request('y1', 'yd', { version: 2, attention: ['released'] });
+		expect(board.apply([{ seq: 0, event: 'request:updated', data: { seq: 0, request: own } }]).needAttention).toEqual([]);
+	});
+
+	it('tells when the request being looked at is finished by someone else, not by this board', () => {
+		const board = countyBoard();
+		board.selectedId = 'd2';
+		const done = board.apply([updated(request('d2', 'dtb', { status: 'completed', version: 5 }))]);
+		expect(done.finishedWhileViewed?.id).toBe('d2');
+		expect(board.selectedId).toBeNull();
+
+		board.selectedId = 'd1';
+		const mine = board.finishing('d1');
+		expect(board.apply([updated(request('d1', 'dtb', { status: 'cancelled', version: 9 }))]).finishedWhileViewed).toBeNull();
+		mine.done();
+	});
+
+	it('reads a snapshot stored before attention existed as needing none', () => {
+		const board = countyBoard();
+		const old = { ...request('n1', 'dtb') } as Partial<RequestView>;
+		delete old.attention;
+		board.apply([created(old as RequestView)]);
+		expect(board.requests.get('n1')?.attention).toEqual([]);
+		expect(board.attentionCount).toBe(0);
+	});
+});

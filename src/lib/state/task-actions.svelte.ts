@@ -3,6 +3,13 @@ import { callApi, type ApiFailure } from '$lib/api/client';
 import type { AssigneeAction } from '$lib/dispatch/lifecycle';
 import type { RequestView } from '$lib/api/types';
 import type { MyTasksState } from './my-tasks.svelte';
+import type { HandbackReason } from '$lib/dispatch/reasons';
+
+/** What a step sends: the volunteer's note, and for a decline or release why, as a code. */
+export interface StepInput {
+	note: string | null;
+	reason?: HandbackReason;
+}
 
 /** Why an action did not go through, in words the page can say plainly. */
 export type ActionProblem =
@@ -16,20 +23,20 @@ function problemOf(outcome: ApiFailure): ActionProblem {
 	return { kind: 'other', status: outcome.status, code: outcome.code };
 }
 
-/** Sends accept / decline / start / complete, one at a time per task, and applies the answer. */
+/** Sends accept / decline / release / start / complete, one at a time per task, and applies the answer. */
 export class TaskActionRunner {
 	busy = new SvelteSet<string>();
 	problems = new SvelteMap<string, ActionProblem>();
 
 	constructor(private tasks: MyTasksState) {}
 
-	async run(id: string, action: AssigneeAction, note: string | null): Promise<boolean> {
+	async run(id: string, action: AssigneeAction, input: StepInput): Promise<boolean> {
 		if (this.busy.has(id)) return false;
 		this.busy.add(id);
 		this.problems.delete(id);
 		this.tasks.beginAction(id);
 		try {
-			const outcome = await callApi<RequestView>('POST', `/api/requests/${encodeURIComponent(id)}/${action}`, { body: { note } });
+			const outcome = await callApi<RequestView>('POST', `/api/requests/${encodeURIComponent(id)}/${action}`, { body: input });
 			if (outcome.ok) {
 				this.tasks.applyOwn(outcome.data);
 				return true;

@@ -118,6 +118,25 @@ export const dispatchMessages = defineMessages({
 	'shortcuts.submit': { zh: '提交表单', en: 'Submit the form' },
 	'shortcuts.close': { zh: '关闭 / 取消选择', en: 'Close / deselect' },
 	'shortcuts.help': { zh: '显示本帮助', en: 'Show this help' },
+	'attention.filter': { zh: '需关注', en: 'Needs attention' },
+	'attention.no_response': { zh: '未响应', en: 'No response' },
+	'attention.declined': { zh: '被拒单', en: 'Declined' },
+	'attention.released': { zh: '被退回', en: 'Given back' },
+	'attention.assignee_off_duty': { zh: '接单人已下班', en: 'Assignee off duty' },
+	'attention.overdue': { zh: '已超时', en: 'Overdue' },
+	'attention.auto_exhausted': { zh: '自动派单无人接', en: 'Auto-offer ran out' },
+	'attention.low_rating': { zh: '居民差评', en: 'Low rating' },
+	'attention.from_resident': { zh: '居民自助报单', en: 'From a resident' },
+	'attention.mute': { zh: '关闭提示音', en: 'Mute alerts' },
+	'attention.unmute': { zh: '开启提示音', en: 'Turn sound on' },
+	'attention.completedElsewhere': {
+		zh: '你正在看的工单已由志愿者完成：{place}',
+		en: 'The request you were viewing was completed: {place}'
+	},
+	'attention.cancelledElsewhere': {
+		zh: '你正在看的工单已被他人取消：{place}',
+		en: 'The request you were viewing was cancelled by someone else: {place}'
+	},
 	'action.create': { zh: '创建', en: 'created' },
 	'action.assign': { zh: '派单', en: 'assigned' },
 	'action.reassign': { zh: '改派', en: 'reassigned' },
