@@ -61,7 +61,7 @@ test('a volunteer accepts then releases "resident not home"; the board counts it
 	await card.getByTestId('release').locator('summary').click();
 	await expect(card.locator('[data-action="release"]')).toBeDisabled();
 	await card.locator('[data-testid="release"] [data-reason="not_home"]').click();
-	await card.locator('[data-testid="release"] textarea[name="note"]').fill('敲了三次门');
+	await card.locator('[data-testid="release"] textarea[name="releaseNote"]').fill('敲了三次门');
 	await card.locator('[data-action="release"]').click();
 
 	// The volunteer's tab drops it, without announcing their own action.
