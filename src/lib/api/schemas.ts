@@ -53,7 +53,12 @@ export const noteSchema = z.object({ note: optionalText(FIELD_LIMITS.note) });
 const reasonCode = z.enum(HANDBACK_REASONS, `The reason is one of ${HANDBACK_REASONS.join(', ')}.`);
 
 /** A decline: the old body ({note?}) still holds; `reason` adds why, as a code. */
-export const declineSchema = noteSchema.extend({ reason: reasonCode.optional().nullable().transform((v) => v ?? null) });
+export const declineSchema = noteSchema.extend({
+	reason: reasonCode
+		.optional()
+		.nullable()
+		.transform((v) => v ?? null)
+});
 
 /** A release always says why, as a code; the note is what the volunteer adds in words. */
 export const releaseSchema = noteSchema.extend({ reason: reasonCode });

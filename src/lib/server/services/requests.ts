@@ -268,7 +268,8 @@ export async function actOnTask(
 	input: AssigneeInput
 ): Promise<RequestView> {
 	if (!isAssigneeAction(action)) throw invalidInput('Unknown action.');
-	if (action === 'release' && !input.reason) throw invalidInput('Say why you give the task back.', [{ path: 'reason', message: 'Required' }]);
+	if (action === 'release' && !input.reason)
+		throw invalidInput('Say why you give the task back.', [{ path: 'reason', message: 'Required' }]);
 	return commitChange(deps, async (trx) => {
 		const before = await findRequest(trx, id);
 		if (!before) throw notFound('The request');
