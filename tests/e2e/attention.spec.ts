@@ -61,7 +61,7 @@ test('a volunteer accepts then releases "resident not home"; the board counts it
 	await card.getByTestId('release').locator('summary').click();
 	await expect(card.locator('[data-action="release"]')).toBeDisabled();
 	await card.locator('[data-testid="release"] [data-reason="not_home"]').click();
-	await card.locator('[data-testid="release"] textarea[name="note"]').fill('敲了三次门');
+	await card.locator('[data-testid="release"] textarea[name="releaseNote"]').fill('敲了三次门');
 	await card.locator('[data-action="release"]').click();
 
 	// The volunteer's tab drops it, without announcing their own action.
@@ -152,4 +152,43 @@ test('a volunteer reading English declines with a reason; the Chinese board says
 	await expect(step).not.toContainText('Needs another skill');
 	await staff.close();
 	await phone.close();
+});
+
+test('the request in view, completed or cancelled elsewhere, leaves with a word; the board’s own cancel does not', async ({ browser }) => {
+	const { staff, board } = await boardOf(browser);
+	const phone = await signedIn(browser, 'vol04');
+	const skill = await onDutyWithSkill(phone);
+	const volunteerId = await volunteerIdOf(phone.request);
+
+	// The board's own cancel, its answer held back until the live echo has surely come first: no word.
+	const mine = await offerTask(staff.request, volunteerId, { description: '上门（e2e 自己取消）', type: skill });
+	await board.locator(`[data-testid="queue"] [data-request-id="${mine.id}"]`).getByRole('button').click();
+	await board.route(`**/api/requests/${mine.id}/cancel`, async (route) => {
+		const response = await route.fetch();
+		await new Promise((resolve) => setTimeout(resolve, 1_000));
+		await route.fulfill({ response });
+	});
+	await board.locator('[name="reason"]').fill('居民改约');
+	await board.locator('[data-action="cancel"]').click();
+	await expect(board.locator(`[data-testid="queue"] [data-request-id="${mine.id}"]`)).toHaveCount(0);
+	await expect(board.getByText('工单已取消')).toBeVisible();
+	await expect(board.getByText('你正在看的工单已被他人取消')).toHaveCount(0);
+
+	const done = await offerTask(staff.request, volunteerId, { description: '上门（e2e 别处完成）', type: skill });
+	await board.locator(`[data-testid="queue"] [data-request-id="${done.id}"]`).getByRole('button').click();
+	await expect(board).toHaveURL(new RegExp(`request=${done.id}`));
+	for (const action of ['accept', 'start', 'complete']) {
+		expect((await phone.request.post(`/api/requests/${done.id}/${action}`, { data: {} })).status()).toBe(200);
+	}
+	await expect(board.getByText('你正在看的工单已由志愿者完成')).toBeVisible();
+
+	const other = await signedIn(browser, 'dispatcher2');
+	const cancelled = await offerTask(staff.request, volunteerId, { description: '上门（e2e 别处取消）', type: skill });
+	await board.locator(`[data-testid="queue"] [data-request-id="${cancelled.id}"]`).getByRole('button').click();
+	await expect(board).toHaveURL(new RegExp(`request=${cancelled.id}`));
+	expect((await other.request.post(`/api/requests/${cancelled.id}/cancel`, { data: { reason: '居民来电取消' } })).status()).toBe(200);
+	await expect(board.getByText('你正在看的工单已被他人取消')).toBeVisible();
+	await staff.close();
+	await phone.close();
+	await other.close();
 });

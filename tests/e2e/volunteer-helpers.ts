@@ -81,3 +81,16 @@ export async function openLive(page: Page, path: string): Promise<void> {
 	// Generous: a busy CI machine may take a while to load the page and open the socket.
 	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
 }
+
+/**
+ * Switches the phone off duty, saying yes when it asks first: a volunteer still holding tasks
+ * (other tests may have left some with them) is asked before going off duty.
+ */
+export async function switchOffDuty(page: Page): Promise<void> {
+	const toggle = page.getByTestId('availability');
+	const confirm = page.getByTestId('off-duty-confirm');
+	await toggle.click();
+	await expect.poll(async () => (await confirm.isVisible()) || !(await toggle.isChecked())).toBe(true);
+	if (await confirm.isVisible()) await confirm.locator('[data-action="off-duty-anyway"]').click();
+	await expect(toggle).not.toBeChecked();
+}

@@ -1,6 +1,6 @@
 import { test, expect, signInContext } from './fixtures';
 import type { BrowserContext, Page, WebSocketRoute } from '@playwright/test';
-import { alertLog, goOnDuty, offerTask, openLive, recordAlerts, timelineOf, volunteerIdOf } from './volunteer-helpers';
+import { alertLog, goOnDuty, offerTask, openLive, recordAlerts, switchOffDuty, timelineOf, volunteerIdOf } from './volunteer-helpers';
 
 const TITLE = '我的任务 · 志愿调度';
 
@@ -179,7 +179,7 @@ test('the on-duty switch is saved, survives a reload, and the board learns of it
 		((await (await board.request.get('/api/volunteers')).json()) as { id: string; available: boolean }[]).find((v) => v.id === volunteerId)
 			?.available;
 
-	await duty.uncheck();
+	await switchOffDuty(page);
 	await expect.poll(availableOnBoard).toBe(false);
 	await expect(page.locator('[data-testid="share-location"]')).toBeDisabled();
 	await page.reload();
@@ -207,7 +207,7 @@ test('location sharing sends the position while on duty and stops when going off
 	await page.locator('[data-testid="share-location"]').check();
 	await expect.poll(positionOnBoard).toBe('31.000,105.890');
 
-	await page.locator('[data-testid="availability"]').uncheck();
+	await switchOffDuty(page);
 	await expect(page.locator('[data-testid="share-location"]')).not.toBeChecked();
 	// Off duty, ranking falls back to the home building rather than the last shared position.
 	await expect.poll(positionOnBoard).not.toBe('31.000,105.890');

@@ -157,6 +157,21 @@ describe(`races on ${ENGINE}`, () => {
 		);
 	}, 120_000);
 
+	it('release against cancel: exactly one wins, the other gets 409', async () => {
+		await raceRounds(
+			'release vs cancel',
+			async () => {
+				const { request, volunteer } = await assignedRequest();
+				return { request: await act(volunteer.call, request, 'accept'), volunteer };
+			},
+			{
+				cancel: cancelAt(dispatcher.call),
+				release: (request, volunteer) => volunteer.call('POST', `/api/requests/${request.id}/release`, { reason: 'cannot_come' })
+			},
+			{ cancel: 'cancelled', release: 'open' }
+		);
+	}, 120_000);
+
 	it('decline against reassign: exactly one wins, the other gets 409', async () => {
 		const [type, sameSkill] = [...bySkill.entries()].find(([, people]) => people.length > 1)!;
 		const [first, second] = [sameSkill[0]!, sameSkill[1]!];

@@ -82,8 +82,11 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 
 	it('lets only the assignee act on a task: another volunteer gets 403 for every action', async () => {
 		const task = await offerTo(idA, 'haircut');
-		for (const action of ['accept', 'decline', 'start', 'complete']) {
-			const attempt = await volB<{ error: { code: string } }>('POST', `/api/requests/${task.id}/${action}`, { note: 'not mine' });
+		for (const action of ['accept', 'decline', 'release', 'start', 'complete']) {
+			const attempt = await volB<{ error: { code: string } }>('POST', `/api/requests/${task.id}/${action}`, {
+				note: 'not mine',
+				reason: 'other'
+			});
 			expect(attempt.status, action).toBe(403);
 			expect(attempt.body.error.code).toBe('forbidden');
 		}
@@ -111,17 +114,20 @@ describe(`volunteer privacy on ${ENGINE}`, () => {
 		expect((await volA('POST', `/api/requests/${declined.id}/decline`, { note: '不在家' })).status).toBe(200);
 		const cancelled = await offerTo(idA, 'haircut');
 		expect((await staff('POST', `/api/requests/${cancelled.id}/cancel`, { reason: '居民取消' })).status).toBe(200);
+		const released = await offerTo(idA, 'haircut');
+		expect((await volA('POST', `/api/requests/${released.id}/accept`, {})).status).toBe(200);
+		expect((await volA('POST', `/api/requests/${released.id}/release`, { reason: 'not_home', note: '敲门没人' })).status).toBe(200);
 
 		await barrierForB();
 		expect(heardByB.some((h) => h.event === 'task:assigned')).toBe(true); // B's socket does hear its own
-		for (const id of [task.id, declined.id, cancelled.id]) {
+		for (const id of [task.id, declined.id, cancelled.id, released.id]) {
 			expect(mentions(id)).toEqual([]);
 			expect((await volB<RequestView[]>('GET', '/api/me/tasks')).body.map((t) => t.id)).not.toContain(id);
 			expect((await volB<RequestView[]>('GET', '/api/me/tasks/completed')).body.map((t) => t.id)).not.toContain(id);
 		}
 		const caughtUp = await volB<{ data: { request?: RequestView } }[]>('GET', '/api/events?after=0&limit=5000');
 		const seenIds = new Set(caughtUp.body.map((e) => e.data.request?.id));
-		for (const id of [task.id, declined.id, cancelled.id]) expect(seenIds.has(id)).toBe(false);
+		for (const id of [task.id, declined.id, cancelled.id, released.id]) expect(seenIds.has(id)).toBe(false);
 		// Nor does a volunteer hear about other volunteers at all.
 		expect(caughtUp.body.every((e) => e.data.request?.assigneeId === idB || e.data.request?.assigneeId === null)).toBe(true);
 	});

@@ -20,7 +20,7 @@ describe("a volunteer's view of a timeline", () => {
 
 	it('shows their own steps with their own notes', () => {
 		const own = { actorUserId: 'u-me', actorRole: 'volunteer' as const };
-		for (const action of ['accept', 'decline', 'start', 'complete'] as const) {
+		for (const action of ['accept', 'decline', 'release', 'start', 'complete'] as const) {
 			expect(volunteerSees(row({ action, ...own, volunteerId: 'v-me' }), me)).toEqual({ keepNote: true });
 		}
 	});
@@ -28,6 +28,8 @@ describe("a volunteer's view of a timeline", () => {
 	it("hides another volunteer's steps: their decline and its reason, their accept", () => {
 		const other = { actorUserId: 'u-x', actorRole: 'volunteer' as const };
 		expect(volunteerSees(row({ action: 'decline', ...other, previousAssigneeId: 'v-x' }), me)).toBeNull();
+		expect(volunteerSees(row({ action: 'release', ...other, previousAssigneeId: 'v-x' }), me)).toBeNull();
+		expect(volunteerSees(row({ action: 'assignee_duty', ...other, volunteerId: 'v-x' }), me)).toBeNull();
 		expect(volunteerSees(row({ action: 'accept', ...other, volunteerId: 'v-x' }), me)).toBeNull();
 	});
 
