@@ -149,26 +149,30 @@ describe.skipIf(!hasPostgres || !process.env.TEST_REDIS_URL)('two app nodes shar
 	});
 });
 
-describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () => {
-	let database: TestDatabase;
-	let nodes: ForkedServer[];
-	let sql: pg.Client;
-
+/** Two clustered nodes on a fresh demo database, with `env` added, and a direct connection to it. */
+function twoNodesSharingADatabase(env: Record<string, string>) {
+	const cluster = {} as { database: TestDatabase; nodes: ForkedServer[]; sql: pg.Client };
 	beforeAll(async () => {
-		database = await createDemoDatabase('postgres');
-		// Both nodes look for due visits every 200 ms, so their schedulers keep meeting.
-		const env = { ...database.env, CLUSTER: 'postgres', VISIT_CHECK_SECONDS: '0.2' };
-		nodes = [await forkServer(env), await forkServer(env)];
-		sql = new pg.Client({ connectionString: postgresUrl(database) });
-		await sql.connect();
+		cluster.database = await createDemoDatabase('postgres');
+		const nodeEnv = { ...cluster.database.env, CLUSTER: 'postgres', ...env };
+		cluster.nodes = [await forkServer(nodeEnv), await forkServer(nodeEnv)];
+		cluster.sql = new pg.Client({ connectionString: postgresUrl(cluster.database) });
+		await cluster.sql.connect();
 	});
 	afterAll(async () => {
-		await sql?.end();
-		for (const node of nodes ?? []) await node.stop();
-		await database?.drop();
+		await cluster.sql?.end();
+		for (const node of cluster.nodes ?? []) await node.stop();
+		await cluster.database?.drop();
 	});
+	return cluster;
+}
+
+describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () => {
+	// Both nodes look for due visits every 200 ms, so their schedulers keep meeting.
+	const cluster = twoNodesSharingADatabase({ VISIT_CHECK_SECONDS: '0.2' });
 
 	it('creates exactly one request per due elder visit, announced once on each node', async () => {
+		const { nodes, sql } = cluster;
 		const sockets = await Promise.all(
 			nodes.map(async (node) => {
 				const socket = connectSocket(node.url, await signIn(node.url, 'dispatcher'));
@@ -232,25 +236,11 @@ describe.skipIf(!hasPostgres)("two app nodes' schedulers on one PostgreSQL", () 
 });
 
 describe.skipIf(!hasPostgres)("two app nodes' offer timeouts, community by community", () => {
-	let database: TestDatabase;
-	let nodes: ForkedServer[];
-	let sql: pg.Client;
-
-	beforeAll(async () => {
-		database = await createDemoDatabase('postgres');
-		// Offers lapse after 3 s; both nodes look every 300 ms, so their jobs keep meeting.
-		const env = { ...database.env, CLUSTER: 'postgres', OFFER_TIMEOUT_MINUTES: '0.05' };
-		nodes = [await forkServer(env), await forkServer(env)];
-		sql = new pg.Client({ connectionString: postgresUrl(database) });
-		await sql.connect();
-	});
-	afterAll(async () => {
-		await sql?.end();
-		for (const node of nodes ?? []) await node.stop();
-		await database?.drop();
-	});
+	// Offers lapse after 3 s; both nodes look every 300 ms, so their jobs keep meeting.
+	const cluster = twoNodesSharingADatabase({ OFFER_TIMEOUT_MINUTES: '0.05' });
 
 	it('flags each community’s unanswered offer once, heard once by that community’s staff on either node', async () => {
+		const { nodes, sql } = cluster;
 		const [nodeA, nodeB] = nodes as [ForkedServer, ForkedServer];
 		// 大田坝's dispatcher on A, 一段's on B, the county's coordinator on both.
 		const listeners = [
