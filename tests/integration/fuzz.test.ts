@@ -80,7 +80,9 @@ describe(`fuzzing on ${ENGINE}`, () => {
 			LOGIN_LIMIT_PER_ACCOUNT: '1000000',
 			LOGIN_LIMIT_PER_IP: '1000000',
 			SOCKET_EVENT_BURST: '1000000',
-			SOCKET_MAX_PER_USER: '1000'
+			SOCKET_MAX_PER_USER: '1000',
+			// The demo's live offers must not lapse mid-run: an offer timeout is a write no call made.
+			OFFER_TIMEOUT_MINUTES: '600'
 		});
 		dispatcher = await signedIn(server.url, 'dispatcher');
 		volunteer = await signedIn(server.url, 'vol01');
