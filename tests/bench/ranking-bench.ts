@@ -79,12 +79,13 @@ async function timeStrategies(deps: ServiceDeps, requestIds: string[], strategie
 	const actor = await countyActor(deps.db);
 	if (requestIds.length === 0) throw new Error('no requests to time');
 	const requestId = (i: number) => requestIds[i % requestIds.length]!;
-	for (let i = 0; i < 30; i++) for (const radii of strategies) await listCandidates(deps, actor, requestId(i), LIMIT, radii);
+	for (let i = 0; i < 30; i++)
+		for (const radii of strategies) await listCandidates(deps, actor, requestId(i), { limit: LIMIT, radii: radii });
 	const times = strategies.map((): number[] => []);
 	for (let i = 0; i < CALLS; i++) {
 		for (const [k, radii] of strategies.entries()) {
 			const started = performance.now();
-			const ranked = await listCandidates(deps, actor, requestId(i), LIMIT, radii);
+			const ranked = await listCandidates(deps, actor, requestId(i), { limit: LIMIT, radii: radii });
 			times[k]!.push(performance.now() - started);
 			if (ranked.length !== LIMIT) throw new Error(`expected ${LIMIT} candidates, got ${ranked.length}`);
 		}

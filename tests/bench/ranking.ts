@@ -113,8 +113,8 @@ export async function measureRankingInProcess(db: Kysely<Database>, requestIds: 
 		for (let i = 0; i < calls + WARM_UP; i++) {
 			const warm = i >= WARM_UP;
 			const id = requestIds[i % requestIds.length]!;
-			await time(() => listCandidates(fromRoster, actor, id, 8), warm ? search : null);
-			await time(() => listCandidates(fromDatabase, actor, id, 8), warm ? databaseSearch : null);
+			await time(() => listCandidates(fromRoster, actor, id, { limit: 8 }), warm ? search : null);
+			await time(() => listCandidates(fromDatabase, actor, id, { limit: 8 }), warm ? databaseSearch : null);
 			await time(() => sql`select 1`.execute(db), warm ? roundTrip : null);
 		}
 		return { search: summarize(search), databaseSearch: summarize(databaseSearch), roundTrip: summarize(roundTrip) };

@@ -8,7 +8,8 @@ import { insertCrowd, seededRandom } from '../helpers/crowd';
 import { openInProcess, type InProcessApp } from '../helpers/in-process';
 import { createLogger } from '../../src/lib/server/log';
 import { startCandidateRoster, type CandidateRoster } from '../../src/lib/server/roster/candidate-roster';
-import { listCandidates } from '../../src/lib/server/services/candidates';
+import { listCandidates, rankFromDatabase } from '../../src/lib/server/services/candidates';
+import { findRequestPlace } from '../../src/lib/server/repositories/requests';
 import { actOnTask, assignVolunteer, cancelRequest, createRequest } from '../../src/lib/server/services/requests';
 import { reassignRequest } from '../../src/lib/server/services/reassign';
 import { setAvailability } from '../../src/lib/server/services/volunteers';
@@ -23,6 +24,11 @@ import type { AssigneeAction } from '../../src/lib/dispatch/lifecycle';
 import type { RequestView } from '../../src/lib/api/types';
 
 const SETUP_TIMEOUT_MS = 240_000;
+
+/** The database's ranking of a request, as the service asks for it when the roster cannot answer. */
+async function rankedByDatabase(deps: ServiceDeps, requestId: string, limit: number) {
+	return rankFromDatabase(deps, (await findRequestPlace(deps.db, requestId))!, limit);
+}
 const CROWD = 1500;
 const STEPS = 240;
 
@@ -71,6 +77,10 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			skills: p.skills
 		}));
 		buildingIds = (await db.selectFrom('buildings').select('id').execute()).map((b) => b.id);
+		// One in twenty has the app open: their tier ranks them first, wherever they stand.
+		const online = volunteers.filter((_, i) => i % 20 === 0).map((v) => v.actor.volunteerId!);
+		await renewOnline(db, online, new Date(Date.now() + 3_600_000));
+		roster.invalidate();
 		await roster.sync();
 	}, SETUP_TIMEOUT_MS);
 	afterAll(async () => {
@@ -110,12 +120,12 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 		expect(fromRoster.filter((ranked) => ranked === null)).toEqual([]);
 		for (const [i, id] of ids.entries()) {
 			if (fromRoster[i]!.some((c) => c.continuity === 'planned')) withPlannedVisitor++;
-			expect(fromRoster[i], `request ${id}`).toEqual(await listCandidates({ ...reference, now: () => now }, dispatcher, id, limit));
+			expect(fromRoster[i], `request ${id}`).toEqual(await rankedByDatabase({ ...reference, now: () => now }, id, limit));
 		}
 	}
 
 	it('ranks every request as the database does, through hundreds of changes on two nodes', async () => {
-		const random = seededRandom(42);
+		const random = seededRandom(7);
 		const pick = <T>(items: readonly T[]): T => {
 			if (items.length === 0) throw new Error('nothing to pick from');
 			return items[Math.floor(random() * items.length)]!;
@@ -140,7 +150,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 					);
 				} else if (roll < 0.45) {
 					const request = pick(requests);
-					const [best] = await listCandidates(reference, dispatcher, request.id, 1);
+					const [best] = await listCandidates(reference, dispatcher, request.id, { limit: 1 });
 					const demo = volunteers.find((v) => v.actor.volunteerId === best?.volunteerId) ?? pick(volunteers);
 					const current = await app.db
 						.selectFrom('requests')
@@ -213,7 +223,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			contactPhone: null
 		});
 		await roster.sync();
-		expect(roster.rank(visit.id, 5, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 5));
+		expect(roster.rank(visit.id, 5, new Date())).toEqual(await rankedByDatabase(reference, visit.id, 5));
 	}, 240_000);
 
 	it('rereads what no event carries: a plan changed and a volunteer come online on another node', async () => {
@@ -247,7 +257,7 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			await new Promise((resolve) => setTimeout(resolve, 1600));
 			await rereading.sync();
 			expect(plannedOf()).toMatchObject({ volunteerId: visitor.actor.volunteerId, online: true });
-			expect(rereading.rank(visit.id, 50, new Date())).toEqual(await listCandidates(reference, dispatcher, visit.id, 50));
+			expect(rereading.rank(visit.id, 50, new Date())).toEqual(await rankedByDatabase(reference, visit.id, 50));
 		} finally {
 			rereading.stop();
 		}
@@ -289,6 +299,8 @@ describe(`the candidate roster on ${ENGINE}`, () => {
 			contactPhone: null
 		});
 		expect(roster.rank(unheard.id, 5, new Date())).toBeNull();
-		expect(await listCandidates(here, dispatcher, unheard.id, 5)).toEqual(await listCandidates(reference, dispatcher, unheard.id, 5));
+		expect(await listCandidates(here, dispatcher, unheard.id, { limit: 5 })).toEqual(
+			await listCandidates(reference, dispatcher, unheard.id, { limit: 5 })
+		);
 	});
 });

@@ -134,7 +134,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			await standAt(elder.planned, north(700));
 			const id = await openRequest('elder_visit', elder.building_id, elder.id);
 
-			const ranked = await listCandidates(deps, dispatcher, id, 50);
+			const ranked = await listCandidates(deps, dispatcher, id, { limit: 50 });
 			const byId = new Map(ranked.map((c) => [c.volunteerId, c]));
 			expect(byId.get(elder.planned)?.continuity).toBe('planned');
 			expect(byId.get(lastVisitor)?.continuity).toBe('last');
@@ -147,7 +147,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				-1
 			);
 
-			const best = await listCandidates(deps, dispatcher, id, 1);
+			const best = await listCandidates(deps, dispatcher, id, { limit: 1 });
 			expect(best.map((c) => c.volunteerId)).toEqual([elder.planned]);
 		});
 
@@ -164,7 +164,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				contactPhone: null
 			});
 			expect(atHome.elderId).toBe(elder.id);
-			const ranked = await listCandidates(deps, dispatcher, atHome.id, 5);
+			const ranked = await listCandidates(deps, dispatcher, atHome.id, { limit: 5 });
 			expect(ranked.slice(0, 2).map((c) => [c.volunteerId, c.continuity])).toEqual([
 				[elder.planned, 'planned'],
 				[lastVisitor, 'last']
@@ -194,12 +194,12 @@ describe(`the candidate search on ${ENGINE}`, () => {
 		it('leaves out a planned visitor who is off duty, and gives no continuity to other request types', async () => {
 			await standAt(elder.planned, north(700), false);
 			const visit = await openRequest('elder_visit', elder.building_id, elder.id);
-			const ranked = await listCandidates(deps, dispatcher, visit, 50);
+			const ranked = await listCandidates(deps, dispatcher, visit, { limit: 50 });
 			expect(ranked.map((c) => c.volunteerId)).not.toContain(elder.planned);
 			expect(ranked.find((c) => c.volunteerId === lastVisitor)?.continuity).toBe('last');
 
 			const haircut = await openRequest('haircut', elder.building_id, elder.id);
-			expect((await listCandidates(deps, dispatcher, haircut, 50)).every((c) => c.continuity === null)).toBe(true);
+			expect((await listCandidates(deps, dispatcher, haircut, { limit: 50 })).every((c) => c.continuity === null)).toBe(true);
 		});
 
 		it('looks beyond a busy volunteer at the door for a free one outside the first box', async () => {
@@ -236,19 +236,21 @@ describe(`the candidate search on ${ENGINE}`, () => {
 			}
 			const id = await openRequest('repair', elder.building_id);
 			// At the door with two tasks costs 600 m and more; free at 150 m costs 150 m and a few tasks today.
-			const [best] = await listCandidates(deps, dispatcher, id, 1);
+			const [best] = await listCandidates(deps, dispatcher, id, { limit: 1 });
 			expect(best).toMatchObject({ volunteerId: free, distanceM: 150, activeCount: 0 });
-			const both = await listCandidates(deps, dispatcher, id, 5);
+			const both = await listCandidates(deps, dispatcher, id, { limit: 5 });
 			expect(both.map((c) => c.volunteerId)).toEqual([free, busy]);
 			expect(both[1]).toMatchObject({ distanceM: 0, activeCount: 2 });
 		});
 
 		it('is for staff only, and knows unknown requests', async () => {
 			const id = await openRequest('repair', elder.building_id);
-			await expect(listCandidates(deps, { ...dispatcher, role: 'volunteer', volunteerId: neighbour }, id, 5)).rejects.toMatchObject({
+			await expect(
+				listCandidates(deps, { ...dispatcher, role: 'volunteer', volunteerId: neighbour }, id, { limit: 5 })
+			).rejects.toMatchObject({
 				code: 'forbidden'
 			});
-			await expect(listCandidates(deps, dispatcher, crypto.randomUUID(), 5)).rejects.toMatchObject({ code: 'not_found' });
+			await expect(listCandidates(deps, dispatcher, crypto.randomUUID(), { limit: 5 })).rejects.toMatchObject({ code: 'not_found' });
 		});
 	});
 
@@ -330,7 +332,7 @@ describe(`the candidate search on ${ENGINE}`, () => {
 				const id = await openRequest(type, building.id);
 				const expected = bruteForce(all, type, building);
 				for (const limit of [1, 10, 50]) {
-					const found = (await listCandidates(deps, dispatcher, id, limit)).map((c) => c.volunteerId);
+					const found = (await listCandidates(deps, dispatcher, id, { limit })).map((c) => c.volunteerId);
 					expect(found, `${type} at ${building.id}, limit ${limit}`).toEqual(expected.slice(0, limit));
 				}
 			}

@@ -33,6 +33,7 @@ const near = (b: BuildingView, north: number, east: number) => ({
 
 interface Expected {
 	id: string;
+	online: boolean;
 	distance: number;
 	activeCount: number;
 	tasksToday: number;
@@ -41,7 +42,8 @@ interface Expected {
 
 /**
  * The ranking the contract describes, from the public API alone: the volunteers of the building's
- * community and the members of teams serving it, on duty, with the skill, by price in metres.
+ * community and the members of teams serving it, on duty, with the skill, online before offline,
+ * then by price in metres.
  */
 async function expectedRanking(call: ApiCall, building: BuildingView, skill: 'repair' | 'haircut'): Promise<Expected[]> {
 	const roster = await volunteers(call);
@@ -56,9 +58,9 @@ async function expectedRanking(call: ApiCall, building: BuildingView, skill: 're
 			const distance = greatCircleMetres(building, v);
 			const tasksToday = requests.filter((r) => r.assigneeId === v.id && r.assignedAt && Date.parse(r.assignedAt) >= midnight).length;
 			const effective = distance + v.activeCount * RANKING_WEIGHTS.metresPerActiveTask + tasksToday * RANKING_WEIGHTS.metresPerTaskToday;
-			return { id: v.id, distance, activeCount: v.activeCount, tasksToday, effective };
+			return { id: v.id, online: v.online, distance, activeCount: v.activeCount, tasksToday, effective };
 		})
-		.sort((a, b) => a.effective - b.effective || (a.id < b.id ? -1 : 1));
+		.sort((a, b) => Number(b.online) - Number(a.online) || a.effective - b.effective || (a.id < b.id ? -1 : 1));
 }
 
 /** A fresh database, a seeded server and sign-ins can take minutes on two busy shared cores. */
@@ -126,7 +128,8 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 			expect(Math.abs(candidate.distanceM - e.distance)).toBeLessThanOrEqual(0.5 + 1e-6);
 			expect(candidate).toMatchObject({ activeCount: e.activeCount, tasksToday: e.tasksToday, continuity: null });
 			expect(candidate.score).toBeCloseTo(-e.effective, 0);
-			if (i > 0) expect(candidate.score).toBeLessThanOrEqual(answer.body[i - 1]!.score);
+			const before = answer.body[i - 1];
+			if (before && before.online === candidate.online) expect(candidate.score).toBeLessThanOrEqual(before.score);
 		});
 
 		const ids = answer.body.map((c) => c.volunteerId);
@@ -145,14 +148,64 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 		});
 	});
 
-	it('shows who has the app open right now', async () => {
+	it('shows who has the app open right now, and ranks them first however far', async () => {
 		const request = await createRequest(call, place, 'repair');
 		const answer = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`);
 		const online = answer.body.filter((c) => c.online).map((c) => c.volunteerId);
 		expect(online).toEqual([repairers[1]!.volunteerId]);
+		// Moved 2 km off with the app open, they still come before everyone at hand.
+		await repairers[1]!.call('PUT', '/api/me/availability', { available: true, ...near(place, 2000, 0) });
+		const far = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=3`);
+		expect(far.body[0]).toMatchObject({ volunteerId: repairers[1]!.volunteerId, online: true, distanceM: 2000 });
+		expect(far.body.slice(1).every((c) => !c.online && c.distanceM < 2000)).toBe(true);
+		await repairers[1]!.call('PUT', '/api/me/availability', { available: true, ...near(place, 40, 0) });
 	});
 
-	it('keeps the same best N for any limit, 10 by default', async () => {
+	it('says how to reach each one: on duty, phone, teams, and whether they declined this request', async () => {
+		const request = await createRequest(call, place, 'repair');
+		const offered = await call<RequestView>('POST', `/api/requests/${request.id}/assign`, {
+			volunteerId: repairers[2]!.volunteerId,
+			version: 1
+		});
+		expect(offered.status).toBe(200);
+		expect((await repairers[2]!.call('POST', `/api/requests/${request.id}/decline`, { reason: 'cannot_come' })).status).toBe(200);
+		const answer = (await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates`)).body;
+		const teams = (await call<TeamView[]>('GET', '/api/teams')).body.filter((t) => t.active && t.communityIds.includes(place.communityId));
+		const coordinatorView = roster;
+		for (const candidate of answer) {
+			const record = coordinatorView.find((v) => v.id === candidate.volunteerId)!;
+			expect(candidate.available).toBe(true);
+			expect(candidate.declined).toBe(candidate.volunteerId === repairers[2]!.volunteerId);
+			expect(candidate.teamIds.sort()).toEqual(
+				teams
+					.filter((t) => t.memberIds.includes(candidate.volunteerId))
+					.map((t) => t.id)
+					.sort()
+			);
+			expect(typeof candidate.phone === 'string' && candidate.phone.length > 0, record.name).toBe(true);
+		}
+		// The decliner goes last among the offline, though they stand nearer than some.
+		const offline = answer.filter((c) => !c.online).map((c) => c.volunteerId);
+		expect(offline.at(-1)).toBe(repairers[2]!.volunteerId);
+		expect(answer.map((c) => c.volunteerId).sort()).toEqual((await expectedRanking(call, place, 'repair')).map((e) => e.id).sort());
+	});
+
+	it('filters by part of a name, keeping the ranking order', async () => {
+		const request = await createRequest(call, place, 'repair');
+		const all = (await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates`)).body;
+		const someone = all[all.length - 1]!;
+		const part = [...someone.name].slice(-1).join('');
+		const found = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?q=${encodeURIComponent(` ${part} `)}`);
+		expect(found.status).toBe(200);
+		expect(found.body.map((c) => c.volunteerId)).toEqual(all.filter((c) => c.name.includes(part)).map((c) => c.volunteerId));
+		expect(found.body.map((c) => c.volunteerId)).toContain(someone.volunteerId);
+		const nobody = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?q=${encodeURIComponent('%_无此人')}`);
+		expect(nobody.body).toEqual([]);
+		const tooLong = await call('GET', `/api/requests/${request.id}/candidates?q=${'名'.repeat(51)}`);
+		expect(tooLong.status).toBe(400);
+	});
+
+	it('keeps the same best N for any limit, everyone by default', async () => {
 		const request = await createRequest(call, place, 'haircut');
 		const full = (await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates?limit=50`)).body;
 		const expected = await expectedRanking(call, place, 'haircut');
@@ -162,7 +215,7 @@ describe(`GET /api/requests/:id/candidates on ${ENGINE}`, () => {
 			expect(some.body).toEqual(full.slice(0, limit));
 		}
 		const byDefault = await call<CandidateView[]>('GET', `/api/requests/${request.id}/candidates`);
-		expect(byDefault.body).toEqual(full.slice(0, 10));
+		expect(byDefault.body).toEqual(full);
 	});
 
 	it('still lists candidates once the request is assigned, for a reassignment', async () => {

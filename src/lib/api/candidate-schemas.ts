@@ -7,7 +7,14 @@ export const candidatesQuerySchema = z.object({
 		.int('Give `limit` as a whole number from 1 to 50.')
 		.min(1, 'Give `limit` as a whole number from 1 to 50.')
 		.max(50, 'Give `limit` as a whole number from 1 to 50.')
-		.default(10)
+		.optional(),
+	/** Part of a name; blank is no filter. */
+	q: z
+		.string()
+		.trim()
+		.max(50, 'Give at most 50 characters to search names by.')
+		.transform((q) => q || undefined)
+		.optional()
 });
 
 export const reassignSchema = z.object({

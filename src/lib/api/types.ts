@@ -122,7 +122,16 @@ export interface CandidateView {
 	tasksToday: number;
 	/** Elder visits only: the elder's planned visitor, or who visited last. */
 	continuity: 'planned' | 'last' | null;
+	/** A tab of theirs is open now: online volunteers rank above offline ones. */
 	online: boolean;
+	/** On duty. Always true: off-duty volunteers are not candidates; the field is the contract's. */
+	available: boolean;
+	/** They declined this request before: listed last in their tier, never the first pick. */
+	declined: boolean;
+	/** To call them; staff only (this list is). */
+	phone: string | null;
+	/** Their teams that serve the request's community. */
+	teamIds: string[];
 	lat: number;
 	lng: number;
 }

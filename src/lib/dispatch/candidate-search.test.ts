@@ -41,12 +41,13 @@ describe('preselectCandidates', () => {
 			east: fc.integer({ min: -800, max: 800 }),
 			activeCount: fc.integer({ min: 0, max: 3 }),
 			tasksToday: fc.integer({ min: 0, max: 5 }),
-			role: fc.constantFrom('plain', 'plain', 'plain', 'planned', 'last')
+			role: fc.constantFrom('plain', 'plain', 'plain', 'planned', 'last'),
+			online: fc.constantFrom(false, false, false, false, true)
 		}),
 		{ maxLength: 80 }
 	);
 
-	it('gives rankCandidates the same best `limit` as ranking everyone, for every request type', () => {
+	it('gives rankCandidates the same best `limit` as ranking everyone, for every request type, online or not', () => {
 		fc.assert(
 			fc.property(crowd, fc.integer({ min: 1, max: 12 }), fc.constantFrom(...FIRST_SERVICES), (people, limit, type) => {
 				const request = { ...center, type };
@@ -59,11 +60,11 @@ describe('preselectCandidates', () => {
 					tasksToday: p.tasksToday,
 					isPlannedVisitor: p.role === 'planned',
 					visitedLast: p.role === 'last',
-					online: false
+					online: p.online
 				}));
 				const picked = preselectCandidates(request, candidates, limit);
 				expect(rankCandidates(request, picked, { limit })).toEqual(rankCandidates(request, candidates, { limit }));
-				const continuing = candidates.filter((c) => type === 'elder_visit' && (c.isPlannedVisitor || c.visitedLast));
+				const continuing = candidates.filter((c) => c.online || (type === 'elder_visit' && (c.isPlannedVisitor || c.visitedLast)));
 				expect(picked.length).toBeLessThanOrEqual(limit + continuing.length);
 			}),
 			{ numRuns: 500 }

@@ -45,8 +45,11 @@ export function isSearchSettled(
 
 /**
  * The few candidates out of many that ranking needs to find the best `limit`: the `limit`
- * cheapest by price without continuity (distance and load), and every continuity candidate,
- * whose bonus could lift them from anywhere. rankCandidates over these gives the same best
+ * cheapest by price without continuity (distance and load), every continuity candidate,
+ * whose bonus could lift them from anywhere, and everyone online, whose tier could (online
+ * volunteers are few: those with the app open). Among the `limit` cheapest, at least
+ * `limit` minus the online count are offline, and they are the cheapest offline ones: all
+ * that ranking's last tier can need. rankCandidates over these gives the same best
  * `limit` as over everyone, without scoring and sorting thousands (the in-memory roster).
  */
 export function preselectCandidates<C extends CandidateInput>(
@@ -61,7 +64,7 @@ export function preselectCandidates<C extends CandidateInput>(
 	const before = (price: number, id: string, than: { candidate: C; price: number }) =>
 		price < than.price || (price === than.price && compareCodeUnits(id, than.candidate.id) < 0);
 	for (const candidate of candidates) {
-		if (continuityOf(request, candidate) !== null) {
+		if (candidate.online || continuityOf(request, candidate) !== null) {
 			continuing.push(candidate);
 			continue;
 		}

@@ -111,16 +111,37 @@ describe('rankCandidates', () => {
 		]);
 	});
 
+	it('puts every online volunteer above every offline one, however far', () => {
+		const offlineNear = Array.from({ length: 8 }, (_, i) => volunteer(`near${i}`, 20 + i * 10));
+		const ranked = rankCandidates(repair, [...offlineNear, volunteer('online', 3000, { online: true, activeCount: 3 })]);
+		expect(order(ranked)[0]).toBe('online');
+		expect(order(ranked).slice(1)).toEqual(offlineNear.map((v) => v.id));
+	});
+
+	it('puts the planned visitor of an elder visit first even offline, and above the online', () => {
+		const candidates = [volunteer('online', 10, { online: true }), volunteer('plan', 900, { isPlannedVisitor: true })];
+		expect(order(rankCandidates(visit, candidates))).toEqual(['plan', 'online']);
+		// Any other request: the same volunteer is just offline.
+		expect(order(rankCandidates(repair, candidates))).toEqual(['online', 'plan']);
+	});
+
 	it('returns nothing for no candidates', () => {
 		expect(rankCandidates(repair, [])).toEqual([]);
 	});
 });
 
 describe('declinersLast', () => {
+	const entry = (volunteerId: string, online = false) => ({ volunteerId, online, continuity: null });
+
 	it('moves those who declined after the rest, keeping each part in ranking order', () => {
-		const ranked = ['a', 'b', 'c', 'd', 'e'].map((volunteerId) => ({ volunteerId }));
+		const ranked = ['a', 'b', 'c', 'd', 'e'].map((id) => entry(id));
 		expect(declinersLast(ranked, new Set(['b', 'd'])).map((c) => c.volunteerId)).toEqual(['a', 'c', 'e', 'b', 'd']);
 		expect(declinersLast(ranked, new Set()).map((c) => c.volunteerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
 		expect(declinersLast(ranked, new Set(['a', 'b', 'c', 'd', 'e'])).map((c) => c.volunteerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
+	});
+
+	it('keeps an online decliner above everyone offline', () => {
+		const ranked = [entry('on1', true), entry('on2', true), entry('off1'), entry('off2')];
+		expect(declinersLast(ranked, new Set(['on1', 'off1'])).map((c) => c.volunteerId)).toEqual(['on2', 'on1', 'off2', 'off1']);
 	});
 });

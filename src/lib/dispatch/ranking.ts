@@ -16,8 +16,11 @@
 // the load, so a busy neighbour loses to a free volunteer a few buildings away. Fairness only
 // nudges: four tasks today weigh like 200 m. For an isolated elder a familiar face matters
 // more than any walk inside the community, so continuity outweighs the whole distance range.
-// `online` (a tab open right now) is shown but not scored: being on duty is the volunteer's
-// own promise, and a live tab comes and goes; the dispatcher sees both.
+//
+// Above the price stand tiers (contract, "Candidates, part two"): someone with the app open
+// can answer an offer now, an offline volunteer perhaps in an hour, so every online candidate
+// comes before every offline one, however near. An elder's planned visitor comes before both:
+// the elder expects that face, and the dispatcher calls if the app is closed.
 
 import { haversineMeters, type LatLng } from './geo';
 import type { RequestType } from './vocabulary';
@@ -59,6 +62,13 @@ export interface CandidateInput extends LatLng {
 
 export type Continuity = 'planned' | 'last' | null;
 
+/** 0 the elder's planned visitor, 1 online, 2 offline: a lower tier always ranks first. */
+export type Tier = 0 | 1 | 2;
+
+export function tierOf(candidate: { continuity: Continuity; online: boolean }): Tier {
+	return candidate.continuity === 'planned' ? 0 : candidate.online ? 1 : 2;
+}
+
 export interface RankedCandidate {
 	volunteerId: string;
 	name: string;
@@ -95,7 +105,7 @@ function continuityBonus(continuity: Continuity, weights: RankingWeights): numbe
 	return continuity === 'planned' ? weights.plannedVisitorBonusM : continuity === 'last' ? weights.lastVisitorBonusM : 0;
 }
 
-/** Ranks candidates best first. Equal scores fall back to the volunteer id, so the order never flickers. */
+/** Ranks candidates best first: by tier, then score. Equal scores fall back to the volunteer id, so the order never flickers. */
 export function rankCandidates(
 	request: RankedRequest,
 	candidates: readonly CandidateInput[],
@@ -106,9 +116,9 @@ export function rankCandidates(
 		const distance = haversineMeters(request, candidate);
 		const continuity = continuityOf(request, candidate);
 		const effective = distance + workloadMeters(candidate, weights) - continuityBonus(continuity, weights);
-		return { candidate, distance, continuity, effective };
+		return { candidate, distance, continuity, effective, tier: tierOf({ continuity, online: candidate.online }) };
 	});
-	scored.sort((a, b) => a.effective - b.effective || compareCodeUnits(a.candidate.id, b.candidate.id));
+	scored.sort((a, b) => a.tier - b.tier || a.effective - b.effective || compareCodeUnits(a.candidate.id, b.candidate.id));
 	const kept = options.limit === undefined ? scored : scored.slice(0, Math.max(0, options.limit));
 	return kept.map(({ candidate, distance, continuity, effective }) => ({
 		volunteerId: candidate.id,
@@ -126,10 +136,15 @@ export function rankCandidates(
 }
 
 /**
- * The board's order: volunteers who already declined this request go after everyone else,
- * each part in ranking order. Not asked first again, yet still there if nobody else can go.
+ * Volunteers who already declined this request go last in their tier, each part in ranking
+ * order: not asked first again, yet still there if nobody else can go, and an online decliner
+ * still above everyone offline. `ranked` is rankCandidates' order.
  */
-export function declinersLast<T extends { volunteerId: string }>(ranked: readonly T[], declined: ReadonlySet<string>): T[] {
-	if (declined.size === 0) return [...ranked];
-	return [...ranked.filter((c) => !declined.has(c.volunteerId)), ...ranked.filter((c) => declined.has(c.volunteerId))];
+export function declinersLast<T extends { volunteerId: string; continuity: Continuity; online: boolean }>(
+	ranked: readonly T[],
+	declined: ReadonlySet<string>
+): T[] {
+	const key = (c: T) => tierOf(c) * 2 + (declined.has(c.volunteerId) ? 1 : 0);
+	// Array.prototype.sort is stable: within a key, ranking order stays.
+	return [...ranked].sort((a, b) => key(a) - key(b));
 }

@@ -24,6 +24,8 @@ export interface CandidateFilter {
 	communityId: string;
 	/** Where "today" starts (tasksTodaySince in dispatch/candidate-facts.ts), for tasksToday. */
 	dayStart: Date;
+	/** Only volunteers whose name holds this text (the board's name filter). */
+	name?: string;
 }
 
 /**
@@ -50,7 +52,13 @@ function selectCandidates(db: Queryable, filter: CandidateFilter) {
 		.where(sql<boolean>`volunteers.available`)
 		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`)
 		.where('volunteers.active', '=', true)
-		.where(servesCommunity(filter.communityId));
+		.where(servesCommunity(filter.communityId))
+		.$if(filter.name !== undefined, (q) => q.where('volunteers.name', 'ilike', `%${escapeLike(filter.name!)}%`));
+}
+
+/** `%`, `_` and a backslash in typed text match themselves, not any characters. */
+function escapeLike(text: string): string {
+	return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** dispatch/candidate-facts.ts's rule of who serves a community, as SQL (volunteers.ts says it of one volunteer). */
@@ -75,6 +83,11 @@ export async function listCandidatesInBox(db: Queryable, filter: CandidateFilter
 	return candidatesInBoxQuery(db, filter, box).execute();
 }
 
+/** Every online candidate, wherever they stand: their tier ranks them above anyone a box finds. */
+export async function listOnlineCandidates(db: Queryable, filter: CandidateFilter): Promise<CandidateRecord[]> {
+	return selectCandidates(db, filter).where(isOnline).execute();
+}
+
 /** Every candidate, wherever they are: the last resort when no box was wide enough. */
 export async function listAllCandidates(db: Queryable, filter: CandidateFilter): Promise<CandidateRecord[]> {
 	return selectCandidates(db, filter).execute();
@@ -95,6 +108,7 @@ export async function countCandidates(db: Queryable, filter: CandidateFilter): P
 		.where(sql<boolean>`volunteers.skills @> array[${filter.skill}]::text[]`)
 		.where('volunteers.active', '=', true)
 		.where(servesCommunity(filter.communityId))
+		.$if(filter.name !== undefined, (q) => q.where('volunteers.name', 'ilike', `%${escapeLike(filter.name!)}%`))
 		.executeTakeFirstOrThrow();
 	return row.n;
 }
@@ -116,4 +130,26 @@ export async function findElderContinuity(db: Queryable, elderId: string): Promi
 		.limit(1)
 		.executeTakeFirst();
 	return { plannedVolunteerId: planned?.volunteer_id ?? null, lastVisitorId: last?.assignee_id ?? null };
+}
+
+/** What the board shows beside a ranked volunteer: their phone, and their teams that serve the community. */
+export async function findCandidateContacts(
+	db: Queryable,
+	volunteerIds: readonly string[],
+	communityId: string
+): Promise<Map<string, { phone: string | null; teamIds: string[] }>> {
+	if (volunteerIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('volunteers')
+		.select([
+			'volunteers.id',
+			'volunteers.phone',
+			sql<string[]>`coalesce((select array_agg(tm.team_id::text order by tm.team_id) from team_members tm
+				join teams t on t.id = tm.team_id and t.active
+				join team_communities tc on tc.team_id = t.id and tc.community_id = ${communityId}
+				where tm.volunteer_id = volunteers.id), '{}')`.as('teamIds')
+		])
+		.where('volunteers.id', 'in', volunteerIds)
+		.execute();
+	return new Map(rows.map((r) => [r.id, { phone: r.phone, teamIds: r.teamIds }]));
 }

@@ -25,6 +25,8 @@ export async function findRequest(db: Queryable, id: string): Promise<RequestRow
 }
 
 /** What the candidate search needs of a request: its type and skill, its community, its elder, and where its building stands. */
+export type RequestPlace = NonNullable<Awaited<ReturnType<typeof findRequestPlace>>>;
+
 export async function findRequestPlace(db: Queryable, id: string) {
 	return db
 		.selectFrom('requests')

@@ -14,7 +14,7 @@
 // caller searches the database as before.
 
 import type { Kysely } from 'kysely';
-import type { CandidateView } from '../../api/types';
+import type { RankedCandidate } from '../../dispatch/ranking';
 import type { StoredEvent } from '../../realtime/deliveries';
 import type { Database } from '../db/schema';
 import type { Logger } from '../log';
@@ -29,8 +29,8 @@ import { RosterState, type RosterSnapshot, type RosterVolunteer } from './roster
 import type { Queryable } from '../db/types';
 
 export interface CandidateRoster {
-	/** The best `limit` for a request, or null: ask the database. */
-	rank(requestId: string, limit: number, now: Date): CandidateView[] | null;
+	/** The best `limit` for a request (Infinity: all), by name when `name` is given, or null: ask the database. */
+	rank(requestId: string, limit: number, now: Date, name?: string): RankedCandidate[] | null;
 	/** Events this node just committed. */
 	apply(events: readonly StoredEvent[]): void;
 	setOnlineUntil(volunteerIds: readonly string[], until: Date | null): void;
@@ -162,9 +162,9 @@ export function startCandidateRoster(db: Kysely<Database>, log: Logger, options:
 	void run();
 
 	return {
-		rank(requestId, limit, now) {
+		rank(requestId, limit, now, name) {
 			const fresh = trusted && Date.now() - syncedAt < staleMs;
-			return fresh && state ? state.rank(requestId, limit, now) : null;
+			return fresh && state ? state.rank(requestId, limit, now, name) : null;
 		},
 		apply(events) {
 			state?.apply(events);

@@ -2,10 +2,10 @@
 // buildings stand, and who an elder knows. Pure: it changes only through a snapshot and the
 // events applied on top of it (see candidate-roster.ts for where both come from).
 
-import type { CandidateView, RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
+import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
 import type { StoredEvent } from '../../realtime/deliveries';
 import { isSearchSettled, preselectCandidates, SEARCH_RADII_M } from '../../dispatch/candidate-search';
-import { rankCandidates, type CandidateInput } from '../../dispatch/ranking';
+import { rankCandidates, type CandidateInput, type RankedCandidate } from '../../dispatch/ranking';
 import {
 	continuityElderId,
 	countsAsLoad,
@@ -191,10 +191,11 @@ export class RosterState {
 	}
 
 	/**
-	 * The best `limit` volunteers for a request, as listCandidates ranks them from the
-	 * database; null when the roster does not know the request (the caller asks the database).
+	 * The best `limit` volunteers for a request (Infinity: all), only those whose name holds
+	 * `name` when given, as listCandidates ranks them from the database; null when the roster
+	 * does not know the request (the caller asks the database).
 	 */
-	rank(requestId: string, limit: number, now: Date): CandidateView[] | null {
+	rank(requestId: string, limit: number, now: Date, name?: string): RankedCandidate[] | null {
 		const request = this.requests.get(requestId);
 		const place = request && this.buildings.get(request.buildingId);
 		if (!request || !place) return null;
@@ -207,7 +208,9 @@ export class RosterState {
 		const nowMs = now.getTime();
 		const skill = this.skillOf.get(request.type) ?? request.type;
 		const servesHere = this.teamServes.get(request.communityId) ?? NONE;
-		const mayServe = (v: RosterVolunteer) => v.communityId === request.communityId || servesHere.has(v.id);
+		const named = name?.toLowerCase();
+		const mayServe = (v: RosterVolunteer) =>
+			(v.communityId === request.communityId || servesHere.has(v.id)) && (named === undefined || v.name.toLowerCase().includes(named));
 
 		const ranked = { type: request.type, lat: place.lat, lng: place.lng };
 		const toCandidate = (volunteer: RosterVolunteer): CandidateInput => {
@@ -234,8 +237,8 @@ export class RosterState {
 		// The database search's boxes (candidate-search.ts), read from the grid instead of the index.
 		const onDuty = this.onDuty.get(skill) ?? new GridIndex<RosterVolunteer>();
 		const everyone = [...onDuty.values()].filter(mayServe);
-		let nearby: CandidateInput[] | null = null;
-		for (const radius of SEARCH_RADII_M) {
+		let nearby: CandidateInput[] | null = named !== undefined || !Number.isFinite(limit) ? everyone.map(toCandidate) : null;
+		for (const radius of nearby ? [] : SEARCH_RADII_M) {
 			const found = onDuty.inBox(boundingBox(place, radius)).filter(mayServe).map(toCandidate);
 			if (isSearchSettled(place, found, radius, limit) || found.length >= everyone.length) {
 				nearby = found;
@@ -243,8 +246,15 @@ export class RosterState {
 			}
 		}
 		nearby ??= everyone.map(toCandidate);
-		// The elder's familiar volunteers are ranked wherever they stand, if they may go.
 		const known = new Set(nearby.map((c) => c.id));
+		// Everyone online, wherever they stand: their tier ranks them above anyone nearer.
+		for (const volunteer of everyone) {
+			if (!known.has(volunteer.id) && isOnline(volunteer.onlineUntil, nowMs)) {
+				nearby.push(toCandidate(volunteer));
+				known.add(volunteer.id);
+			}
+		}
+		// The elder's familiar volunteers are ranked wherever they stand, if they may go.
 		for (const id of familiarVolunteerIds(continuity)) {
 			const volunteer = !known.has(id) ? this.volunteers.get(id) : undefined;
 			if (volunteer?.available && volunteer.active && volunteer.skills.includes(skill) && mayServe(volunteer)) {
