@@ -61,6 +61,11 @@ test('assigning on one board updates the other; assigning at once has one winner
 		});
 		await expect(page.locator('[data-testid="candidates"] [data-action="assign"]').first()).toBeEnabled();
 	}
+	// The top candidate is offline: the first press warns, the second sends.
+	for (const page of [first, second]) {
+		await page.locator('[data-testid="candidates"] [data-action="assign"]').first().click();
+		await expect(page.locator('[data-testid="offline-warning"]')).toBeVisible();
+	}
 	for (const page of [first, second]) await page.locator('[data-testid="candidates"] [data-action="assign"]').first().click();
 	await bothHeld;
 
@@ -101,12 +106,20 @@ test('a request can be taken in with the keyboard alone', async ({ dispatcherPag
 	await expect(created).toContainText('3栋');
 	await expect(created).toHaveAttribute('data-status', 'open');
 
-	// The new request is selected: A gives it to the top candidate. Pressed again, A changes
-	// nothing: on an assigned request it would be a silent reassignment.
+	// The new request is selected: A gives it to the top candidate. They are offline (nobody
+	// has the app open here), so the first A only warns and the second assigns. Pressed again,
+	// A changes nothing: on an assigned request it would be a silent reassignment.
 	await expect(page.locator('[data-testid="candidates"] [data-volunteer-id]').first()).toBeVisible();
 	await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 	await page.keyboard.press('a');
+	const warning = page.locator('[data-testid="offline-warning"]');
+	await expect(warning).toBeVisible();
+	await expect(warning).toContainText('离线');
+	await page.waitForTimeout(300);
+	await expect(created).toHaveAttribute('data-status', 'open');
+	await page.keyboard.press('a');
 	await expect(created).toHaveAttribute('data-status', 'assigned');
+	await expect(warning).toHaveCount(0);
 	const id = (await created.getAttribute('data-request-id'))!;
 	const assigned = ((await (await page.request.get(`/api/requests/${id}`)).json()) as { request: RequestView }).request;
 	await page.keyboard.press('a');

@@ -89,6 +89,10 @@ test('a decline with a reason sends the request back to open on the board, with 
 	expect((await context.request.put('/api/me/availability', { data: { available: true, lat: at.lat, lng: at.lng } })).status()).toBe(200);
 	await row.getByRole('button').click();
 	const candidates = board.locator('[data-testid="candidates"] [data-volunteer-id]');
+	await board
+		.locator('[data-testid="candidates"]')
+		.getByRole('button', { name: /显示全部/ })
+		.click();
 	await expect(candidates.last()).toHaveAttribute('data-volunteer-id', volunteerId);
 	await expect(candidates.last()).toContainText('已拒绝过此单');
 	await expect(candidates.first()).not.toContainText('已拒绝过此单');

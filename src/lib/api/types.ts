@@ -126,7 +126,7 @@ export interface CandidateView {
 	online: boolean;
 	/** On duty. Always true: off-duty volunteers are not candidates; the field is the contract's. */
 	available: boolean;
-	/** They declined this request before: listed last in their tier, never the first pick. */
+	/** They declined this request before: listed last, never the first pick. */
 	declined: boolean;
 	/** To call them; staff only (this list is). */
 	phone: string | null;

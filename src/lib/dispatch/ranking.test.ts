@@ -140,8 +140,8 @@ describe('declinersLast', () => {
 		expect(declinersLast(ranked, new Set(['a', 'b', 'c', 'd', 'e'])).map((c) => c.volunteerId)).toEqual(['a', 'b', 'c', 'd', 'e']);
 	});
 
-	it('keeps an online decliner above everyone offline', () => {
+	it('puts an online decliner after everyone offline too: they have said no', () => {
 		const ranked = [entry('on1', true), entry('on2', true), entry('off1'), entry('off2')];
-		expect(declinersLast(ranked, new Set(['on1', 'off1'])).map((c) => c.volunteerId)).toEqual(['on2', 'on1', 'off2', 'off1']);
+		expect(declinersLast(ranked, new Set(['on1', 'off1'])).map((c) => c.volunteerId)).toEqual(['on2', 'off2', 'on1', 'off1']);
 	});
 });

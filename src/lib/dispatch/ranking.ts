@@ -136,15 +136,12 @@ export function rankCandidates(
 }
 
 /**
- * Volunteers who already declined this request go last in their tier, each part in ranking
- * order: not asked first again, yet still there if nobody else can go, and an online decliner
- * still above everyone offline. `ranked` is rankCandidates' order.
+ * Volunteers who already declined this request go after everyone else, each part in ranking
+ * order: not asked first again, yet still there if nobody else can go. Even online: an
+ * offline volunteer may yet say yes, where a decliner has said no (so a decliner is the one
+ * exception to "online above offline").
  */
-export function declinersLast<T extends { volunteerId: string; continuity: Continuity; online: boolean }>(
-	ranked: readonly T[],
-	declined: ReadonlySet<string>
-): T[] {
-	const key = (c: T) => tierOf(c) * 2 + (declined.has(c.volunteerId) ? 1 : 0);
-	// Array.prototype.sort is stable: within a key, ranking order stays.
-	return [...ranked].sort((a, b) => key(a) - key(b));
+export function declinersLast<T extends { volunteerId: string }>(ranked: readonly T[], declined: ReadonlySet<string>): T[] {
+	if (declined.size === 0) return [...ranked];
+	return [...ranked.filter((c) => !declined.has(c.volunteerId)), ...ranked.filter((c) => declined.has(c.volunteerId))];
 }

@@ -1,29 +1,29 @@
 import type { CandidateView } from '$lib/api/types';
 import { callApi } from '$lib/api/client';
 import type { FailedCall } from '$lib/i18n/api-problem';
-import { declinersLast } from '$lib/dispatch/ranking';
+import { pressAssign } from '$lib/dispatch/offline-pick';
 
-/** The ranked volunteers for one request, refetched when the request or the volunteers change. */
+/**
+ * Every volunteer who may take one request, in the server's order (online first, decliners
+ * last), refetched when the request or the volunteers change.
+ */
 export class CandidateFeed {
 	state = $state<'loading' | 'ready' | 'error'>('loading');
 	list = $state<CandidateView[]>([]);
 	/** Why the last load failed; the list says it in the reader's language. */
 	problem = $state<FailedCall | null>(null);
-	/** Volunteers who declined this request (from its timeline): shown last, and never the "top". */
-	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place
-	declined = $state<ReadonlySet<string>>(new Set());
-	readonly ordered = $derived(declinersLast(this.list, this.declined));
+	/** The offline volunteer a first press on "assign" warned about (dispatch/offline-pick.ts). */
+	armedId = $state<string | null>(null);
 	#requestId: string | null = null;
 	#generation = 0;
 
 	async load(requestId: string, keepList = false): Promise<void> {
 		const generation = ++this.#generation;
 		if (requestId !== this.#requestId || !keepList) this.list = [];
-		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole, never changed in place
-		if (requestId !== this.#requestId) this.declined = new Set();
+		if (requestId !== this.#requestId) this.armedId = null;
 		this.#requestId = requestId;
 		this.state = 'loading';
-		const result = await callApi<CandidateView[]>('GET', `/api/requests/${requestId}/candidates?limit=8`);
+		const result = await callApi<CandidateView[]>('GET', `/api/requests/${requestId}/candidates`);
 		if (generation !== this.#generation) return; // a newer selection won
 		if (result.ok) {
 			this.list = result.data;
@@ -34,8 +34,19 @@ export class CandidateFeed {
 		}
 	}
 
+	/** A's pick: the head of the list, unless they declined it (then nobody is suggested). */
 	get top(): CandidateView | null {
-		const first = this.ordered[0];
-		return this.state === 'ready' && first && !this.declined.has(first.volunteerId) ? first : null;
+		const first = this.list[0];
+		return this.state === 'ready' && first && !first.declined ? first : null;
+	}
+
+	/** A press on "assign": true to go ahead, false when it only warned that they are offline. */
+	press(volunteerId: string): boolean {
+		const candidate = this.list.find((c) => c.volunteerId === volunteerId);
+		// Not in the list any more (a stale button): the server decides.
+		if (!candidate) return true;
+		const outcome = pressAssign({ armedId: this.armedId }, candidate);
+		this.armedId = outcome.next.armedId;
+		return outcome.go;
 	}
 }

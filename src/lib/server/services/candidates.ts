@@ -56,7 +56,7 @@ export async function listCandidates(
 	// Outside the scope, as if it did not exist.
 	if (!request || !inScope(actor, request.communityId)) throw notFound('The request');
 	const declined = new Set(await listDecliners(deps.db, requestId));
-	// Decliners move down their tier, so rank enough that `limit` others can stay above them.
+	// Decliners move to the end, so rank enough that `limit` others can stay above them.
 	const wanted = query.limit === undefined ? Infinity : query.limit + declined.size;
 	const radii = query.radii ?? SEARCH_RADII_M;
 	const ranked =
