@@ -311,7 +311,10 @@ function replay(
 		visit_due_at: request.elderId ? create.at : null,
 		team_id: null,
 		requeued_by: null,
-		assignee_off_duty: false
+		assignee_off_duty: false,
+		auto_offer: false,
+		auto_tried: 0,
+		auto_exhausted: false
 	};
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {

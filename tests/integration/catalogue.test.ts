@@ -36,6 +36,7 @@ function newService(over: Partial<ServiceView> = {}): ServiceView {
 		urgentAssignWithinMin: 30,
 		urgentCompleteWithinMin: 480,
 		active: true,
+		autoOffer: false,
 		...over
 	};
 }

@@ -304,3 +304,58 @@ describe.skipIf(!hasPostgres)("two app nodes' offer timeouts, community by commu
 		for (const { socket } of sockets) socket.disconnect();
 	});
 });
+
+describe.skipIf(!hasPostgres)("two app nodes' auto-offer on one PostgreSQL", () => {
+	// Offers lapse after 1.2 s, and both nodes step auto-offer: by the event each hears, and by their sweeps.
+	const cluster = twoNodesSharingADatabase({ OFFER_TIMEOUT_MINUTES: '0.02', AUTO_OFFER_MAX_TRIES: '5' });
+
+	it('offers to each online volunteer once across both nodes as each offer lapses, then stops, exhausted', async () => {
+		const { nodes, sql } = cluster;
+		const [nodeA, nodeB] = nodes as [ForkedServer, ForkedServer];
+		const staff = apiClient(nodeA.url, await signIn(nodeA.url, 'dispatcher'));
+		const building = (await staff<BuildingView[]>('GET', '/api/buildings')).body.find((b) => b.name === '8栋')!;
+		// Three repairers online, their tabs open on one node or the other; none of them answers.
+		const online: string[] = [];
+		const sockets: TestSocket[] = [];
+		for (let n = 1; n <= 48 && online.length < 3; n++) {
+			const node = online.length % 2 === 0 ? nodeA : nodeB;
+			const cookie = await signIn(node.url, `vol${String(n).padStart(2, '0')}`);
+			const me = await apiClient(node.url, cookie)<{ id: string; skills: string[] }>('PUT', '/api/me/availability', { available: true });
+			if (!me.body.skills.includes('repair')) continue;
+			const socket = connectSocket(node.url, cookie);
+			await waitForConnect(socket);
+			sockets.push(socket);
+			online.push(me.body.id);
+		}
+		expect(online).toHaveLength(3);
+
+		const created = await staff<RequestView>('POST', '/api/requests', {
+			type: 'repair',
+			buildingId: building.id,
+			description: '两个节点的自动派单',
+			autoOffer: true
+		});
+		expect(created.status).toBe(201);
+		const id = created.body.id;
+		const state = async () =>
+			(
+				await sql.query<{ auto_offer: boolean; auto_exhausted: boolean }>('select auto_offer, auto_exhausted from requests where id = $1', [
+					id
+				])
+			).rows[0]!;
+		await expect.poll(state, { timeout: 30_000, interval: 250 }).toEqual({ auto_offer: false, auto_exhausted: true });
+		await new Promise((resolve) => setTimeout(resolve, 2500)); // more sweeps on each node, which must add nothing
+
+		const { rows } = await sql.query<{ action: string; volunteer_id: string | null; attempt: number | null }>(
+			"select action, volunteer_id, (meta ->> 'attempt')::int as attempt from events where request_id = $1 order by seq",
+			[id]
+		);
+		const offers = rows.filter((r) => r.action === 'assign');
+		expect(offers.map((r) => r.attempt)).toEqual([1, 2, 3]);
+		expect(new Set(offers.map((r) => r.volunteer_id)).size).toBe(3);
+		expect(offers.every((r) => online.includes(r.volunteer_id!))).toBe(true);
+		expect(rows.filter((r) => r.action === 'offer_requeued')).toHaveLength(3);
+		expect(rows.filter((r) => r.action === 'auto_offer')).toHaveLength(1);
+		for (const socket of sockets) socket.disconnect();
+	});
+});

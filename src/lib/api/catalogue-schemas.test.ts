@@ -23,7 +23,9 @@ function issues(schema: typeof newServiceSchema | typeof serviceChangeSchema, bo
 describe('newServiceSchema', () => {
 	it('takes a sound service, active unless it says otherwise, names trimmed', () => {
 		const parsed = newServiceSchema.parse({ ...foot, name: { zh: ' 老人足部护理 ', en: 'Foot care for elders' } });
-		expect(parsed).toEqual({ ...foot, active: true });
+		expect(parsed).toEqual({ ...foot, active: true, autoOffer: false });
+		expect(newServiceSchema.parse({ ...foot, autoOffer: true }).autoOffer).toBe(true);
+		expect(issues(newServiceSchema, { ...foot, autoOffer: 'yes' })).toHaveProperty('autoOffer');
 		expect(newServiceSchema.parse({ ...foot, fee: 'free', priceYuan: null, active: false }).active).toBe(false);
 	});
 
@@ -61,7 +63,7 @@ describe('newServiceSchema', () => {
 describe('serviceChangeSchema', () => {
 	it('takes the whole new state, with or without the code, and needs active', () => {
 		const { code, ...rest } = foot;
-		expect(serviceChangeSchema.parse({ ...rest, active: false })).toEqual({ ...rest, active: false });
+		expect(serviceChangeSchema.parse({ ...rest, active: false })).toEqual({ ...rest, active: false, autoOffer: false });
 		expect(serviceChangeSchema.parse({ ...foot, active: true }).code).toBe(code);
 		expect(issues(serviceChangeSchema, rest)).toHaveProperty('active');
 	});

@@ -41,7 +41,9 @@ const fields = {
 	assignWithinMin: minutes('Assign within'),
 	completeWithinMin: minutes('Complete within'),
 	urgentAssignWithinMin: minutes('Urgent: assign within'),
-	urgentCompleteWithinMin: minutes('Urgent: complete within')
+	urgentCompleteWithinMin: minutes('Urgent: complete within'),
+	/** New requests of the service start with auto-offer on; off when not given. */
+	autoOffer: z.boolean('autoOffer is true or false.').default(false)
 };
 
 /**

@@ -34,7 +34,15 @@ export const newRequestSchema = z.object({
 		.regex(/^[0-9+\-() ]*$/, 'Use digits, spaces, +, - or brackets.')
 		.optional()
 		.nullable()
-		.transform((v) => (v ? v : null))
+		.transform((v) => (v ? v : null)),
+	/** Auto-offer from the start; absent: the service's default. */
+	autoOffer: z.boolean('autoOffer is true or false.').optional()
+});
+
+/** Turns auto-offer on or off; `version` as the dispatcher saw it, when given, guards a change crossed meanwhile. */
+export const autoOfferSchema = z.strictObject({
+	on: z.boolean('Say on: true or on: false.'),
+	version: z.number().int().min(1).max(2_147_483_647).optional()
 });
 
 export const assignSchema = z.object({

@@ -67,6 +67,8 @@ export interface RequestView {
 	cancelledAt: string | null;
 	/** Set when the assignee did not answer the offer in time. */
 	offerExpiredAt: string | null;
+	/** Auto-offer: on while the server offers it to online volunteers in turn; `tried` offers so far in this run. */
+	autoOffer: { on: boolean; tried: number };
 	/** For a plan's elder visit: when it fell due (see isVisitOverdue in dispatch/visits.ts); otherwise null. */
 	visitDueAt: string | null;
 	/** The team it was handed to (its leader assigns one of its members), or null. */
@@ -93,6 +95,8 @@ export interface ServiceView {
 	urgentCompleteWithinMin: number;
 	/** An inactive service takes no new requests; its code stays, so history stays readable. */
 	active: boolean;
+	/** New requests of this service start with auto-offer on. */
+	autoOffer: boolean;
 }
 
 /** A team (服务队): its leader assigns its members the requests handed to it. */

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attentionFor, newAttention, type AttentionFacts } from './attention';
 
-const calm: AttentionFacts = { status: 'open', offerExpiredAt: null, requeuedBy: null, assigneeOffDuty: false };
+const calm: AttentionFacts = {
+	status: 'open',
+	offerExpiredAt: null,
+	requeuedBy: null,
+	assigneeOffDuty: false,
+	autoOffer: false,
+	autoExhausted: false
+};
 
 describe('attentionFor', () => {
 	it('says nothing of a request where all is well', () => {
@@ -33,6 +40,14 @@ describe('attentionFor', () => {
 
 	it('flags a planned visit left open because its visitor was off duty', () => {
 		expect(attentionFor({ ...calm, status: 'open', assigneeOffDuty: true })).toEqual(['assignee_off_duty']);
+	});
+
+	it('flags an open request auto-offer gave up on, and leaves declines to auto-offer while it works', () => {
+		expect(attentionFor({ ...calm, autoExhausted: true })).toEqual(['auto_exhausted']);
+		expect(attentionFor({ ...calm, status: 'assigned', autoExhausted: true })).toEqual([]);
+		expect(attentionFor({ ...calm, requeuedBy: 'decline', autoOffer: true })).toEqual([]);
+		expect(attentionFor({ ...calm, requeuedBy: 'decline', autoExhausted: true })).toEqual(['auto_exhausted']);
+		expect(attentionFor({ ...calm, requeuedBy: 'release', autoOffer: true })).toEqual(['released']);
 	});
 
 	it('lists every reason at once, in the contract order', () => {

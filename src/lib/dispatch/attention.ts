@@ -4,8 +4,8 @@
 import { isActiveStatus, type Status } from './vocabulary';
 
 /**
- * The contract's codes. Only the first four are computed yet; `overdue`, `auto_exhausted`,
- * `low_rating` and `from_resident` come with deadlines, auto-offer, feedback and resident intake.
+ * The contract's codes. `overdue`, `low_rating` and `from_resident` are not computed yet: they
+ * come with deadlines, feedback and resident intake.
  */
 export const ATTENTION_CODES = [
 	'no_response',
@@ -31,15 +31,20 @@ export interface AttentionFacts {
 	 * visitor was off duty when it fell due, so nobody was given it.
 	 */
 	assigneeOffDuty: boolean;
+	/** Auto-offer is working on it: a decline is its business, not the dispatcher's (nor, once it ran out, news beside that). */
+	autoOffer: boolean;
+	/** Auto-offer ran out of online candidates or tries. */
+	autoExhausted: boolean;
 }
 
 /** The request's attention codes, in the contract's order; empty when all is well. */
 export function attentionFor(facts: AttentionFacts): AttentionCode[] {
 	const codes: AttentionCode[] = [];
 	if (facts.status === 'assigned' && facts.offerExpiredAt) codes.push('no_response');
-	if (facts.status === 'open' && facts.requeuedBy === 'decline') codes.push('declined');
+	if (facts.status === 'open' && facts.requeuedBy === 'decline' && !facts.autoOffer && !facts.autoExhausted) codes.push('declined');
 	if (facts.status === 'open' && facts.requeuedBy === 'release') codes.push('released');
 	if (isActiveStatus(facts.status) && facts.assigneeOffDuty) codes.push('assignee_off_duty');
+	if (facts.status === 'open' && facts.autoExhausted) codes.push('auto_exhausted');
 	return codes;
 }
 

@@ -8,8 +8,11 @@ import type { HandbackReason } from './reasons';
 /** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
 export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
 
-/** Who made an offer: staff, a visit plan, or the leader of the team the request was handed to. */
-export type AssignSource = StepSource | { source: 'team_leader'; teamId: string };
+/**
+ * Who made an offer: staff, a visit plan, the leader of the team the request was handed to,
+ * or auto-offer by itself (`attempt` counts from 1 within its run).
+ */
+export type AssignSource = StepSource | { source: 'team_leader'; teamId: string } | { source: 'auto_offer'; attempt: number };
 
 /** No machine data: the step's status change and its note say it all. */
 export type NoMeta = Record<string, never>;
@@ -38,6 +41,8 @@ export interface EventMetaByAction {
 	assignee_duty: { available: boolean };
 	/** Staff handed an open request to a team, whose leader assigns one of its members. */
 	hand_to_team: { teamId: string };
+	/** Staff turned auto-offer on or off, or it ran out (`exhausted`, off by itself). */
+	auto_offer: { on: boolean; exhausted: boolean };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
 	availability: { available: boolean };
 	position: { available: boolean };
@@ -72,6 +77,7 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	offer_expired: 'request',
 	offer_requeued: 'request',
 	hand_to_team: 'request',
+	auto_offer: 'request',
 	assignee_duty: 'request',
 	availability: 'volunteer',
 	position: 'volunteer',

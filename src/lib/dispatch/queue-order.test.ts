@@ -22,6 +22,7 @@ function request(id: string, overrides: Partial<RequestView>): RequestView {
 		completedAt: null,
 		cancelledAt: null,
 		offerExpiredAt: null,
+		autoOffer: { on: false, tried: 0 },
 		visitDueAt: null,
 		teamId: null,
 		attention: [],

@@ -26,6 +26,7 @@ export function timelineDetail(step: RequestStep, t: Translate, volunteerName: V
 		case 'assign': {
 			const name = nameOf(step.meta.volunteerId);
 			if (!name) return step.meta.source === 'visit_plan' ? t('timeline.madeByPlan') : null;
+			if (step.meta.source === 'auto_offer') return t('timeline.assignedByAuto', { name, n: step.meta.attempt });
 			return t(step.meta.source === 'visit_plan' ? 'timeline.assignedByPlan' : 'timeline.assignedTo', { name });
 		}
 		case 'reassign': {
@@ -43,6 +44,8 @@ export function timelineDetail(step: RequestStep, t: Translate, volunteerName: V
 			return step.meta.minutes === null ? null : t('timeline.offerTimeout', { minutes: +step.meta.minutes.toFixed(2) });
 		case 'assignee_duty':
 			return t(step.meta.available ? 'timeline.assigneeOnDuty' : 'timeline.assigneeOffDuty');
+		case 'auto_offer':
+			return t(step.meta.exhausted ? 'timeline.autoExhausted' : step.meta.on ? 'timeline.autoOn' : 'timeline.autoOff');
 		default:
 			// accept, start, complete, cancel: the note says the rest. An action this
 			// client does not know yet has nothing it could say either.

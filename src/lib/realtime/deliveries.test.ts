@@ -21,6 +21,7 @@ const request: RequestView = {
 	completedAt: null,
 	cancelledAt: null,
 	offerExpiredAt: null,
+	autoOffer: { on: false, tried: 0 },
 	visitDueAt: null,
 	teamId: null,
 	attention: [],

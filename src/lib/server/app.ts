@@ -15,6 +15,7 @@ import type { ServiceDeps } from './services/deps';
 import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
 import { jobsFor } from './jobs/index';
+import { autoOfferNudge } from './jobs/auto-offer';
 import { startCandidateRoster } from './roster/candidate-roster';
 import { AreaDirectory } from './services/area-directory';
 import { teamTiesOf } from './repositories/teams';
@@ -58,6 +59,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 	await areas.load();
 	areas.startRefreshing(config.areaRefreshMs);
 	const roster = config.roster ? startCandidateRoster(db, log, config.roster) : null;
+	const autoOffer = autoOfferNudge(() => app.services, config.autoOfferMaxTries, log);
 	const app: App = {
 		config,
 		db,
@@ -73,10 +75,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				publish: (events) => {
 					roster?.apply(events);
 					app.realtime?.publish(events);
+					autoOffer.heard(events);
 				}
 			}
 		},
 		async close() {
+			autoOffer.stop();
 			databaseWatch?.stop();
 			areas.stop();
 			roster?.stop();

@@ -18,6 +18,7 @@ const environment = z.object({
 	SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
 	OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(5),
 	OFFER_TIMEOUT_ACTION: z.enum(['flag', 'requeue']).default('flag'),
+	AUTO_OFFER_MAX_TRIES: z.coerce.number().int().positive().max(50).default(5),
 	CLUSTER: z.enum(['postgres', 'redis', 'off']).optional(),
 	REDIS_URL: z.string().min(1).optional(),
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
@@ -50,6 +51,8 @@ export interface Config {
 	sessionTtlMs: number;
 	offerTimeoutMs: number;
 	offerTimeoutAction: 'flag' | 'requeue';
+	/** Offers one auto-offer run makes at most before it leaves the request to the dispatcher. */
+	autoOfferMaxTries: number;
 	dbPoolSize: number;
 	/** How several app nodes share socket events; 'off' for a single node. */
 	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
@@ -91,6 +94,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
 		offerTimeoutMs: e.OFFER_TIMEOUT_MINUTES * 60_000,
 		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
+		autoOfferMaxTries: e.AUTO_OFFER_MAX_TRIES,
 		dbPoolSize: e.DB_POOL_SIZE,
 		cluster: clusterFrom(e),
 		logLevel: e.LOG_LEVEL,

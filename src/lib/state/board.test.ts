@@ -24,6 +24,7 @@ function request(id: string, communityId: string, overrides: Partial<RequestView
 		completedAt: null,
 		cancelledAt: null,
 		offerExpiredAt: null,
+		autoOffer: { on: false, tried: 0 },
 		visitDueAt: null,
 		teamId: null,
 		attention: [],

@@ -26,6 +26,7 @@ function task(overrides: Partial<RequestView> = {}): RequestView {
 		completedAt: null,
 		cancelledAt: null,
 		offerExpiredAt: null,
+		autoOffer: { on: false, tried: 0 },
 		visitDueAt: null,
 		teamId: null,
 		attention: [],

@@ -45,6 +45,7 @@ function request(overrides: Partial<RequestView> = {}): RequestView {
 		offerExpiredAt: null,
 		visitDueAt: null,
 		teamId: 't1',
+		autoOffer: { on: false, tried: 0 },
 		attention: [],
 		...overrides
 	};

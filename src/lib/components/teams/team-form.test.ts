@@ -12,7 +12,8 @@ const service = (code: string, skill: string, zh: string, en: string): ServiceVi
 	completeWithinMin: 600,
 	urgentAssignWithinMin: 30,
 	urgentCompleteWithinMin: 300,
-	active: true
+	active: true,
+	autoOffer: false
 });
 
 describe('team form helpers', () => {

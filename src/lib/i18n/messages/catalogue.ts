@@ -54,6 +54,10 @@ export const catalogueMessages = defineMessages({
 	'catalogue.field.completeWithinMin': { zh: '普通：完成时限', en: 'Normal: complete within' },
 	'catalogue.field.urgentAssignWithinMin': { zh: '紧急：派单时限', en: 'Urgent: assign within' },
 	'catalogue.field.urgentCompleteWithinMin': { zh: '紧急：完成时限', en: 'Urgent: complete within' },
+	'catalogue.field.autoOffer': {
+		zh: '新工单默认自动派单（系统依次派给在线志愿者）',
+		en: 'Auto-offer new requests by default (the system asks online volunteers in turn)'
+	},
 	'catalogue.field.active': { zh: '启用（受理表单中可选，可接新单）', en: 'Active (offered on the intake form, takes new requests)' },
 	'catalogue.save': { zh: '保存', en: 'Save' },
 	'catalogue.saving': { zh: '正在保存…', en: 'Saving…' },

@@ -165,5 +165,6 @@ export const dispatchMessages = defineMessages({
 	'action.offer_requeued': { zh: '超时退回队列', en: 'returned to the queue (no response)' },
 	'action.assignee_duty': { zh: '接单人值班变更', en: 'assignee duty changed' },
 	'action.hand_to_team': { zh: '交给服务队', en: 'handed to a team' },
+	'action.auto_offer': { zh: '自动派单', en: 'auto-offer' },
 	'action.other': { zh: '其他变更', en: 'other change' }
 });

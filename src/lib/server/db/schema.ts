@@ -131,6 +131,12 @@ export interface RequestTable {
 	requeued_by: Generated<'decline' | 'release' | null>;
 	/** The assignee went off duty while holding it. */
 	assignee_off_duty: Generated<boolean>;
+	/** The server offers it to online candidates in turn (services/auto-offer.ts). */
+	auto_offer: Generated<boolean>;
+	/** Offers the current auto-offer run has made. */
+	auto_tried: Generated<number>;
+	/** Auto-offer ran out of candidates or tries: attention `auto_exhausted` while open. */
+	auto_exhausted: Generated<boolean>;
 }
 
 export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated' | 'service_updated' | 'team_updated';
@@ -183,6 +189,8 @@ export interface ServiceTable {
 	urgent_complete_within_min: number;
 	active: Generated<boolean>;
 	sort_order: Generated<number>;
+	/** New requests of this service start with auto-offer on. */
+	auto_offer: Generated<boolean>;
 }
 
 export interface TeamTable {

@@ -3,12 +3,14 @@ import type { Job } from './runner';
 import { visitSchedulerJob } from './visit-scheduler';
 import { offerTimeoutJob } from './offer-timeouts';
 import { pruneAuthRecords } from './prune-auth-records';
+import { autoOfferJob } from './auto-offer';
 
 /** Every periodic job the server runs, timed by the configuration. Each is idempotent; see runner.ts. */
-export function jobsFor(config: Pick<Config, 'offerTimeoutMs' | 'offerTimeoutAction' | 'visitCheckMs'>): Job[] {
+export function jobsFor(config: Pick<Config, 'offerTimeoutMs' | 'offerTimeoutAction' | 'visitCheckMs' | 'autoOfferMaxTries'>): Job[] {
 	return [
 		visitSchedulerJob(config.visitCheckMs),
 		pruneAuthRecords,
-		offerTimeoutJob({ timeoutMs: config.offerTimeoutMs, action: config.offerTimeoutAction })
+		offerTimeoutJob({ timeoutMs: config.offerTimeoutMs, action: config.offerTimeoutAction }),
+		autoOfferJob(config.autoOfferMaxTries)
 	];
 }

@@ -172,6 +172,19 @@ export async function listDecliners(db: Queryable, requestId: string): Promise<s
 	return rows.map((r) => r.volunteerId!);
 }
 
+/** Everyone this request was ever offered to (assigns and reassignments naming them), each once. */
+export async function listOfferedVolunteers(db: Queryable, requestId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('events')
+		.select('volunteer_id as volunteerId')
+		.distinct()
+		.where('request_id', '=', requestId)
+		.where('action', 'in', [...OFFER_ACTIONS])
+		.where('volunteer_id', 'is not', null)
+		.execute();
+	return rows.map((r) => r.volunteerId!);
+}
+
 export async function latestSeq(db: Queryable): Promise<number> {
 	const row = await db
 		.selectFrom('events')

@@ -157,6 +157,19 @@ export async function listUnansweredOffers(db: Queryable, cutoff: Date, limit = 
 		.execute();
 }
 
+/** Open requests auto-offer is working on (requests_auto_offer_idx), oldest first. */
+export async function listAutoOfferRequests(db: Queryable, limit = 500): Promise<string[]> {
+	const rows = await db
+		.selectFrom('requests')
+		.select('id')
+		.where(sql<boolean>`auto_offer`)
+		.where('status', '=', 'open')
+		.orderBy('created_at')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => r.id);
+}
+
 /** A volunteer's tasks completed since `since`, newest first. */
 export async function listCompletedTasksOf(db: Queryable, volunteerId: string, since: Date, limit = 200): Promise<RequestRow[]> {
 	return db
@@ -227,11 +240,14 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		offerExpiredAt: iso(row.offer_expired_at),
 		visitDueAt: iso(row.visit_due_at),
 		teamId: row.team_id,
+		autoOffer: { on: row.auto_offer, tried: row.auto_tried },
 		attention: attentionFor({
 			status: row.status,
 			offerExpiredAt: row.offer_expired_at,
 			requeuedBy: row.requeued_by,
-			assigneeOffDuty: row.assignee_off_duty
+			assigneeOffDuty: row.assignee_off_duty,
+			autoOffer: row.auto_offer,
+			autoExhausted: row.auto_exhausted
 		})
 	};
 	if (withContact) {

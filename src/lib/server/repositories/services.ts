@@ -13,7 +13,8 @@ const VIEW_COLUMNS = [
 	'complete_within_min',
 	'urgent_assign_within_min',
 	'urgent_complete_within_min',
-	'active'
+	'active',
+	'auto_offer'
 ] as const;
 
 function selectServices(db: Queryable) {
@@ -33,7 +34,8 @@ function toServiceView(row: ServiceRow): ServiceView {
 		completeWithinMin: row.complete_within_min,
 		urgentAssignWithinMin: row.urgent_assign_within_min,
 		urgentCompleteWithinMin: row.urgent_complete_within_min,
-		active: row.active
+		active: row.active,
+		autoOffer: row.auto_offer
 	};
 }
 
@@ -60,7 +62,8 @@ function columnsOf(service: Omit<ServiceView, 'code'>) {
 		complete_within_min: service.completeWithinMin,
 		urgent_assign_within_min: service.urgentAssignWithinMin,
 		urgent_complete_within_min: service.urgentCompleteWithinMin,
-		active: service.active
+		active: service.active,
+		auto_offer: service.autoOffer
 	};
 }
 

@@ -36,6 +36,7 @@ const request = (id: string, change: Partial<RequestView> = {}): RequestView => 
 	completedAt: null,
 	cancelledAt: null,
 	offerExpiredAt: null,
+	autoOffer: { on: false, tried: 0 },
 	visitDueAt: null,
 	teamId: null,
 	attention: [],

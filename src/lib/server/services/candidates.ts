@@ -34,6 +34,11 @@ export interface CandidateQuery {
 	q?: string;
 	/** The box radii to try in turn; the benchmark compares other steps. */
 	radii?: readonly number[];
+	/**
+	 * Read presence from the database, not this node's roster: a tab opened on another node
+	 * reaches the roster only at its next refresh, and auto-offer must not end a run early on that.
+	 */
+	fromDatabase?: boolean;
 }
 
 /**
@@ -55,12 +60,22 @@ export async function listCandidates(
 	const request = await findRequestPlace(deps.db, requestId);
 	// Outside the scope, as if it did not exist.
 	if (!request || !inScope(actor, request.communityId)) throw notFound('The request');
+	return candidatesFor(deps, requestId, request, query);
+}
+
+/** listCandidates without a reader to check: for auto-offer, which asks as the server itself. */
+export async function candidatesFor(
+	deps: ServiceDeps,
+	requestId: string,
+	request: RequestPlace,
+	query: CandidateQuery = {}
+): Promise<CandidateView[]> {
 	const declined = new Set(await listDecliners(deps.db, requestId));
 	// Decliners move to the end, so rank enough that `limit` others can stay above them.
 	const wanted = query.limit === undefined ? Infinity : query.limit + declined.size;
 	const radii = query.radii ?? SEARCH_RADII_M;
 	const ranked =
-		(radii === SEARCH_RADII_M ? deps.roster?.rank(requestId, wanted, deps.now(), query.q) : null) ??
+		(radii === SEARCH_RADII_M && !query.fromDatabase ? deps.roster?.rank(requestId, wanted, deps.now(), query.q) : null) ??
 		(await rankFromDatabase(deps, request, wanted, query.q, radii));
 	const shown = declinersLast(ranked, declined).slice(0, query.limit);
 	const contacts = await findCandidateContacts(

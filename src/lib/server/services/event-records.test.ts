@@ -42,6 +42,7 @@ const request = (over: Partial<RequestView> = {}): RequestView => ({
 	completedAt: null,
 	cancelledAt: null,
 	offerExpiredAt: null,
+	autoOffer: { on: false, tried: 0 },
 	visitDueAt: null,
 	teamId: null,
 	attention: [],
@@ -211,7 +212,8 @@ describe('event constructors', () => {
 			completeWithinMin: 2880,
 			urgentAssignWithinMin: 60,
 			urgentCompleteWithinMin: 720,
-			active: true
+			active: true,
+			autoOffer: false
 		};
 		const saved = serviceSaved('u-coord', service);
 		expect(saved).toMatchObject({ kind: 'service_updated', action: 'service_saved', meta: { code: 'foot_care' }, actorId: 'u-coord' });

@@ -244,6 +244,21 @@ export function requestHandedToTeam(actorId: string, request: RequestView, teamI
 	};
 }
 
+/** Auto-offer turned on or off by staff (`actorId`), or off by itself when it ran out (`exhausted`, no actor). */
+export function autoOfferChanged(actorId: ActorId, request: RequestView, exhausted = false): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'auto_offer',
+		meta: { on: request.autoOffer.on, exhausted },
+		actorId,
+		requestId: request.id,
+		volunteerId: null,
+		fromStatus: request.status,
+		toStatus: request.status,
+		payload: request
+	};
+}
+
 /** A coordinator added or changed a team: the staff of every community it serves, and its members, hear it. */
 export function teamSaved(actorId: string, team: TeamView): NewEventRecord {
 	return {

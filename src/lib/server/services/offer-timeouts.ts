@@ -36,7 +36,8 @@ async function settleOffer(
 ): Promise<Change<boolean>> {
 	const where = { id: offer.id, statuses: ['assigned'] as const, version: offer.version };
 
-	if (settings.action === 'flag') {
+	// Auto-offer moves on to the next volunteer (auto-offer.ts), so its offers always go back to the queue.
+	if (settings.action === 'flag' && !offer.auto_offer) {
 		const updated = await updateRequestIf(trx, where, { offer_expired_at: now });
 		if (!updated) return { result: false, events: [] };
 		// Staff see "no response" on the board; the assignee may still accept.

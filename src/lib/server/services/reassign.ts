@@ -52,7 +52,8 @@ export async function moveOffer(
 	const updated = await updateRequestIf(
 		trx,
 		{ id: offer.id, statuses: REASSIGNABLE_FROM, version: offer.version },
-		{ assignee_id: to.id, assigned_at: now, offer_expired_at: null }
+		// A person moved it: auto-offer, if it was on, stops here (auto-offer.ts).
+		{ assignee_id: to.id, assigned_at: now, offer_expired_at: null, auto_offer: false }
 	);
 	if (!updated) return undefined;
 	const view = toRequestView(updated, true);

@@ -37,6 +37,8 @@ export interface NewRequestInput {
 	unit: string;
 	contactName: string | null;
 	contactPhone: string | null;
+	/** Auto-offer from the start; undefined: the service's default. */
+	autoOffer?: boolean;
 }
 
 function requireStaff(actor: Actor) {
@@ -69,7 +71,8 @@ export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewR
 			contact_name: input.contactName,
 			contact_phone: input.contactPhone,
 			created_by: actor.userId,
-			created_at: deps.now()
+			created_at: deps.now(),
+			auto_offer: input.autoOffer ?? service.autoOffer
 		});
 		const request = toRequestView(row, true);
 		return {
@@ -185,16 +188,19 @@ export async function assignVolunteer(
 export async function offerOpenRequest(
 	trx: Transaction<Database>,
 	now: Date,
-	actorId: string,
+	/** Null for auto-offer: the server itself. */
+	actorId: string | null,
 	request: RequestRow,
 	input: { volunteerId: string; version: number },
 	source?: AssignSource
 ): Promise<{ view: RequestView; event: NewEventRecord }> {
 	const volunteer = await lockVolunteerFor(trx, request, input.volunteerId);
+	// Auto-offer counts its own offers; anyone else's assign takes over from it (auto-offer.ts).
+	const auto = source?.source === 'auto_offer' ? { auto_tried: source.attempt } : { auto_offer: false, auto_tried: 0 };
 	const updated = await updateRequestIf(
 		trx,
 		{ id: request.id, statuses: allowedFrom('assign'), version: input.version },
-		{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now, offer_expired_at: null }
+		{ status: 'assigned', assignee_id: volunteer.id, assigned_at: now, offer_expired_at: null, auto_exhausted: false, ...auto }
 	);
 	if (!updated) return explainConflict(trx, request.id, input.version);
 	const view = toRequestView(updated, true);
@@ -209,7 +215,7 @@ export async function cancelRequest(deps: ServiceDeps, actor: Actor, id: string,
 		const updated = await updateRequestIf(
 			trx,
 			{ id, statuses: allowedFrom('cancel'), version },
-			{ status: 'cancelled', cancelled_at: deps.now() }
+			{ status: 'cancelled', cancelled_at: deps.now(), auto_offer: false }
 		);
 		if (!updated) return explainConflict(trx, id, version);
 		const view = toRequestView(updated, true);
@@ -229,7 +235,8 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 			return { assignee_id: null, assigned_at: null, offer_expired_at: null, requeued_by: 'decline' };
 		case 'release':
 			// Back to the queue as if never taken: the next volunteer's accept and start stamp their own times.
-			return { assignee_id: null, assigned_at: null, accepted_at: null, started_at: null, requeued_by: 'release' };
+			// Given back for a reason a person should weigh ("not home"): auto-offer stops and the dispatcher decides.
+			return { assignee_id: null, assigned_at: null, accepted_at: null, started_at: null, requeued_by: 'release', auto_offer: false };
 		case 'start':
 			return { started_at: now };
 		case 'complete':

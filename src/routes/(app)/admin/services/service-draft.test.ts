@@ -12,7 +12,8 @@ const repair: ServiceView = {
 	completeWithinMin: 1440,
 	urgentAssignWithinMin: 20,
 	urgentCompleteWithinMin: 240,
-	active: true
+	active: true,
+	autoOffer: false
 };
 
 describe('the service form', () => {

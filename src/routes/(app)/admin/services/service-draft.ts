@@ -15,6 +15,7 @@ export interface ServiceDraft {
 	urgentAssignWithinMin: number | null;
 	urgentCompleteWithinMin: number | null;
 	active: boolean;
+	autoOffer: boolean;
 }
 
 export type DraftField = keyof ServiceDraft;
@@ -35,7 +36,8 @@ export function draftOf(service: ServiceView | null): ServiceDraft {
 			completeWithinMin: 2880,
 			urgentAssignWithinMin: 60,
 			urgentCompleteWithinMin: 720,
-			active: true
+			active: true,
+			autoOffer: false
 		};
 	}
 	const { name, ...rest } = service;
@@ -54,7 +56,8 @@ export function bodyOf(draft: ServiceDraft) {
 		completeWithinMin: draft.completeWithinMin,
 		urgentAssignWithinMin: draft.urgentAssignWithinMin,
 		urgentCompleteWithinMin: draft.urgentCompleteWithinMin,
-		active: draft.active
+		active: draft.active,
+		autoOffer: draft.autoOffer
 	};
 }
 
