@@ -85,3 +85,58 @@ test('the one online volunteer, far away, is first; assigning them needs no seco
 	await expect(list.locator('[data-action="assign"].primary')).toHaveCount(0);
 	await phone!.close();
 });
+
+test('auto-offer from the panel: the row says how far it got, and says so plainly when nobody took it', async ({
+	browser,
+	dispatcherPage: page
+}) => {
+	await page.goto('/dispatch');
+	await expect(page.locator('[data-testid="connection"]')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 });
+	const buildings = (await (await page.request.get('/api/buildings')).json()) as BuildingView[];
+	const here = buildings.find((b) => b.name === '30栋')!;
+	const haircutters = new Set(
+		((await (await page.request.get('/api/volunteers')).json()) as VolunteerView[])
+			.filter((v) => v.skills.includes('haircut'))
+			.map((v) => v.id)
+	);
+	// One haircutter with the app open: auto-offer's only choice.
+	let phone: BrowserContext | null = null;
+	for (let n = 30; n <= 38 && !phone; n++) {
+		const context = await browser.newContext();
+		await signInContext(context, `vol${n}`);
+		const me = ((await (await context.request.get('/api/session')).json()) as { user: { volunteerId: string } }).user;
+		if (haircutters.has(me.volunteerId)) phone = context;
+		else await context.close();
+	}
+	expect(phone, 'a haircutter among vol30…vol38').not.toBeNull();
+	expect((await phone!.request.put('/api/me/availability', { data: { available: true, lat: here.lat, lng: here.lng } })).status()).toBe(
+		200
+	);
+	const volunteerTab = await phone!.newPage();
+	await openLive(volunteerTab, '/volunteer');
+
+	const created = await page.request.post('/api/requests', {
+		data: { type: 'haircut', buildingId: here.id, description: `自动派单 e2e ${Date.now()}`, unit: '1单元101' }
+	});
+	const request = (await created.json()) as RequestView;
+	const row = page.locator(`[data-testid="queue"] [data-request-id="${request.id}"]`);
+	await row.getByRole('button').click();
+	const panel = page.getByTestId('auto-offer');
+	await expect(panel).toHaveAttribute('data-on', 'false');
+	await panel.getByRole('button', { name: '开启自动派单' }).click();
+
+	// Offered to the one online haircutter: the row says it is the first try.
+	await expect(row).toHaveAttribute('data-status', 'assigned');
+	await expect(row.getByTestId('auto-offer-progress')).toHaveText('· 自动派单：第 1 次，最多 5 次');
+	await expect(panel.getByRole('button', { name: '停止自动派单' })).toHaveAttribute('aria-pressed', 'true');
+
+	// They decline; nobody else is online, so it comes back to the dispatcher, flagged.
+	const card = volunteerTab.locator(`[data-request-id="${request.id}"]`);
+	await card.locator('[data-action="decline"]').click();
+	await expect(row).toHaveAttribute('data-status', 'open');
+	await expect(row).toHaveAttribute('data-attention', 'auto_exhausted');
+	await expect(row).toContainText('自动派单无人接');
+	await expect(row.getByTestId('auto-offer-progress')).toHaveCount(0);
+	await expect(panel).toHaveAttribute('data-on', 'false');
+	await phone!.close();
+});

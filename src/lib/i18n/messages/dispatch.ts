@@ -94,6 +94,16 @@ export const dispatchMessages = defineMessages({
 	'detail.confirmCancel': { zh: '取消工单', en: 'Cancel request' },
 	'detail.timeline': { zh: '处理记录', en: 'Timeline' },
 	'detail.system': { zh: '系统', en: 'System' },
+	'autoOffer.intake': { zh: '自动派单：系统依次派给在线志愿者', en: 'Auto-offer: the system asks online volunteers in turn' },
+	'autoOffer.turnOn': { zh: '开启自动派单', en: 'Turn auto-offer on' },
+	'autoOffer.turnOff': { zh: '停止自动派单', en: 'Stop auto-offer' },
+	'autoOffer.waiting': { zh: '自动派单：正在找在线志愿者', en: 'auto: looking for someone online' },
+	'autoOffer.progress': { zh: '自动派单：第 {n} 次，最多 {max} 次', en: 'auto: {nth} of {max}' },
+	'autoOffer.explain': {
+		zh: '系统先派给最合适的在线志愿者；对方拒绝或超时未接，就派给下一位。都不行时交回给您。',
+		en: 'The system offers it to the best online volunteer; on a decline or no answer, to the next. If nobody takes it, it comes back to you.'
+	},
+	'autoOffer.failed': { zh: '无法更改自动派单：{reason}', en: 'Could not change auto-offer: {reason}' },
 	'candidates.title': { zh: '推荐志愿者', en: 'Best volunteers' },
 	'candidates.loading': { zh: '正在计算推荐…', en: 'Ranking volunteers…' },
 	'candidates.error': { zh: '无法获取推荐：{message}', en: 'Could not rank volunteers: {message}' },

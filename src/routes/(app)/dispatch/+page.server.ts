@@ -27,6 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		requests: requests.map((r) => toRequestView(r, true)),
 		volunteers,
 		communities: scopeCommunities,
-		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution }
+		map: { tileUrl: app.config.mapTileUrl, tileAttribution: app.config.mapTileAttribution },
+		autoOfferMaxTries: app.config.autoOfferMaxTries
 	};
 };
