@@ -12,6 +12,7 @@ import * as county from './2026-12-05T0000-county';
 import * as releaseAndAttention from './2026-12-05T0300-release-and-attention';
 import * as tasksBackToQueue from './2026-12-06T0000-tasks-back-to-queue';
 import * as autoOffer from './2026-12-07T0000-auto-offer';
+import * as residentsLoop from './2026-12-08T0000-residents-loop';
 
 // Listed statically so the same migrations are bundled into the built server
 // and run by `npm run migrate`. Names sort by date; never rename or edit one.
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
 	'2026-12-05T0000-county': county,
 	'2026-12-05T0300-release-and-attention': releaseAndAttention,
 	'2026-12-06T0000-tasks-back-to-queue': tasksBackToQueue,
-	'2026-12-07T0000-auto-offer': autoOffer
+	'2026-12-07T0000-auto-offer': autoOffer,
+	'2026-12-08T0000-residents-loop': residentsLoop
 };

@@ -314,7 +314,22 @@ function replay(
 		assignee_off_duty: false,
 		auto_offer: false,
 		auto_tried: 0,
-		auto_exhausted: false
+		auto_exhausted: false,
+		source: 'staff',
+		reporter_id: null,
+		track_token: null,
+		confirmation_code: null,
+		confirmed: false,
+		started_off_site: false,
+		assign_by: null,
+		complete_by: null,
+		overdue_assign_at: null,
+		overdue_complete_at: null,
+		feedback_rating: null,
+		feedback_comment: null,
+		feedback_via: null,
+		feedback_at: null,
+		reopen_of: null
 	};
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
 	for (const step of rest) {

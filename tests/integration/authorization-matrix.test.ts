@@ -223,6 +223,19 @@ const TABLE: Row[] = [
 		body: (r, c) => ({ teamId: c.teamId, version: r!.version }),
 		expect: [401, 200, 403, 403, 200]
 	},
+	{
+		call: 'POST /api/requests/:id/auto-offer',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/auto-offer`,
+		body: () => ({ on: false }),
+		expect: [401, 200, 403, 403, 200]
+	},
+	{
+		call: 'GET /api/public/track/:token (unknown)',
+		setup: 'none',
+		path: () => '/api/public/track/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+		expect: [404, 404, 404, 404, 404]
+	},
 	{ call: 'GET /api/history', setup: 'none', path: () => '/api/history', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history?format=csv', setup: 'none', path: () => '/api/history?format=csv', expect: [401, 403, 403, 403, 200] },
 	{ call: 'GET /api/history/stats', setup: 'none', path: () => '/api/history/stats', expect: [401, 403, 403, 403, 200] },

@@ -120,6 +120,12 @@ const ROUTES: Record<string, Row> = {
 		path: (c) => `/api/requests/${c.b.requestId}/hand-to-team`,
 		body: (c) => ({ teamId: c.b.teamId, version: 1 })
 	},
+	'POST /api/requests/[id]/auto-offer': {
+		kind: 'record',
+		method: 'POST',
+		path: (c) => `/api/requests/${c.b.requestId}/auto-offer`,
+		body: () => ({ on: true })
+	},
 	'GET /api/requests/[id]': { kind: 'record', method: 'GET', path: (c) => `/api/requests/${c.b.requestId}` },
 	'GET /api/requests/[id]/candidates': { kind: 'record', method: 'GET', path: (c) => `/api/requests/${c.b.requestId}/candidates` },
 	'POST /api/requests/[id]/[action=action]': {
@@ -184,6 +190,11 @@ const ROUTES: Record<string, Row> = {
 	'POST /api/session': { kind: 'own' },
 	'DELETE /api/session': { kind: 'own' },
 	'GET /healthz': { kind: 'public' },
+	// A resident's own pages: by a building's public code or a request's secret token, never by scope.
+	'GET /api/public/buildings/[code]': { kind: 'public' },
+	'POST /api/public/requests': { kind: 'public' },
+	'GET /api/public/track/[token]': { kind: 'public' },
+	'POST /api/public/track/[token]/feedback': { kind: 'public' },
 	'GET /readyz': { kind: 'public' }
 };
 

@@ -58,6 +58,16 @@ export const cancelSchema = z.object({
 
 export const noteSchema = z.object({ note: optionalText(FIELD_LIMITS.note) });
 
+/** Completing takes the resident's 4-digit confirmation code, when they gave one. */
+export const completeSchema = noteSchema.extend({
+	code: z
+		.string()
+		.regex(/^[0-9]{4}$/, 'The confirmation code is 4 digits.')
+		.optional()
+		.nullable()
+		.transform((v) => v ?? null)
+});
+
 const reasonCode = z.enum(HANDBACK_REASONS, `The reason is one of ${HANDBACK_REASONS.join(', ')}.`);
 
 /** A decline: the old body ({note?}) still holds; `reason` adds why, as a code. */

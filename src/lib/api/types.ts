@@ -22,6 +22,8 @@ export interface BuildingView {
 	lat: number;
 	lng: number;
 	footprint: { type: 'Polygon'; coordinates: [number, number][][] };
+	/** Staff only: the public code of the stairwell QR (/r/:code). */
+	code?: string;
 }
 
 /** A street (a line with a width in metres) or water (a polygon), drawn under the buildings. */
@@ -69,6 +71,22 @@ export interface RequestView {
 	offerExpiredAt: string | null;
 	/** Auto-offer: on while the server offers it to online volunteers in turn; `tried` offers so far in this run. */
 	autoOffer: { on: boolean; tried: number };
+	/** Who asked: typed by staff, by a resident through the building's QR code, or by a reporter. */
+	source: 'staff' | 'resident' | 'reporter';
+	/** The reporter's user id, for `source: reporter`. */
+	reporterId: string | null;
+	/** From the catalogue at creation (shorter when urgent); null on requests older than deadlines. */
+	deadlines: { assignBy: string | null; completeBy: string | null };
+	/** The deadline passed unmet and still in play: `assign` while open, `complete` while active. */
+	overdue: 'assign' | 'complete' | null;
+	/** The resident's rating (from the tracking page) or a follow-up call's answer; given once. */
+	feedback: { rating: number; comment: string | null; via: 'resident' | 'phone'; at: string } | null;
+	/** The request a low rating reopened. */
+	reopenOf: string | null;
+	/** Completed with the resident's confirmation code. */
+	confirmed: boolean;
+	/** Started more than 300 m from the building. */
+	startedOffSite: boolean;
 	/** For a plan's elder visit: when it fell due (see isVisitOverdue in dispatch/visits.ts); otherwise null. */
 	visitDueAt: string | null;
 	/** The team it was handed to (its leader assigns one of its members), or null. */

@@ -7,7 +7,10 @@ const calm: AttentionFacts = {
 	requeuedBy: null,
 	assigneeOffDuty: false,
 	autoOffer: false,
-	autoExhausted: false
+	autoExhausted: false,
+	overdue: null,
+	reopenOf: null,
+	source: 'staff'
 };
 
 describe('attentionFor', () => {
@@ -48,6 +51,16 @@ describe('attentionFor', () => {
 		expect(attentionFor({ ...calm, requeuedBy: 'decline', autoOffer: true })).toEqual([]);
 		expect(attentionFor({ ...calm, requeuedBy: 'decline', autoExhausted: true })).toEqual(['auto_exhausted']);
 		expect(attentionFor({ ...calm, requeuedBy: 'release', autoOffer: true })).toEqual(['released']);
+	});
+
+	it('flags an overdue deadline while the request is active, a reopened low rating, and a resident’s own request until taken', () => {
+		expect(attentionFor({ ...calm, overdue: 'assign' })).toEqual(['overdue']);
+		expect(attentionFor({ ...calm, status: 'in_progress', overdue: 'complete' })).toEqual(['overdue']);
+		expect(attentionFor({ ...calm, status: 'completed', overdue: 'complete' })).toEqual([]);
+		expect(attentionFor({ ...calm, reopenOf: 'r0' })).toEqual(['low_rating']);
+		expect(attentionFor({ ...calm, source: 'resident' })).toEqual(['from_resident']);
+		expect(attentionFor({ ...calm, source: 'resident', status: 'assigned' })).toEqual([]);
+		expect(attentionFor({ ...calm, source: 'reporter' })).toEqual([]);
 	});
 
 	it('lists every reason at once, in the contract order', () => {

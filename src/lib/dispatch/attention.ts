@@ -3,10 +3,7 @@
 // the board's list, a socket payload and a catch-up all say the same without reading events.
 import { isActiveStatus, type Status } from './vocabulary';
 
-/**
- * The contract's codes. `overdue`, `low_rating` and `from_resident` are not computed yet: they
- * come with deadlines, feedback and resident intake.
- */
+/** The contract's codes, in its order. */
 export const ATTENTION_CODES = [
 	'no_response',
 	'declined',
@@ -35,6 +32,11 @@ export interface AttentionFacts {
 	autoOffer: boolean;
 	/** Auto-offer ran out of online candidates or tries. */
 	autoExhausted: boolean;
+	/** A deadline passed unmet (RequestView.overdue). */
+	overdue: 'assign' | 'complete' | null;
+	/** Reopened after a low rating (RequestView.reopenOf). */
+	reopenOf: string | null;
+	source: 'staff' | 'resident' | 'reporter';
 }
 
 /** The request's attention codes, in the contract's order; empty when all is well. */
@@ -44,7 +46,11 @@ export function attentionFor(facts: AttentionFacts): AttentionCode[] {
 	if (facts.status === 'open' && facts.requeuedBy === 'decline' && !facts.autoOffer && !facts.autoExhausted) codes.push('declined');
 	if (facts.status === 'open' && facts.requeuedBy === 'release') codes.push('released');
 	if (isActiveStatus(facts.status) && facts.assigneeOffDuty) codes.push('assignee_off_duty');
+	if (facts.overdue !== null && isActiveStatus(facts.status)) codes.push('overdue');
 	if (facts.status === 'open' && facts.autoExhausted) codes.push('auto_exhausted');
+	if (facts.reopenOf !== null && isActiveStatus(facts.status)) codes.push('low_rating');
+	// A resident asked by themselves: nobody has looked at it yet until someone takes it.
+	if (facts.source === 'resident' && facts.status === 'open') codes.push('from_resident');
 	return codes;
 }
 

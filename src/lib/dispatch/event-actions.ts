@@ -8,6 +8,9 @@ import type { HandbackReason } from './reasons';
 /** Who started a request or its first offer: staff, or a visit plan by itself (services/visit-scheduler.ts). */
 export type StepSource = { source: 'staff' } | { source: 'visit_plan'; planId: string | null };
 
+/** Who started a request: staff, a visit plan, a resident by the building's QR code, or a reporter. */
+export type CreateSource = StepSource | { source: 'resident' } | { source: 'reporter' };
+
 /**
  * Who made an offer: staff, a visit plan, the leader of the team the request was handed to,
  * or auto-offer by itself (`attempt` counts from 1 within its run).
@@ -23,7 +26,7 @@ export type NoMeta = Record<string, never>;
  * A plan id is null for a plan visit recorded before meta whose plan is gone.
  */
 export interface EventMetaByAction {
-	create: StepSource;
+	create: CreateSource;
 	assign: AssignSource & { volunteerId: string | null };
 	reassign: { fromVolunteerId: string | null; toVolunteerId: string | null };
 	accept: NoMeta;
@@ -41,6 +44,8 @@ export interface EventMetaByAction {
 	assignee_duty: { available: boolean };
 	/** Staff handed an open request to a team, whose leader assigns one of its members. */
 	hand_to_team: { teamId: string };
+	/** The resident rated it on the tracking page, or staff recorded a follow-up call; the comment is the note. */
+	feedback: { rating: number; via: 'resident' | 'phone'; reopenedAs: string | null };
 	/** Staff turned auto-offer on or off, or it ran out (`exhausted`, off by itself). */
 	auto_offer: { on: boolean; exhausted: boolean };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
@@ -78,6 +83,7 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	offer_requeued: 'request',
 	hand_to_team: 'request',
 	auto_offer: 'request',
+	feedback: 'request',
 	assignee_duty: 'request',
 	availability: 'volunteer',
 	position: 'volunteer',

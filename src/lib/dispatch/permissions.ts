@@ -91,6 +91,8 @@ export function assigneeKeepsContact(status: Status): boolean {
 export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> = {
 	'/': 'public',
 	'/login': 'public',
+	'/r/[code]': 'public',
+	'/t/[token]': 'public',
 	'/(app)/account': () => true,
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,

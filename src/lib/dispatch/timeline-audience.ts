@@ -62,6 +62,7 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 		case 'assignee_duty': // the volunteer's own switch (another's is hidden by volunteerSees)
 		case 'hand_to_team': // the team is staff's choice, not another volunteer
 		case 'auto_offer': // on, off or run out: nobody named
+		case 'feedback': // the resident's word on the work
 			return step;
 	}
 }

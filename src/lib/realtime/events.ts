@@ -1,3 +1,5 @@
+import type { TrackView } from '../dispatch/tracking';
+import type { Locale } from '../i18n/locales';
 // The one map of socket events, shared by the server that sends them and the browser that hears them.
 import type { RequestView, ServiceView, TeamView, VolunteerView } from '../api/types';
 
@@ -54,6 +56,8 @@ export type ServerToClientEvents = { [K in DurableEventName]: (payload: DurableE
 	'presence:online': (payload: OnlinePresence) => void;
 	/** The session ended (logout, password change, expiry): the page should sign in again. */
 	'session:ended': () => void;
+	/** A resident's tracking page (auth: {track: token}): its one request, as /api/public/track says it. */
+	'track:updated': (payload: TrackView) => void;
 };
 
 export interface ClientToServerEvents {
@@ -69,3 +73,5 @@ export const roomForVolunteer = (volunteerId: string) => `volunteer:${volunteerI
 export const roomForTeamLead = (teamId: string) => `team-lead:${teamId}`;
 export const roomForTeamMembers = (teamId: string) => `team:${teamId}`;
 export const roomForUser = (userId: string) => `user:${userId}`;
+/** The tracking pages of one request, in one language (the volunteer's title is said in it). */
+export const roomForTracking = (requestId: string, locale: Locale) => `track:${requestId}:${locale}`;

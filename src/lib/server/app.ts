@@ -16,6 +16,8 @@ import { markOffline, renewOnline } from './repositories/volunteers';
 import { startJobs, type JobRunner } from './jobs/runner';
 import { jobsFor } from './jobs/index';
 import { autoOfferNudge } from './jobs/auto-offer';
+import { findRequestByToken } from './repositories/public';
+import { trackViewById } from './services/residents';
 import { startCandidateRoster } from './roster/candidate-roster';
 import { AreaDirectory } from './services/area-directory';
 import { teamTiesOf } from './repositories/teams';
@@ -109,6 +111,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 				communityOfRequest: async (id) => (await findRequest(db, id))?.community_id ?? null
 			},
 			teamTies: (volunteerId) => teamTiesOf(db, volunteerId),
+			tracking: {
+				requestOf: async (token) => (await findRequestByToken(db, token))?.id ?? null,
+				viewOf: (requestId, locale) => trackViewById({ db }, requestId, locale)
+			},
 			authenticate: async (cookieHeader) => {
 				const user = await resolveSession(db, readCookie(cookieHeader, SESSION_COOKIE), config.sessionTtlMs, new Date());
 				return user && { user, actor: actorFor(user, await areas.treeKnowing(user.scope.id)) };

@@ -19,6 +19,7 @@ const environment = z.object({
 	OFFER_TIMEOUT_MINUTES: z.coerce.number().positive().default(5),
 	OFFER_TIMEOUT_ACTION: z.enum(['flag', 'requeue']).default('flag'),
 	AUTO_OFFER_MAX_TRIES: z.coerce.number().int().positive().max(50).default(5),
+	PUBLIC_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(5),
 	CLUSTER: z.enum(['postgres', 'redis', 'off']).optional(),
 	REDIS_URL: z.string().min(1).optional(),
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
@@ -53,6 +54,8 @@ export interface Config {
 	offerTimeoutAction: 'flag' | 'requeue';
 	/** Offers one auto-offer run makes at most before it leaves the request to the dispatcher. */
 	autoOfferMaxTries: number;
+	/** New public (resident) requests per hour from one address, and for one phone. */
+	publicLimitPerHour: number;
 	dbPoolSize: number;
 	/** How several app nodes share socket events; 'off' for a single node. */
 	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
@@ -95,6 +98,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		offerTimeoutMs: e.OFFER_TIMEOUT_MINUTES * 60_000,
 		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
 		autoOfferMaxTries: e.AUTO_OFFER_MAX_TRIES,
+		publicLimitPerHour: e.PUBLIC_LIMIT_PER_HOUR,
 		dbPoolSize: e.DB_POOL_SIZE,
 		cluster: clusterFrom(e),
 		logLevel: e.LOG_LEVEL,

@@ -46,6 +46,14 @@ function request(overrides: Partial<RequestView> = {}): RequestView {
 		visitDueAt: null,
 		teamId: 't1',
 		autoOffer: { on: false, tried: 0 },
+		source: 'staff',
+		reporterId: null,
+		deadlines: { assignBy: null, completeBy: null },
+		overdue: null,
+		feedback: null,
+		reopenOf: null,
+		confirmed: false,
+		startedOffSite: false,
 		attention: [],
 		...overrides
 	};

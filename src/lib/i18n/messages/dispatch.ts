@@ -176,5 +176,6 @@ export const dispatchMessages = defineMessages({
 	'action.assignee_duty': { zh: '接单人值班变更', en: 'assignee duty changed' },
 	'action.hand_to_team': { zh: '交给服务队', en: 'handed to a team' },
 	'action.auto_offer': { zh: '自动派单', en: 'auto-offer' },
+	'action.feedback': { zh: '居民评价', en: 'feedback' },
 	'action.other': { zh: '其他变更', en: 'other change' }
 });

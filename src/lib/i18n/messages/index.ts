@@ -9,6 +9,7 @@ import { timelineMessages } from './timeline';
 import { catalogueMessages } from './catalogue';
 import { teamMessages } from './teams';
 import { volunteerAdminMessages } from './volunteers-admin';
+import { residentMessages } from './residents';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -22,7 +23,8 @@ export const messages = {
 	...timelineMessages,
 	...catalogueMessages,
 	...teamMessages,
-	...volunteerAdminMessages
+	...volunteerAdminMessages,
+	...residentMessages
 };
 export type MessageKey = keyof typeof messages;
 

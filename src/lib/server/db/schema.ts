@@ -29,6 +29,8 @@ export interface BuildingTable {
 	lng: number;
 	footprint: Json<GeoPolygon>;
 	street: string | null;
+	/** Public: printed as a QR code in the stairwell (/r/:code). */
+	code: Generated<string>;
 }
 
 export interface UserTable {
@@ -137,6 +139,26 @@ export interface RequestTable {
 	auto_tried: Generated<number>;
 	/** Auto-offer ran out of candidates or tries: attention `auto_exhausted` while open. */
 	auto_exhausted: Generated<boolean>;
+	/** Who asked: staff typed it, a resident by QR code, or a reporter for their grid. */
+	source: Generated<RequestSource>;
+	reporter_id: Generated<string | null>;
+	/** A resident's tracking link (/t/:token); never shown to anyone else. */
+	track_token: Generated<string | null>;
+	/** The 4 digits the resident gives the volunteer at completion. */
+	confirmation_code: Generated<string | null>;
+	confirmed: Generated<boolean>;
+	started_off_site: Generated<boolean>;
+	assign_by: NullableTimestamp;
+	complete_by: NullableTimestamp;
+	/** When each deadline was found passed unmet: set once (services/deadlines.ts). */
+	overdue_assign_at: NullableTimestamp;
+	overdue_complete_at: NullableTimestamp;
+	feedback_rating: Generated<number | null>;
+	feedback_comment: Generated<string | null>;
+	feedback_via: Generated<'resident' | 'phone' | null>;
+	feedback_at: NullableTimestamp;
+	/** The request a low rating reopened. */
+	reopen_of: Generated<string | null>;
 }
 
 export type EventKind = 'request_created' | 'request_updated' | 'volunteer_updated' | 'service_updated' | 'team_updated';
@@ -213,6 +235,21 @@ export interface TeamCommunityTable {
 	community_id: string;
 }
 
+export type RequestSource = 'staff' | 'resident' | 'reporter';
+
+export interface ReporterBuildingTable {
+	user_id: string;
+	building_id: string;
+}
+
+/** One public request, for the limits per address and per phone. */
+export interface PublicSubmissionTable {
+	id: Generated<string>;
+	address: string;
+	phone: string;
+	at: Timestamp;
+}
+
 export interface Database {
 	areas: AreaTable;
 	services: ServiceTable;
@@ -229,6 +266,8 @@ export interface Database {
 	requests: RequestTable;
 	events: EventTable;
 	login_attempts: LoginAttemptTable;
+	reporter_buildings: ReporterBuildingTable;
+	public_submissions: PublicSubmissionTable;
 }
 
 export type NewBuilding = Insertable<BuildingTable>;

@@ -2,7 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { UserView } from '../../api/types';
 import { byMessage, deliveriesFor, roomsOf, type StoredEvent, type TeamTies } from '../../realtime/deliveries';
-import { roomForUser } from '../../realtime/events';
+import { roomForTracking, roomForUser } from '../../realtime/events';
+import type { RequestView } from '../../api/types';
+import type { TrackView } from '../../dispatch/tracking';
+import { LOCALES, pickLocale, type Locale } from '../../i18n/locales';
 import type { Actor } from '../../dispatch/permissions';
 import type { EventPublisher } from '../services/deps';
 import type { Logger } from '../log';
@@ -23,6 +26,11 @@ export interface RealtimeDeps {
 	limits: SocketLimits;
 	/** Shares events with other app nodes; null for a single node. */
 	adapter?: ClusterAdapter | null;
+	/** A resident's tracking: the request behind a token, and its view for the page. */
+	tracking: {
+		requestOf(token: string): Promise<string | null>;
+		viewOf(requestId: string, locale: Locale): Promise<TrackView | null>;
+	};
 }
 
 export interface Realtime extends EventPublisher {
@@ -69,7 +77,24 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	});
 
 	const openSockets = new SocketCounter(deps.limits.maxSocketsPerUser);
+	// A resident's tracking page: its one request's room, no user, nothing else (contract, "Residents").
 	io.use(async (socket, next) => {
+		const token: unknown = socket.handshake.auth?.track;
+		if (token === undefined) return next();
+		try {
+			const requestId = typeof token === 'string' && token.length <= 64 ? await deps.tracking.requestOf(token) : null;
+			if (!requestId) return next(new Error('not_found'));
+			const locale = pickLocale(undefined, socket.handshake.headers['accept-language'] ?? null);
+			socket.data.tracking = { requestId };
+			socket.join(roomForTracking(requestId, locale));
+			next();
+		} catch (error) {
+			deps.log.warn({ err: error }, 'socket handshake could not check a tracking token');
+			next(new Error('unavailable'));
+		}
+	});
+	io.use(async (socket, next) => {
+		if (socket.data.tracking) return next();
 		let signedIn: { user: UserView; actor: Actor } | null;
 		let rooms: string[] = [];
 		try {
@@ -96,7 +121,19 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 	});
 
 	io.on('connection', (socket) => limitEvents(socket, deps.limits));
+	io.on('connection', (socket) => {
+		// A tracking page sends nothing: any event from it is dropped unheard.
+		if (socket.data.tracking) socket.use(() => {});
+	});
 	const presence = attachPresence(io, deps.presence, deps.log);
+
+	/** The request as each language's tracking pages say it, read fresh: a newer change's answer carries a higher version. */
+	async function tellTrackers(requestId: string) {
+		for (const locale of LOCALES) {
+			const view = await deps.tracking.viewOf(requestId, locale).catch(() => null);
+			if (view) io.to(roomForTracking(requestId, locale)).emit('track:updated', view);
+		}
+	}
 
 	return {
 		io,
@@ -106,6 +143,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 				for (const [message, rooms] of byMessage(deliveriesFor(event))) {
 					// The union of event names and payloads is sound by construction in deliveriesFor.
 					(io.to(rooms).emit as (event: string, data: unknown) => boolean)(message.event, message.data);
+				}
+				if (
+					(event.kind === 'request_created' || event.kind === 'request_updated') &&
+					(event.payload as RequestView).source === 'resident'
+				) {
+					void tellTrackers((event.payload as RequestView).id);
 				}
 			}
 		},

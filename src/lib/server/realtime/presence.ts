@@ -64,6 +64,7 @@ export function attachPresence(io: RealtimeServer, store: PresenceStore, log: Lo
 	}
 
 	io.on('connection', (socket: RealtimeSocket) => {
+		if (socket.data.tracking) return; // a resident's tracking page: no user, no presence
 		const { user, actor } = socket.data;
 		const ownCommunity = actor.communityIds[0];
 		if (user.role === 'volunteer' && user.volunteerId && ownCommunity) {

@@ -27,6 +27,7 @@ export interface SessionWatchDeps {
  */
 export function watchSessions(io: RealtimeServer, deps: SessionWatchDeps): void {
 	io.on('connection', (socket) => {
+		if (socket.data.tracking) return; // a resident's tracking page has no session to end
 		const token = deps.tokenOf(socket.handshake.headers.cookie);
 		if (!token) return;
 		const tokenHash = hashToken(token);

@@ -9,6 +9,11 @@ export interface SocketData {
 	actor: Actor;
 	/** The request this dispatcher has selected, and its community, for "who is viewing". */
 	viewing?: { requestId: string; communityId: string } | null;
+	/**
+	 * Set on a resident's tracking socket (auth: {track}), which has no user: it is in its one
+	 * request's room and nothing else, and every connection handler leaves it alone.
+	 */
+	tracking?: { requestId: string };
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

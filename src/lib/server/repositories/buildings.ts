@@ -4,11 +4,12 @@ import type { NewBuilding } from '../db/schema';
 import type { BuildingView, MapFeatureView } from '../../api/types';
 
 /** The buildings of these communities. */
-export async function listBuildings(db: Queryable, communityIds: readonly string[]): Promise<BuildingView[]> {
+export async function listBuildings(db: Queryable, communityIds: readonly string[], withCodes = false): Promise<BuildingView[]> {
 	if (communityIds.length === 0) return [];
 	return db
 		.selectFrom('buildings')
 		.select(['id', 'community_id as communityId', 'name', 'kind', 'lat', 'lng', 'footprint'])
+		.$if(withCodes, (q) => q.select('code'))
 		.where('community_id', 'in', communityIds)
 		.orderBy('kind')
 		.orderBy('name')

@@ -5,6 +5,7 @@ import type { RequestView } from '../../api/types';
 import { ACTIVE_STATUSES, HELD_STATUSES, type Status } from '../../dispatch/vocabulary';
 import { LAST_VISIT, LOAD_STATUSES } from '../../dispatch/candidate-facts';
 import type { LastVisit, RosterRequest } from '../roster/roster-state';
+import { overdueOf } from '../../dispatch/deadlines';
 import { attentionFor } from '../../dispatch/attention';
 
 /**
@@ -219,6 +220,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The contract's request shape. Contact details only when the reader may see them. */
 export function toRequestView(row: RequestRow, withContact: boolean): RequestView {
+	const overdue = overdueOf({ status: row.status, overdueAssignAt: row.overdue_assign_at, overdueCompleteAt: row.overdue_complete_at });
 	const view: RequestView = {
 		id: row.id,
 		communityId: row.community_id,
@@ -241,13 +243,27 @@ export function toRequestView(row: RequestRow, withContact: boolean): RequestVie
 		visitDueAt: iso(row.visit_due_at),
 		teamId: row.team_id,
 		autoOffer: { on: row.auto_offer, tried: row.auto_tried },
+		source: row.source,
+		reporterId: row.reporter_id,
+		deadlines: { assignBy: iso(row.assign_by), completeBy: iso(row.complete_by) },
+		overdue,
+		feedback:
+			row.feedback_rating !== null && row.feedback_via !== null && row.feedback_at !== null
+				? { rating: row.feedback_rating, comment: row.feedback_comment, via: row.feedback_via, at: row.feedback_at.toISOString() }
+				: null,
+		reopenOf: row.reopen_of,
+		confirmed: row.confirmed,
+		startedOffSite: row.started_off_site,
 		attention: attentionFor({
 			status: row.status,
 			offerExpiredAt: row.offer_expired_at,
 			requeuedBy: row.requeued_by,
 			assigneeOffDuty: row.assignee_off_duty,
 			autoOffer: row.auto_offer,
-			autoExhausted: row.auto_exhausted
+			autoExhausted: row.auto_exhausted,
+			overdue,
+			reopenOf: row.reopen_of,
+			source: row.source
 		})
 	};
 	if (withContact) {

@@ -2,7 +2,7 @@
 // kind, statuses and delivery columns, and its machine data in a typed `meta`. `note` is only
 // ever what a person typed. The services append these in the transaction of the change.
 import type { RequestView, ServiceView, TeamView, VolunteerView } from '../../api/types';
-import type { AssignSource, StepSource } from '../../dispatch/event-actions';
+import type { AssignSource, CreateSource, StepSource } from '../../dispatch/event-actions';
 import type { Status } from '../../dispatch/vocabulary';
 import type { HandbackReason } from '../../dispatch/reasons';
 import type { NewEventRecord } from '../repositories/events';
@@ -16,7 +16,7 @@ export function byVisitPlan(planId: string): StepSource {
 	return { source: 'visit_plan', planId };
 }
 
-export function requestCreated(actorId: ActorId, request: RequestView, source: StepSource = BY_STAFF): NewEventRecord {
+export function requestCreated(actorId: ActorId, request: RequestView, source: CreateSource = BY_STAFF): NewEventRecord {
 	return {
 		kind: 'request_created',
 		action: 'create',
@@ -240,6 +240,23 @@ export function requestHandedToTeam(actorId: string, request: RequestView, teamI
 		volunteerId: null,
 		fromStatus: 'open',
 		toStatus: 'open',
+		payload: request
+	};
+}
+
+/** The resident's rating (or a follow-up call's answer, `actorId` the staff who called); a low one names the request it reopened. */
+export function feedbackGiven(actorId: ActorId, request: RequestView, reopenedAs: string | null): NewEventRecord {
+	const feedback = request.feedback!;
+	return {
+		kind: 'request_updated',
+		action: 'feedback',
+		meta: { rating: feedback.rating, via: feedback.via, reopenedAs },
+		actorId,
+		requestId: request.id,
+		volunteerId: null,
+		fromStatus: request.status,
+		toStatus: request.status,
+		note: feedback.comment,
 		payload: request
 	};
 }

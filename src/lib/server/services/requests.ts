@@ -11,9 +11,11 @@ import type { Queryable } from '../db/types';
 import type { NewEventRecord } from '../repositories/events';
 import type { AssignSource } from '../../dispatch/event-actions';
 import { findElderAt } from '../repositories/elders';
+import { deadlinesFor } from '../../dispatch/deadlines';
+import type { RequestSource } from '../db/schema';
 import { listTimelineRows, wasOfferedTo } from '../repositories/events';
 import { stepForVolunteer, volunteerSees } from '../../dispatch/timeline-audience';
-import { conflict, forbidden, invalidInput, notFound } from '../http/api-error';
+import { ApiError, conflict, forbidden, invalidInput, notFound } from '../http/api-error';
 import { lockEligibleVolunteer } from './eligible-volunteer';
 import { commitChange } from './commit';
 import {
@@ -53,32 +55,60 @@ export async function createRequest(deps: ServiceDeps, actor: Actor, input: NewR
 		if (!building || !inScope(actor, building.community_id)) {
 			throw invalidInput('That building does not exist.', [{ path: 'buildingId', message: 'Unknown building' }]);
 		}
-		const service = await findService(trx, input.type);
-		if (!service?.active) {
-			throw invalidInput('Choose a service from the catalogue.', [{ path: 'type', message: 'Not an active service' }]);
-		}
-		// A visit to a known elder keeps its continuity (the same volunteer as last time) when the
-		// dispatcher names the elder's building and unit.
-		const elderId = input.type === 'elder_visit' ? await findElderAt(trx, input.buildingId, input.unit) : null;
-		const row = await insertRequest(trx, {
-			community_id: building.community_id,
-			type: input.type,
-			elder_id: elderId,
-			building_id: input.buildingId,
-			description: input.description,
-			urgency: input.urgency,
-			unit: input.unit,
-			contact_name: input.contactName,
-			contact_phone: input.contactPhone,
-			created_by: actor.userId,
-			created_at: deps.now(),
-			auto_offer: input.autoOffer ?? service.autoOffer
-		});
+		const row = await insertNewRequest(trx, deps.now(), { building, input, createdBy: actor.userId, source: 'staff' });
 		const request = toRequestView(row, true);
 		return {
 			result: request,
 			events: [requestCreated(actor.userId, request)]
 		};
+	});
+}
+
+/** Where a new request came from, and what only a resident's request carries. */
+export interface NewRequestOrigin {
+	createdBy: string | null;
+	source: RequestSource;
+	reporterId?: string;
+	/** A resident's tracking token and the code they give the volunteer. */
+	tracking?: { token: string; confirmationCode: string };
+}
+
+/**
+ * Inserts a new open request, whoever asks: the service must be active; the deadlines come from
+ * the catalogue (dispatch/deadlines.ts); a visit to a known elder keeps its continuity (the same
+ * volunteer as last time) when the building and unit name the elder.
+ */
+export async function insertNewRequest(
+	trx: Transaction<Database>,
+	now: Date,
+	args: NewRequestOrigin & { building: { id: string; community_id: string }; input: NewRequestInput }
+): Promise<RequestRow> {
+	const { building, input } = args;
+	const service = await findService(trx, input.type);
+	if (!service?.active) {
+		throw invalidInput('Choose a service from the catalogue.', [{ path: 'type', message: 'Not an active service' }]);
+	}
+	const elderId = input.type === 'elder_visit' ? await findElderAt(trx, building.id, input.unit) : null;
+	const deadlines = deadlinesFor(service, input.urgency, now);
+	return insertRequest(trx, {
+		community_id: building.community_id,
+		type: input.type,
+		elder_id: elderId,
+		building_id: building.id,
+		description: input.description,
+		urgency: input.urgency,
+		unit: input.unit,
+		contact_name: input.contactName,
+		contact_phone: input.contactPhone,
+		created_by: args.createdBy,
+		created_at: now,
+		auto_offer: input.autoOffer ?? service.autoOffer,
+		assign_by: deadlines.assignBy,
+		complete_by: deadlines.completeBy,
+		source: args.source,
+		reporter_id: args.reporterId ?? null,
+		track_token: args.tracking?.token ?? null,
+		confirmation_code: args.tracking?.confirmationCode ?? null
 	});
 }
 
@@ -248,6 +278,8 @@ function assigneeChange(action: AssigneeAction, now: Date): RequestUpdate {
 export interface AssigneeInput {
 	note: string | null;
 	reason?: HandbackReason | null;
+	/** On complete: the resident's confirmation code, when they gave one. */
+	code?: string | null;
 }
 
 /** The event each of the assignee's actions records. */
@@ -294,11 +326,18 @@ export async function actOnTask(
 		}
 		const to = nextStatus(before.status, action);
 		if (!to) return explainConflict(trx, id);
+		// A code the resident did not give is refused plainly, and nothing is completed.
+		const confirmed = action === 'complete' && input.code ? input.code === before.confirmation_code : false;
+		if (action === 'complete' && input.code && !confirmed) {
+			throw new ApiError('unprocessable', 'That is not the code the resident has. Ask them to read it again.', [
+				{ path: 'code', message: 'Wrong code' }
+			]);
+		}
 
 		const updated = await updateRequestIf(
 			trx,
 			{ id, statuses: allowedFrom(action), assigneeId: actor.volunteerId! },
-			{ status: to, ...assigneeChange(action, deps.now()) }
+			{ status: to, ...assigneeChange(action, deps.now()), ...(confirmed ? { confirmed: true } : {}) }
 		);
 		if (!updated) return explainConflict(trx, id);
 		const step = { actorId: actor.userId, request: toRequestView(updated, true), from: before.status, note: input.note };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
 import { requireActor, requireStaff } from '$lib/server/http/guards';
-import { assignSchema, cancelSchema, declineSchema, noteSchema, releaseSchema, requestIdSchema } from '$lib/api/schemas';
+import { assignSchema, cancelSchema, completeSchema, declineSchema, noteSchema, releaseSchema, requestIdSchema } from '$lib/api/schemas';
 import { actOnTask, assignVolunteer, cancelRequest } from '$lib/server/services/requests';
 import type { Action } from '$lib/dispatch/lifecycle';
 import { isStaff } from '$lib/dispatch/permissions';
@@ -31,6 +31,7 @@ export const POST: RequestHandler = endpoint(async (event) => {
 		return json(await cancelRequest(services, actor, id, reason, version));
 	}
 	const actor = requireActor(event);
-	const schema = action === 'release' ? releaseSchema : action === 'decline' ? declineSchema : noteSchema;
+	const schema =
+		action === 'release' ? releaseSchema : action === 'decline' ? declineSchema : action === 'complete' ? completeSchema : noteSchema;
 	return json(await actOnTask(services, actor, id, action, await readJson(event.request, schema)));
 });
