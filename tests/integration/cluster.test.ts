@@ -359,3 +359,62 @@ describe.skipIf(!hasPostgres)("two app nodes' auto-offer on one PostgreSQL", () 
 		for (const socket of sockets) socket.disconnect();
 	});
 });
+
+describe.skipIf(!hasPostgres)("two app nodes' deadline job on one PostgreSQL", () => {
+	// Both nodes look for passed deadlines every 200 ms.
+	const cluster = twoNodesSharingADatabase({ DEADLINE_CHECK_SECONDS: '0.2', OFFER_TIMEOUT_MINUTES: '600' });
+
+	it('marks each passed deadline once across both nodes, and the coordinators hear it', async () => {
+		const { nodes, sql } = cluster;
+		const [nodeA, nodeB] = nodes as [ForkedServer, ForkedServer];
+		const coordinator = connectSocket(nodeB.url, await signIn(nodeB.url, 'coordinator'));
+		await waitForConnect(coordinator);
+		const heard: RequestView[] = [];
+		coordinator.on('request:updated', ({ request }) => {
+			if (request.overdue) heard.push(request);
+		});
+		const staff = apiClient(nodeA.url, await signIn(nodeA.url, 'dispatcher'));
+		const building = (await staff<BuildingView[]>('GET', '/api/buildings')).body.find((b) => b.name === '12栋')!;
+		const ids: string[] = [];
+		for (let i = 0; i < 4; i++) {
+			const created = await staff<RequestView>('POST', '/api/requests', {
+				type: 'repair',
+				buildingId: building.id,
+				description: `时限测试 ${i}`
+			});
+			expect(created.status).toBe(201);
+			expect(created.body.deadlines.assignBy).not.toBeNull();
+			ids.push(created.body.id);
+		}
+		// Their time runs out now: both deadlines of the first two, the assign deadline of the others.
+		await sql.query(
+			"update requests set assign_by = now() - interval '1 minute', complete_by = now() - interval '1 minute', version = version + 1 where id = any($1)",
+			[ids.slice(0, 2)]
+		);
+		await sql.query("update requests set assign_by = now() - interval '1 minute', version = version + 1 where id = any($1)", [
+			ids.slice(2)
+		]);
+		const marks = async () =>
+			(
+				await sql.query<{ request_id: string; milestone: string; n: number }>(
+					"select request_id, meta ->> 'milestone' as milestone, count(*)::int as n from events where action = 'overdue' and request_id = any($1) group by 1, 2",
+					[ids]
+				)
+			).rows;
+		await expect.poll(async () => (await marks()).length, { timeout: 15_000 }).toBe(6);
+		await new Promise((resolve) => setTimeout(resolve, 1500)); // more rounds on each node, which must add nothing
+		const rows = await marks();
+		expect(rows.every((r) => r.n === 1)).toBe(true);
+		expect(
+			rows
+				.filter((r) => r.milestone === 'complete')
+				.map((r) => r.request_id)
+				.sort()
+		).toEqual(ids.slice(0, 2).sort());
+		await expect.poll(() => new Set(heard.map((r) => r.id)).size).toBe(4);
+		const last = heard.filter((r) => r.id === ids[0]).at(-1)!;
+		expect(last).toMatchObject({ overdue: 'complete' });
+		expect(last.attention).toContain('overdue');
+		coordinator.disconnect();
+	});
+});

@@ -46,6 +46,8 @@ export interface EventMetaByAction {
 	hand_to_team: { teamId: string };
 	/** The resident rated it on the tracking page, or staff recorded a follow-up call; the comment is the note. */
 	feedback: { rating: number; via: 'resident' | 'phone'; reopenedAs: string | null };
+	/** A deadline passed unmet: found once, by the deadline job. */
+	overdue: { milestone: 'assign' | 'complete' };
 	/** Staff turned auto-offer on or off, or it ran out (`exhausted`, off by itself). */
 	auto_offer: { on: boolean; exhausted: boolean };
 	/** A volunteer's on-duty switch; `position` is the same switch turned on with a shared position. */
@@ -84,6 +86,7 @@ const ACTIONS: Record<EventAction, 'request' | 'volunteer' | 'catalogue' | 'team
 	hand_to_team: 'request',
 	auto_offer: 'request',
 	feedback: 'request',
+	overdue: 'request',
 	assignee_duty: 'request',
 	availability: 'volunteer',
 	position: 'volunteer',

@@ -63,6 +63,7 @@ export function stepForVolunteer(step: RequestStep, myVolunteerId: string): Requ
 		case 'hand_to_team': // the team is staff's choice, not another volunteer
 		case 'auto_offer': // on, off or run out: nobody named
 		case 'feedback': // the resident's word on the work
+		case 'overdue': // a deadline passed
 			return step;
 	}
 }

@@ -44,6 +44,10 @@ export function timelineDetail(step: RequestStep, t: Translate, volunteerName: V
 			return step.meta.minutes === null ? null : t('timeline.offerTimeout', { minutes: +step.meta.minutes.toFixed(2) });
 		case 'assignee_duty':
 			return t(step.meta.available ? 'timeline.assigneeOnDuty' : 'timeline.assigneeOffDuty');
+		case 'overdue':
+			return t(step.meta.milestone === 'assign' ? 'timeline.overdueAssign' : 'timeline.overdueComplete');
+		case 'feedback':
+			return t('timeline.rated', { n: step.meta.rating, via: t(step.meta.via === 'phone' ? 'timeline.viaPhone' : 'timeline.viaResident') });
 		case 'auto_offer':
 			return t(step.meta.exhausted ? 'timeline.autoExhausted' : step.meta.on ? 'timeline.autoOn' : 'timeline.autoOff');
 		default:

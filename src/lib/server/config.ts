@@ -20,6 +20,7 @@ const environment = z.object({
 	OFFER_TIMEOUT_ACTION: z.enum(['flag', 'requeue']).default('flag'),
 	AUTO_OFFER_MAX_TRIES: z.coerce.number().int().positive().max(50).default(5),
 	PUBLIC_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(5),
+	DEADLINE_CHECK_SECONDS: z.coerce.number().positive().default(30),
 	CLUSTER: z.enum(['postgres', 'redis', 'off']).optional(),
 	REDIS_URL: z.string().min(1).optional(),
 	DB_POOL_SIZE: z.coerce.number().int().positive().default(10),
@@ -56,6 +57,8 @@ export interface Config {
 	autoOfferMaxTries: number;
 	/** New public (resident) requests per hour from one address, and for one phone. */
 	publicLimitPerHour: number;
+	/** How often passed deadlines are looked for. */
+	deadlineCheckMs: number;
 	dbPoolSize: number;
 	/** How several app nodes share socket events; 'off' for a single node. */
 	cluster: { kind: 'off' } | { kind: 'postgres'; url: string } | { kind: 'redis'; url: string };
@@ -99,6 +102,7 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		offerTimeoutAction: e.OFFER_TIMEOUT_ACTION,
 		autoOfferMaxTries: e.AUTO_OFFER_MAX_TRIES,
 		publicLimitPerHour: e.PUBLIC_LIMIT_PER_HOUR,
+		deadlineCheckMs: e.DEADLINE_CHECK_SECONDS * 1000,
 		dbPoolSize: e.DB_POOL_SIZE,
 		cluster: clusterFrom(e),
 		logLevel: e.LOG_LEVEL,

@@ -9,16 +9,23 @@ import type { HandbackReason } from '$lib/dispatch/reasons';
 export interface StepInput {
 	note: string | null;
 	reason?: HandbackReason;
+	/** On complete: the resident's confirmation code. */
+	code?: string;
 }
 
 /** Why an action did not go through, in words the page can say plainly. */
 export type ActionProblem =
-	{ kind: 'conflict' } | { kind: 'not_yours' } | { kind: 'network' } | { kind: 'other'; status: number; code: string };
+	| { kind: 'conflict' }
+	| { kind: 'not_yours' }
+	| { kind: 'network' }
+	| { kind: 'wrong_code' }
+	| { kind: 'other'; status: number; code: string };
 
 function problemOf(outcome: ApiFailure): ActionProblem {
 	if (outcome.status === 0) return { kind: 'network' };
 	if (outcome.status === 409) return { kind: 'conflict' };
 	if (outcome.status === 403 || outcome.status === 404) return { kind: 'not_yours' };
+	if (outcome.status === 422 && outcome.issues.some((issue) => issue.path === 'code')) return { kind: 'wrong_code' };
 	// The server's English message is not for volunteers; the code chooses the sentence.
 	return { kind: 'other', status: outcome.status, code: outcome.code };
 }

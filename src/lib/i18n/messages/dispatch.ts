@@ -94,6 +94,10 @@ export const dispatchMessages = defineMessages({
 	'detail.confirmCancel': { zh: '取消工单', en: 'Cancel request' },
 	'detail.timeline': { zh: '处理记录', en: 'Timeline' },
 	'detail.system': { zh: '系统', en: 'System' },
+	'source.resident': { zh: '居民自报', en: 'Resident' },
+	'source.reporter': { zh: '楼栋长报', en: 'Reporter' },
+	'deadline.left': { zh: '还剩 {time}', en: '{time} left' },
+	'deadline.over': { zh: '超时 {time}', en: '{time} over' },
 	'autoOffer.intake': { zh: '自动派单：系统依次派给在线志愿者', en: 'Auto-offer: the system asks online volunteers in turn' },
 	'autoOffer.turnOn': { zh: '开启自动派单', en: 'Turn auto-offer on' },
 	'autoOffer.turnOff': { zh: '停止自动派单', en: 'Stop auto-offer' },
@@ -177,5 +181,6 @@ export const dispatchMessages = defineMessages({
 	'action.hand_to_team': { zh: '交给服务队', en: 'handed to a team' },
 	'action.auto_offer': { zh: '自动派单', en: 'auto-offer' },
 	'action.feedback': { zh: '居民评价', en: 'feedback' },
+	'action.overdue': { zh: '超过时限', en: 'deadline passed' },
 	'action.other': { zh: '其他变更', en: 'other change' }
 });

@@ -95,12 +95,21 @@ export const volunteerMessages = defineMessages({
 	'volunteer.decline.placeholder': { zh: '或者自己写原因', en: 'Or write your own reason' },
 	'volunteer.complete.note': { zh: '服务备注（可不填）', en: 'Note (optional)' },
 	'volunteer.complete.placeholder': { zh: '例如：已更换水龙头', en: 'e.g. replaced the tap' },
+	'volunteer.complete.code': { zh: '居民的确认码（4位数字）', en: 'The resident’s confirmation code (4 digits)' },
+	'volunteer.complete.codeHint': {
+		zh: '请居民打开手机上的进度页，把确认码念给您。',
+		en: 'Ask the resident to read it from the progress page on their phone.'
+	},
 
 	'volunteer.problem.conflict': {
 		zh: '这个任务刚刚有了变化（可能已被取消或改派），页面已更新。',
 		en: 'This task changed a moment ago (it may have been cancelled or reassigned). The page is up to date now.'
 	},
 	'volunteer.problem.notYours': { zh: '这个任务已经不再分配给您。', en: 'This task is no longer assigned to you.' },
+	'volunteer.problem.wrongCode': {
+		zh: '确认码不对。请居民再念一遍进度页上的4位数字。',
+		en: 'That code is not right. Ask the resident to read the 4 digits again.'
+	},
 	'volunteer.problem.network': {
 		zh: '网络不通，没有提交成功。请检查网络后再试。',
 		en: 'No connection, so nothing was sent. Check the network and try again.'

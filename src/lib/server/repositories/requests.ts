@@ -158,6 +158,14 @@ export async function listUnansweredOffers(db: Queryable, cutoff: Date, limit = 
 		.execute();
 }
 
+/** Requests whose deadline for `milestone` passed by `now` and is not marked yet (requests_*_due_idx). */
+export async function listPassedDeadlines(db: Queryable, milestone: 'assign' | 'complete', now: Date, limit = 500): Promise<RequestRow[]> {
+	const query = db.selectFrom('requests').selectAll().orderBy('id').limit(limit);
+	return milestone === 'assign'
+		? query.where('status', '=', 'open').where('overdue_assign_at', 'is', null).where('assign_by', '<=', now).execute()
+		: query.where('status', 'in', ACTIVE_STATUSES).where('overdue_complete_at', 'is', null).where('complete_by', '<=', now).execute();
+}
+
 /** Open requests auto-offer is working on (requests_auto_offer_idx), oldest first. */
 export async function listAutoOfferRequests(db: Queryable, limit = 500): Promise<string[]> {
 	const rows = await db

@@ -261,6 +261,21 @@ export function feedbackGiven(actorId: ActorId, request: RequestView, reopenedAs
 	};
 }
 
+/** A deadline passed unmet (the deadline job; no actor). */
+export function deadlinePassed(request: RequestView, milestone: 'assign' | 'complete'): NewEventRecord {
+	return {
+		kind: 'request_updated',
+		action: 'overdue',
+		meta: { milestone },
+		actorId: null,
+		requestId: request.id,
+		volunteerId: null,
+		fromStatus: request.status,
+		toStatus: request.status,
+		payload: request
+	};
+}
+
 /** Auto-offer turned on or off by staff (`actorId`), or off by itself when it ran out (`exhausted`, no actor). */
 export function autoOfferChanged(actorId: ActorId, request: RequestView, exhausted = false): NewEventRecord {
 	return {
