@@ -230,6 +230,14 @@ const TABLE: Row[] = [
 		body: () => ({ on: false }),
 		expect: [401, 200, 403, 403, 200]
 	},
+	{ call: 'GET /api/follow-ups', setup: 'none', path: () => '/api/follow-ups', expect: [401, 200, 403, 403, 200] },
+	{
+		call: 'POST /api/requests/:id/feedback (not completed)',
+		setup: 'open',
+		path: (r) => `/api/requests/${R(r)}/feedback`,
+		body: () => ({ rating: 4, via: 'phone' }),
+		expect: [401, 409, 403, 403, 409]
+	},
 	{
 		call: 'GET /api/public/track/:token (unknown)',
 		setup: 'none',

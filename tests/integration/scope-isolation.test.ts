@@ -73,6 +73,13 @@ const ROUTES: Record<string, Row> = {
 	},
 	'GET /api/history': { kind: 'list', path: '/api/history?limit=200', roles: ['otherCoordinator', 'streetCoordinator'] },
 	'GET /api/history/stats': { kind: 'list', path: '/api/history/stats', roles: ['otherCoordinator', 'streetCoordinator'] },
+	'GET /api/follow-ups': { kind: 'list', path: '/api/follow-ups', roles: ['otherDispatcher', 'otherCoordinator', 'streetCoordinator'] },
+	'POST /api/requests/[id]/feedback': {
+		kind: 'record',
+		method: 'POST',
+		path: (c) => `/api/requests/${c.b.requestId}/feedback`,
+		body: () => ({ rating: 5, via: 'phone' })
+	},
 	'GET /api/visit-plans': { kind: 'list', path: '/api/visit-plans', roles: ['otherCoordinator', 'streetCoordinator'] },
 	'GET /api/elders': { kind: 'list', path: '/api/elders', roles: ['otherCoordinator', 'streetCoordinator'] },
 	'GET /api/events': {

@@ -32,3 +32,10 @@ export const feedbackSchema = z.strictObject({
 		.nullable()
 		.transform((v) => (v ? v : null))
 });
+
+/** A follow-up call's answer, recorded by staff. */
+export const phoneFeedbackSchema = z.strictObject({
+	rating: feedbackSchema.shape.rating,
+	comment: feedbackSchema.shape.comment,
+	via: z.literal('phone', 'Feedback recorded by staff comes via phone.')
+});

@@ -45,6 +45,7 @@ export const residentMessages = defineMessages({
 	'track.step.started': { zh: '{name} 已开始服务', en: '{name} has started' },
 	'track.step.completed': { zh: '服务已完成', en: 'Done' },
 	'track.step.cancelled': { zh: '社区未受理：{reason}', en: 'Not taken on by the community: {reason}' },
+	'track.theVolunteer': { zh: '志愿者', en: 'The volunteer' },
 	'track.step.waiting': { zh: '等待中', en: 'Waiting' },
 	'track.code': { zh: '确认码', en: 'Confirmation code' },
 	'track.codeHint': {

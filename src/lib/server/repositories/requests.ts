@@ -166,6 +166,26 @@ export async function listPassedDeadlines(db: Queryable, milestone: 'assign' | '
 		: query.where('status', 'in', ACTIVE_STATUSES).where('overdue_complete_at', 'is', null).where('complete_by', '<=', now).execute();
 }
 
+/** Completed requests of these communities with no feedback, completed before `before`, oldest first (requests_completed_idx). */
+export async function listUnratedCompletedBefore(
+	db: Queryable,
+	communityIds: readonly string[],
+	before: Date,
+	limit = 200
+): Promise<RequestRow[]> {
+	if (communityIds.length === 0) return [];
+	return db
+		.selectFrom('requests')
+		.selectAll()
+		.where('status', '=', 'completed')
+		.where('feedback_at', 'is', null)
+		.where('completed_at', '<=', before)
+		.where('community_id', 'in', communityIds)
+		.orderBy('completed_at')
+		.limit(limit)
+		.execute();
+}
+
 /** Open requests auto-offer is working on (requests_auto_offer_idx), oldest first. */
 export async function listAutoOfferRequests(db: Queryable, limit = 500): Promise<string[]> {
 	const rows = await db

@@ -150,23 +150,37 @@ export async function rateRequest(
 ): Promise<TrackView> {
 	const row = await findRequestByToken(deps.db, token);
 	if (!row) throw notFound('The request');
-	await commitChange(deps, async (trx) => {
-		const locked = (await findRequestForUpdate(trx, row.id))!;
+	await recordFeedback(deps, row.id, { ...input, via: 'resident' }, null);
+	return trackRequest(deps, token, locale);
+}
+
+/**
+ * Feedback on a completed request, once: the resident's own (via `resident`) or a follow-up
+ * call's answer (via `phone`, by staff). 409 before completion or a second time.
+ */
+export async function recordFeedback(
+	deps: ServiceDeps,
+	requestId: string,
+	input: { rating: number; comment: string | null; via: 'resident' | 'phone' },
+	actorId: string | null
+): Promise<RequestRow> {
+	return commitChange(deps, async (trx) => {
+		const locked = await findRequestForUpdate(trx, requestId);
+		if (!locked) throw notFound('The request');
 		if (!canRate(locked.status, locked.feedback_at !== null)) {
-			throw conflict(locked.status === 'completed' ? 'This request has been rated already.' : 'You can rate it once the work is done.');
+			throw conflict(locked.status === 'completed' ? 'This request has feedback already.' : 'Feedback comes once the work is done.');
 		}
 		const rated = await updateRequestIf(
 			trx,
 			{ id: locked.id, statuses: ['completed'], version: locked.version },
-			{ feedback_rating: input.rating, feedback_comment: input.comment, feedback_via: 'resident', feedback_at: deps.now() }
+			{ feedback_rating: input.rating, feedback_comment: input.comment, feedback_via: input.via, feedback_at: deps.now() }
 		);
 		if (!rated) throw conflict('This request changed meanwhile; please try again.');
 		const reopened = reopensOnRating(input.rating) ? await reopen(trx, rated, deps.now()) : null;
-		const events = [feedbackGiven(null, toRequestView(rated, true), reopened?.id ?? null)];
-		if (reopened) events.push(requestCreated(null, toRequestView(reopened, true), { source: 'resident' }));
-		return { result: null, events };
+		const events = [feedbackGiven(actorId, toRequestView(rated, true), reopened?.id ?? null)];
+		if (reopened) events.push(requestCreated(actorId, toRequestView(reopened, true), { source: 'resident' }));
+		return { result: rated, events };
 	});
-	return trackRequest(deps, token, locale);
 }
 
 /** The same need again, for another try: same building, unit, service and contact, linked to the first. */
