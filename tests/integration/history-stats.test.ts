@@ -50,7 +50,20 @@ function expected(rows: RequestRow[], from: Date, to: Date, match: (r: RequestRo
 	}
 	const perBuilding = new Map<string, number>();
 	for (const r of inPeriod) perBuilding.set(r.building_id, (perBuilding.get(r.building_id) ?? 0) + 1);
+	const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
+	const withAssignBy = inPeriod.filter((r) => r.assign_by);
+	const withCompleteBy = completed.filter((r) => r.complete_by);
+	const rated = completed.filter((r) => r.feedback_rating !== null);
+	const reopenedIds = new Set(rows.map((r) => r.reopen_of).filter((id) => id !== null));
+	const kpis = {
+		assignedOnTime: share(withAssignBy.filter((r) => r.assigned_at && r.assigned_at <= r.assign_by!).length, withAssignBy.length),
+		completedOnTime: share(withCompleteBy.filter((r) => r.completed_at! <= r.complete_by!).length, withCompleteBy.length),
+		rated: share(rated.length, completed.length),
+		satisfied: share(rated.filter((r) => r.feedback_rating! >= 4).length, rated.length),
+		reopened: share(completed.filter((r) => reopenedIds.has(r.id)).length, completed.length)
+	};
 	return {
+		kpis,
 		finished: inPeriod.length,
 		completed: completed.length,
 		cancelled: inPeriod.length - completed.length,
@@ -73,7 +86,42 @@ describe(`history statistics on ${ENGINE}`, () => {
 	beforeAll(async () => {
 		database = await createTestDatabase(engine);
 		app = await openInProcess(database.target, { seedAt: SEEDED_AT, now: () => SEEDED_AT });
+		// The demo has no deadlines nor ratings yet: give every other request deadlines (some met,
+		// some missed), rate some completed ones, and reopen the low ones, so the KPIs have figures.
+		const seeded = await app.db.selectFrom('requests').selectAll().orderBy('id').execute();
+		for (const [i, r] of seeded.entries()) {
+			if (i % 2 === 1) continue;
+			const rating = r.status === 'completed' && i % 3 === 0 ? 1 + (i % 5) : null;
+			await app.db
+				.updateTable('requests')
+				.set({
+					version: r.version + 1,
+					assign_by: new Date(r.created_at.getTime() + (i % 4 === 0 ? 5 : 60) * 60_000),
+					complete_by: new Date(r.created_at.getTime() + (i % 8 === 0 ? 1 : 24) * HOUR),
+					feedback_rating: rating,
+					feedback_via: rating === null ? null : 'resident',
+					feedback_at: rating === null ? null : SEEDED_AT
+				})
+				.where('id', '=', r.id)
+				.execute();
+			if (rating !== null && rating <= 2) {
+				await app.db
+					.insertInto('requests')
+					.values({
+						community_id: r.community_id,
+						type: r.type,
+						building_id: r.building_id,
+						unit: r.unit,
+						description: r.description,
+						urgency: r.urgency,
+						created_at: SEEDED_AT,
+						reopen_of: r.id
+					})
+					.execute();
+			}
+		}
 		rows = await app.db.selectFrom('requests').selectAll().execute();
+		expect(rows.filter((r) => r.reopen_of !== null).length).toBeGreaterThan(0);
 	});
 	afterAll(async () => {
 		await app?.close();
@@ -100,6 +148,12 @@ describe(`history statistics on ${ENGINE}`, () => {
 			expect(current[key].p90, `${key} p90`).toBeCloseTo(want[key].p90!, 6);
 		}
 		expect(current.hours).toBeCloseTo(want.hours, 6);
+		for (const key of ['assignedOnTime', 'completedOnTime', 'rated', 'satisfied', 'reopened'] as const) {
+			if (want.kpis[key] === null) expect(current.kpis[key], key).toBeNull();
+			else expect(current.kpis[key], key).toBeCloseTo(want.kpis[key], 9);
+		}
+		expect(stats.kpis).toEqual(current.kpis);
+		expect(Object.values(current.kpis).filter((v) => v !== null && v > 0 && v < 1).length, 'KPIs with figures').toBeGreaterThanOrEqual(3);
 
 		const perDay = new Map<string, number>();
 		for (const day of stats.perDay)

@@ -27,6 +27,24 @@ export interface PeriodSummary {
 	toComplete: StageStats;
 	/** Sum of started → completed over completed requests. */
 	hours: number;
+	kpis: Kpis;
+}
+
+/**
+ * The closed loop's rates over the period's finished requests, each a fraction in [0, 1], or
+ * null when there is nothing to measure (no request with a deadline, nothing completed or rated):
+ * - assignedOnTime: of those with an assign deadline, assigned by it;
+ * - completedOnTime: of the completed with a complete deadline, completed by it;
+ * - rated: of the completed, rated (by the resident or a follow-up call);
+ * - satisfied: of the rated, 4 or 5 stars;
+ * - reopened: of the completed, reopened by a low rating.
+ */
+export interface Kpis {
+	assignedOnTime: number | null;
+	completedOnTime: number | null;
+	rated: number | null;
+	satisfied: number | null;
+	reopened: number | null;
 }
 
 /** One community's summary for the period, to compare communities side by side. */
@@ -66,6 +84,8 @@ export interface HistoryStats {
 	volunteers: VolunteerOutput[];
 	/** Busiest first. */
 	buildings: BuildingLoad[];
+	/** The current period's KPIs (contract); `current.kpis` again, and `previous.kpis` beside it. */
+	kpis: Kpis;
 }
 
 export interface VisitPlanView {

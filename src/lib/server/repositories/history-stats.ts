@@ -26,6 +26,14 @@ export interface SummaryRow {
 	accept_count: number;
 	complete_count: number;
 	hours: number;
+	/** KPI counts (services/history-stats.ts turns them into fractions). */
+	kpi_assign_total: number;
+	kpi_assign_ok: number;
+	kpi_complete_total: number;
+	kpi_complete_ok: number;
+	kpi_rated: number;
+	kpi_satisfied: number;
+	kpi_reopened: number;
 }
 
 const seconds = (from: string, to: string) => sql.raw(`extract(epoch from (requests.${to} - requests.${from}))::float8`);
@@ -46,7 +54,14 @@ const SUMMARY_COLUMNS = sql`
 	count(requests.assigned_at)::int as assign_count,
 	count(*) filter (where requests.assigned_at is not null and requests.accepted_at is not null)::int as accept_count,
 	count(*) filter (where requests.accepted_at is not null and requests.completed_at is not null)::int as complete_count,
-	coalesce(sum(${seconds('started_at', 'completed_at')}) filter (where requests.status = 'completed'), 0) / 3600.0 as hours
+	coalesce(sum(${seconds('started_at', 'completed_at')}) filter (where requests.status = 'completed'), 0) / 3600.0 as hours,
+	count(requests.assign_by)::int as kpi_assign_total,
+	count(*) filter (where requests.assigned_at <= requests.assign_by)::int as kpi_assign_ok,
+	count(*) filter (where requests.status = 'completed' and requests.complete_by is not null)::int as kpi_complete_total,
+	count(*) filter (where requests.status = 'completed' and requests.completed_at <= requests.complete_by)::int as kpi_complete_ok,
+	count(requests.feedback_rating) filter (where requests.status = 'completed')::int as kpi_rated,
+	count(*) filter (where requests.status = 'completed' and requests.feedback_rating >= 4)::int as kpi_satisfied,
+	count(*) filter (where requests.status = 'completed' and exists (select 1 from requests reopened where reopened.reopen_of = requests.id))::int as kpi_reopened
 `;
 
 export async function summarize(db: Queryable, filter: HistoryFilter, period: Period): Promise<SummaryRow> {

@@ -38,8 +38,20 @@ function totals(row: SummaryRow): Totals {
 		toAssign: stage(row.assign, row.assign_count),
 		toAccept: stage(row.accept, row.accept_count),
 		toComplete: stage(row.complete, row.complete_count),
-		hours: row.hours
+		hours: row.hours,
+		kpis: {
+			assignedOnTime: fraction(row.kpi_assign_ok, row.kpi_assign_total),
+			completedOnTime: fraction(row.kpi_complete_ok, row.kpi_complete_total),
+			rated: fraction(row.kpi_rated, row.completed),
+			satisfied: fraction(row.kpi_satisfied, row.kpi_rated),
+			reopened: fraction(row.kpi_reopened, row.completed)
+		}
 	};
+}
+
+/** part / whole, or null when there is nothing to measure. */
+export function fraction(part: number, whole: number): number | null {
+	return whole === 0 ? null : part / whole;
 }
 
 function toSummary(period: Period, row: SummaryRow): PeriodSummary {
@@ -76,8 +88,10 @@ export async function readHistoryStats(deps: ServiceDeps, query: HistoryFilter):
 		const entry = days.get(row.day);
 		if (entry) entry.counts[row.type] = row.count;
 	}
+	const currentSummary = toSummary(period, current);
 	return {
-		current: toSummary(period, current),
+		current: currentSummary,
+		kpis: currentSummary.kpis,
 		previous: toSummary(previous, before),
 		byCommunity: toCommunitySummaries(perCommunity),
 		perDay: [...days.values()],
