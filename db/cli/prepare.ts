@@ -30,7 +30,7 @@ function describeCommunity(c: DemoCommunity): string {
 
 function printDemoLogins() {
 	const lines = ['', `  Demo mode. Every demo user's password is ${DEMO_PASSWORD}`];
-	for (const { community, staff, volunteers, teamLeaders } of demoLogins()) {
+	for (const { community, staff, volunteers, reporters, teamLeaders } of demoLogins()) {
 		const named = (role: string) =>
 			staff.filter((s) => s.role === role).map((s) => s.username + (s.scope === community ? '' : ` (${s.scope})`));
 		lines.push(`  ${community}`);
@@ -38,7 +38,8 @@ function printDemoLogins() {
 			['dispatchers', named('dispatcher')],
 			['coordinator', named('coordinator')],
 			['volunteers', [`${volunteers[0]} … ${volunteers.at(-1)} (${volunteers.length} in all)`]],
-			['team leads', teamLeaders.map((t) => `${t.username} (${t.team})`)]
+			['team leads', teamLeaders.map((t) => `${t.username} (${t.team})`)],
+			['reporters', reporters]
 		] as const) {
 			if (names.length) lines.push(`    ${label.padEnd(13)}${names.join(', ')}`);
 		}

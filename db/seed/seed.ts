@@ -17,7 +17,7 @@ import {
 	taskDeclined,
 	taskStarted
 } from '../../src/lib/server/services/event-records';
-import { generateCommunity, type Community, type SeedRequest } from './community';
+import { generateCommunity, type Community, type SeedBuilding, type SeedRequest } from './community';
 import { generateGuanyinan, generateYiduan, type DemoCommunity } from './jincheng';
 import { communityStreets } from './streets';
 
@@ -37,6 +37,20 @@ function demoCommunities(now: Date): DemoCommunity[] {
 	return [{ name: '大田坝社区', teams: [], ...generateCommunity(now) }, generateYiduan(now), generateGuanyinan(now)];
 }
 
+/**
+ * The building heads and grid workers (contract part two, "Reporters"), each with their grid:
+ * 大田坝's 1–20栋, and 观音庵's first resident group.
+ */
+export const DEMO_REPORTERS = [
+	{ username: 'louzhang01', name: '刘建国', community: '大田坝社区', inGrid: (b: SeedBuilding) => /^([1-9]|1[0-9]|20)栋$/.test(b.name) },
+	{
+		username: 'wangge01',
+		name: '陈淑芬',
+		community: '观音庵社区',
+		inGrid: (b: SeedBuilding) => b.kind === 'residential' && b.name.startsWith('一组')
+	}
+] as const;
+
 /** Staff who work above one community; everyone else works in the community they are seeded with. */
 const WIDER_SCOPES: Record<string, string> = { coordinator: DEMO_COUNTY.name, 'jc.coordinator': '晋城街道' };
 
@@ -46,6 +60,7 @@ export function demoLogins() {
 		community: c.name,
 		staff: c.staff.map((s) => ({ ...s, scope: WIDER_SCOPES[s.username] ?? c.name })),
 		volunteers: c.volunteers.map((v) => v.username),
+		reporters: DEMO_REPORTERS.filter((r) => r.community === c.name).map((r) => r.username),
 		teamLeaders: c.teams.map((t) => ({ team: t.name, username: t.leader }))
 	}));
 }
@@ -78,6 +93,7 @@ export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<D
 				// Only 大田坝's map has its streets and river drawn.
 				streets: community.name === '大田坝社区' ? communityStreets() : []
 			});
+			await insertReporters(trx, communityId, community, passwordHash);
 			const teamIdOf = await insertTeams(trx, community, areaId);
 			await insertRequests(trx, communityId, community, { userIdOf, teamIdOf });
 		}
@@ -223,6 +239,29 @@ async function insertCommunity(
 	}
 
 	return userIdOf;
+}
+
+/** The community's reporters, and the buildings of each one's grid. */
+async function insertReporters(trx: Transaction<Database>, communityId: string, community: DemoCommunity, passwordHash: string) {
+	for (const reporter of DEMO_REPORTERS.filter((r) => r.community === community.name)) {
+		const user = await trx
+			.insertInto('users')
+			.values({
+				username: reporter.username,
+				name: reporter.name,
+				role: 'reporter',
+				password_hash: passwordHash,
+				scope_area_id: communityId
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const grid = community.buildings.filter((b) => reporter.inGrid(b));
+		if (grid.length === 0) throw new Error(`seed: ${reporter.username} has no buildings in their grid`);
+		await trx
+			.insertInto('reporter_buildings')
+			.values(grid.map((b) => ({ user_id: user.id, building_id: b.id })))
+			.execute();
+	}
 }
 
 /** A community's requests, replayed step by step so their rows and audit trails agree. */

@@ -48,8 +48,9 @@ describe(`the demo county on ${ENGINE}`, () => {
 	});
 
 	it('signs in every printed staff login, and the first and last volunteer of each community, in their scope', async () => {
-		for (const { community, staff, volunteers, teamLeaders } of demoLogins()) {
+		for (const { community, staff, volunteers, reporters, teamLeaders } of demoLogins()) {
 			const logins = [
+				...reporters.map((username) => ({ username, role: 'reporter', scope: community })),
 				...staff.map((s) => ({ username: s.username, role: s.role, scope: s.scope })),
 				...[volunteers[0]!, volunteers.at(-1)!, ...teamLeaders.map((t) => t.username)].map((username) => ({
 					username,

@@ -15,7 +15,7 @@ import { PAGE_ACCESS, pageAccess } from '../../src/lib/dispatch/permissions';
 import type { Role } from '../../src/lib/dispatch/vocabulary';
 
 const PHONE = '13912345678';
-const USERS: Record<Role, string> = { dispatcher: 'dispatcher', volunteer: 'vol05', coordinator: 'coordinator' };
+const USERS: Record<Role, string> = { dispatcher: 'dispatcher', volunteer: 'vol05', coordinator: 'coordinator', reporter: 'louzhang01' };
 /** A value for each dynamic segment, so a route with parameters is tried too. */
 const SAMPLE_PARAM = 'x';
 

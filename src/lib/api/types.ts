@@ -3,6 +3,7 @@ import type { BuildingKind, RequestType, Role, Skill, Status, Urgency } from '..
 import type { RequestStep } from '../dispatch/event-actions';
 import type { ScopeView } from '../dispatch/areas';
 import type { AttentionCode } from '../dispatch/attention';
+import type { TrackView } from '../dispatch/tracking';
 
 export interface UserView {
 	id: string;
@@ -96,6 +97,22 @@ export interface RequestView {
 	/** Present only for dispatchers, coordinators and the assigned volunteer. */
 	contactName?: string | null;
 	contactPhone?: string | null;
+}
+
+/**
+ * A request as the reporter who reported it follows it (`GET /api/reports`): its steps, who is
+ * coming by family name (as the resident's tracking page says it), and the tracking link and
+ * code to pass on to the resident. Never a phone number.
+ */
+export interface ReportView extends Omit<TrackView, 'canRate'> {
+	id: string;
+	buildingId: string;
+	description: string;
+	urgency: Urgency;
+	overdue: 'assign' | 'complete' | null;
+	/** Whom it is for, as the reporter wrote it. */
+	contactName: string | null;
+	trackingUrl: string | null;
 }
 
 /** A service of the catalogue (`GET /api/services`); its code is a request's `type`. */

@@ -41,6 +41,15 @@ describe('permissions', () => {
 		expect(homePathFor('volunteer')).toBe('/volunteer');
 		expect(homePathFor('dispatcher')).toBe('/dispatch');
 		expect(homePathFor('coordinator')).toBe('/history');
+		expect(homePathFor('reporter')).toBe('/report');
+	});
+
+	it('opens the report page to reporters alone, and no staff or volunteer page to them', () => {
+		expect(pageAccess('/(app)/report', 'reporter')).toBe('open');
+		for (const role of ['dispatcher', 'volunteer', 'coordinator'] as const) expect(pageAccess('/(app)/report', role)).toBe('wrong-role');
+		for (const page of ['/(app)/dispatch', '/(app)/volunteer', '/(app)/history', '/(app)/admin/teams']) {
+			expect(pageAccess(page, 'reporter')).toBe('wrong-role');
+		}
 	});
 
 	it('decides page access on the route id, for nobody and for each role', () => {

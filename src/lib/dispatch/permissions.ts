@@ -53,6 +53,11 @@ export function isVolunteer(role: Role): boolean {
 	return role === 'volunteer';
 }
 
+/** Building heads and grid workers: they report for their grid and follow their reports. */
+export function isReporter(role: Role): boolean {
+	return role === 'reporter';
+}
+
 /** A role and the kind of area it works in: what rules above a single community ask. */
 type RoleInScope = { role: Role; scope: Pick<ScopeView, 'kind'> };
 
@@ -96,6 +101,7 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/account': () => true,
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,
+	'/(app)/report': isReporter,
 	'/(app)/history': isCoordinator,
 	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
 	'/(app)/admin/services': isCoordinator,
@@ -124,6 +130,7 @@ export function navigationFor(reader: RoleInScope) {
 	const links = [
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
+		{ routeId: '/(app)/report', href: '/report', name: 'report' },
 		{ routeId: '/(app)/history', href: '/history', name: 'history' },
 		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' },
 		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' },
@@ -134,5 +141,6 @@ export function navigationFor(reader: RoleInScope) {
 
 /** Which page each role lands on after signing in. */
 export function homePathFor(role: Role): string {
-	return role === 'volunteer' ? '/volunteer' : role === 'coordinator' ? '/history' : '/dispatch';
+	const homes: Record<Role, string> = { volunteer: '/volunteer', coordinator: '/history', dispatcher: '/dispatch', reporter: '/report' };
+	return homes[role];
 }

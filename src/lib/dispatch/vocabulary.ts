@@ -25,7 +25,8 @@ export const ACTIVE_STATUSES = ['open', 'assigned', 'accepted', 'in_progress'] a
 export const HELD_STATUSES = ['assigned', 'accepted', 'in_progress'] as const satisfies readonly Status[];
 export const FINISHED_STATUSES = ['completed', 'cancelled'] as const satisfies readonly Status[];
 
-export const ROLES = ['dispatcher', 'volunteer', 'coordinator'] as const;
+/** `reporter`: building heads and grid workers (楼栋长, 网格员), who report for the buildings of their grid. */
+export const ROLES = ['dispatcher', 'volunteer', 'coordinator', 'reporter'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const BUILDING_KINDS = ['residential', 'shop', 'public'] as const;

@@ -55,6 +55,18 @@ function event(
 }
 
 describe('deliveriesFor', () => {
+	it('tells the reporter who reported a request of each change to it, without the contact', () => {
+		const out = deliveriesFor(event({ payload: { ...request, source: 'reporter', reporterId: 'u9' } }));
+		const toReporter = out.find((d) => d.room === 'reporter:u9');
+		expect(toReporter?.message.event).toBe('report:updated');
+		const copy = (toReporter!.message.data as { request: RequestView }).request;
+		expect(copy.status).toBe('assigned');
+		expect(JSON.stringify(copy)).not.toContain('13800000000');
+		expect(copy.contactName).toBeUndefined();
+		// Nobody else is a reporter's room: a staff-typed request reaches none.
+		expect(deliveriesFor(event({})).some((d) => d.room.startsWith('reporter:'))).toBe(false);
+	});
+
 	it('sends an assignment to staff and to the assignee alone', () => {
 		const out = deliveriesFor(event({}));
 		expect(out.map((d) => [d.room, d.message.event])).toEqual([

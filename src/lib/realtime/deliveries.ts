@@ -1,6 +1,14 @@
 import type { RequestView, ServiceView, TeamView, VolunteerView } from '../api/types';
-import { ROOM_EVERYONE, roomForCommunityStaff, roomForTeamLead, roomForTeamMembers, roomForVolunteer, type CaughtUpEvent } from './events';
-import { assigneeKeepsContact, isStaff, type Actor } from '../dispatch/permissions';
+import {
+	ROOM_EVERYONE,
+	roomForCommunityStaff,
+	roomForReporter,
+	roomForTeamLead,
+	roomForTeamMembers,
+	roomForVolunteer,
+	type CaughtUpEvent
+} from './events';
+import { assigneeKeepsContact, isReporter, isStaff, type Actor } from '../dispatch/permissions';
 import { OFFER_ACTIONS, type EventAction } from '../dispatch/event-actions';
 
 /** What the events table holds about one change, as far as delivery cares. */
@@ -38,10 +46,12 @@ export interface TeamTies {
 /**
  * The rooms a signed-in user's sockets join, and so what they hear: live, and on catch-up
  * (which keeps only the deliveries to these rooms). Staff: every community of their scope;
- * a volunteer: their own tasks and their teams; everyone: the catalogue.
+ * a volunteer: their own tasks and their teams; a reporter: what they reported; everyone: the
+ * catalogue.
  */
 export function roomsOf(actor: Actor, teams: TeamTies): string[] {
 	if (isStaff(actor.role)) return [ROOM_EVERYONE, ...actor.communityIds.map(roomForCommunityStaff)];
+	if (isReporter(actor.role)) return [ROOM_EVERYONE, roomForReporter(actor.userId)];
 	if (!actor.volunteerId) return [ROOM_EVERYONE];
 	return [ROOM_EVERYONE, roomForVolunteer(actor.volunteerId), ...teams.led.map(roomForTeamLead), ...teams.member.map(roomForTeamMembers)];
 }
@@ -115,6 +125,13 @@ export function deliveriesFor(event: StoredEvent): Delivery[] {
 		deliveries.push({
 			room: roomForTeamLead(event.teamId),
 			message: { seq, event: 'team:request', data: { seq, request: withoutContact(request) } }
+		});
+	}
+	// The reporter follows what they reported (their list reads names through GET /api/reports).
+	if (request.reporterId) {
+		deliveries.push({
+			room: roomForReporter(request.reporterId),
+			message: { seq, event: 'report:updated', data: { seq, request: withoutContact(request) } }
 		});
 	}
 	return deliveries;

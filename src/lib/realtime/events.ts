@@ -35,6 +35,8 @@ export interface DurableEvents {
 	'service:updated': ServiceEvent;
 	/** A team changed: to the staff of every community it serves, and to its members. */
 	'team:updated': TeamEvent;
+	/** To the reporter who reported it: every change to the request, without the contact. */
+	'report:updated': RequestEvent;
 }
 export type DurableEventName = keyof DurableEvents;
 
@@ -73,5 +75,7 @@ export const roomForVolunteer = (volunteerId: string) => `volunteer:${volunteerI
 export const roomForTeamLead = (teamId: string) => `team-lead:${teamId}`;
 export const roomForTeamMembers = (teamId: string) => `team:${teamId}`;
 export const roomForUser = (userId: string) => `user:${userId}`;
+/** A reporter's sockets: they hear about the requests they reported. */
+export const roomForReporter = (userId: string) => `reporter:${userId}`;
 /** The tracking pages of one request, in one language (the volunteer's title is said in it). */
 export const roomForTracking = (requestId: string, locale: Locale) => `track:${requestId}:${locale}`;

@@ -21,7 +21,8 @@ export const DURABLE_EVENTS: DurableEventName[] = [
 	'task:updated',
 	'team:request',
 	'service:updated',
-	'team:updated'
+	'team:updated',
+	'report:updated'
 ];
 
 export type FeedSocket = Pick<

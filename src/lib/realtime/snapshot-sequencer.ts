@@ -10,7 +10,7 @@ function snapshotOf(event: CaughtUpEvent): { key: string; freshness: number } {
 	// A leader who is also the assignee hears one change twice, as their task and as their
 	// team's request: two views, each followed on its own.
 	if ('request' in data) {
-		const view = event.event === 'team:request' ? 'team-request' : 'request';
+		const view = event.event === 'team:request' ? 'team-request' : event.event === 'report:updated' ? 'report' : 'request';
 		return { key: `${view}:${data.request.id}`, freshness: data.request.version };
 	}
 	if ('volunteer' in data) return { key: `volunteer:${data.volunteer.id}`, freshness: event.seq };

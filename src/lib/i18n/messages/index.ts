@@ -10,6 +10,7 @@ import { catalogueMessages } from './catalogue';
 import { teamMessages } from './teams';
 import { volunteerAdminMessages } from './volunteers-admin';
 import { residentMessages } from './residents';
+import { reportMessages } from './reports';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -24,7 +25,8 @@ export const messages = {
 	...catalogueMessages,
 	...teamMessages,
 	...volunteerAdminMessages,
-	...residentMessages
+	...residentMessages,
+	...reportMessages
 };
 export type MessageKey = keyof typeof messages;
 

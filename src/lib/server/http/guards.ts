@@ -3,7 +3,16 @@ import { ApiError } from './api-error';
 import { parseWith } from './respond';
 import { communityIdSchema } from '../../api/schemas';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { communitiesToList, homePathFor, isCoordinator, isStaff, isVolunteer, pageAccess, type Actor } from '../../dispatch/permissions';
+import {
+	communitiesToList,
+	homePathFor,
+	isCoordinator,
+	isReporter,
+	isStaff,
+	isVolunteer,
+	pageAccess,
+	type Actor
+} from '../../dispatch/permissions';
 import type { Role } from '../../dispatch/vocabulary';
 
 /** The signed-in actor (set by the hook, scope and all), or a 401 in the contract's shape. */
@@ -22,6 +31,7 @@ export function requireRole(event: RequestEvent, allowed: (role: Role) => boolea
 export const requireStaff = (event: RequestEvent) => requireRole(event, isStaff, 'dispatchers and coordinators');
 export const requireVolunteer = (event: RequestEvent) => requireRole(event, isVolunteer, 'volunteers');
 export const requireCoordinator = (event: RequestEvent) => requireRole(event, isCoordinator, 'coordinators');
+export const requireReporter = (event: RequestEvent) => requireRole(event, isReporter, 'building heads and grid workers');
 
 /**
  * The page rule of `PAGE_ACCESS`, applied to the route Kit matched (never to a spelling of the

@@ -144,10 +144,8 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
 					// The union of event names and payloads is sound by construction in deliveriesFor.
 					(io.to(rooms).emit as (event: string, data: unknown) => boolean)(message.event, message.data);
 				}
-				if (
-					(event.kind === 'request_created' || event.kind === 'request_updated') &&
-					(event.payload as RequestView).source === 'resident'
-				) {
+				// Residents' and reporters' requests have a tracking page.
+				if ((event.kind === 'request_created' || event.kind === 'request_updated') && (event.payload as RequestView).source !== 'staff') {
 					void tellTrackers((event.payload as RequestView).id);
 				}
 			}

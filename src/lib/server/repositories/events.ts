@@ -108,7 +108,8 @@ function storedEvent(row: {
 export type Audience =
 	| { kind: 'everything' }
 	| { kind: 'staff'; communityIds: readonly string[] }
-	| { kind: 'volunteer'; volunteerId: string; ledTeamIds: readonly string[]; teamIds: readonly string[] };
+	| { kind: 'volunteer'; volunteerId: string; ledTeamIds: readonly string[]; teamIds: readonly string[] }
+	| { kind: 'reporter'; userId: string };
 
 export async function listEventsAfter(db: Queryable, after: number, audience: Audience, limit: number): Promise<StoredEvent[]> {
 	let query = db
@@ -127,6 +128,14 @@ export async function listEventsAfter(db: Queryable, after: number, audience: Au
 				...(communities.length ? [eb('community_id', 'in', communities)] : []),
 				// A team of another community that serves one of these: its staff hear it too.
 				...(communities.length ? [sql<boolean>`(kind = 'team_updated' and payload -> 'communityIds' ?| ${communities}::text[])`] : [])
+			])
+		);
+	} else if (audience.kind === 'reporter') {
+		// What they reported: its requests' payloads name them.
+		query = query.where((eb) =>
+			eb.or([
+				eb('kind', '=', 'service_updated'),
+				sql<boolean>`(kind in ('request_created', 'request_updated') and payload ->> 'reporterId' = ${audience.userId})`
 			])
 		);
 	} else {

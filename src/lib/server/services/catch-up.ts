@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Actor } from '../../dispatch/permissions';
-import { assigneeKeepsContact, isStaff } from '../../dispatch/permissions';
+import { assigneeKeepsContact, isReporter, isStaff } from '../../dispatch/permissions';
 import { deliveriesFor, heardOnce, roomsOf, withoutContact } from '../../realtime/deliveries';
 import { teamTiesOf } from '../repositories/teams';
 import { listCurrentHolders } from '../repositories/requests';
@@ -41,9 +41,11 @@ async function readPage(db: Kysely<Database>, actor: Actor, after: number, limit
 	const teams = actor.volunteerId ? await teamTiesOf(db, actor.volunteerId) : { led: [], member: [] };
 	const audience: Audience | null = isStaff(actor.role)
 		? { kind: 'staff', communityIds: actor.communityIds }
-		: actor.volunteerId
-			? { kind: 'volunteer', volunteerId: actor.volunteerId, ledTeamIds: teams.led, teamIds: teams.member }
-			: null;
+		: isReporter(actor.role)
+			? { kind: 'reporter', userId: actor.userId }
+			: actor.volunteerId
+				? { kind: 'volunteer', volunteerId: actor.volunteerId, ledTeamIds: teams.led, teamIds: teams.member }
+				: null;
 	if (!audience) return { events: [], lastSeq: after, complete: false };
 	const rooms = new Set(roomsOf(actor, teams));
 	const stored = await listEventsAfter(db, after, audience, limit);

@@ -84,21 +84,31 @@ export async function submitResidentRequest(
 				3600
 			);
 		}
-		const token = randomBytes(24).toString('base64url'); // 192 bits
+		const newTracking = trackingFor();
 		const row = await insertNewRequest(trx, now, {
 			building,
 			input: { ...input, buildingId: building.id, urgency: 'normal' },
 			createdBy: null,
 			source: 'resident',
-			tracking: { token, confirmationCode: String(randomInt(0, 10_000)).padStart(4, '0') }
+			tracking: newTracking
 		});
 		await recordSubmission(trx, address, input.contactPhone, now);
-		return { result: tracking(token), events: [requestCreated(null, toRequestView(row, true), { source: 'resident' })] };
+		return { result: tracking(newTracking.token), events: [requestCreated(null, toRequestView(row, true), { source: 'resident' })] };
 	});
 }
 
+/** A new request's tracking: an unguessable token (192 bits) and the 4-digit code the resident gives the volunteer. */
+export function trackingFor(): { token: string; confirmationCode: string } {
+	return { token: randomBytes(24).toString('base64url'), confirmationCode: String(randomInt(0, 10_000)).padStart(4, '0') };
+}
+
+/** The tracking page of a token. */
+export function trackingUrl(token: string): string {
+	return `/t/${token}`;
+}
+
 function tracking(token: string): Submitted {
-	return { token, trackingUrl: `/t/${token}` };
+	return { token, trackingUrl: trackingUrl(token) };
 }
 
 /** The tracking page's view of a request, or 404 for a token nobody was given. */

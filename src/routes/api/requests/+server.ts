@@ -1,7 +1,9 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { endpoint, parseWith, readJson } from '$lib/server/http/respond';
-import { requestedCommunities, requireStaff } from '$lib/server/http/guards';
+import { requestedCommunities, requireRole, requireStaff } from '$lib/server/http/guards';
+import { isReporter, isStaff } from '$lib/dispatch/permissions';
+import { createReport } from '$lib/server/services/reports';
 import { activeStatusListSchema, newRequestSchema } from '$lib/api/schemas';
 import { createRequest } from '$lib/server/services/requests';
 import { listRequestsByStatus, toRequestView } from '$lib/server/repositories/requests';
@@ -15,8 +17,11 @@ export const GET: RequestHandler = endpoint(async (event) => {
 	return json(rows.map((row) => toRequestView(row, true)));
 });
 
+/** Staff type a request for any building in scope; a reporter reports one for a building of their grid. */
 export const POST: RequestHandler = endpoint(async (event) => {
-	const actor = requireStaff(event);
+	const actor = requireRole(event, (role) => isStaff(role) || isReporter(role), 'dispatchers, coordinators and reporters');
 	const input = await readJson(event.request, newRequestSchema);
-	return json(await createRequest(event.locals.app.services, actor, input), { status: 201 });
+	const services = event.locals.app.services;
+	const created = isReporter(actor.role) ? await createReport(services, actor, input) : await createRequest(services, actor, input);
+	return json(created, { status: 201 });
 });
