@@ -49,7 +49,8 @@ export default defineConfig({
 		url: `http://localhost:${port}/readyz`,
 		timeout: 240_000,
 		reuseExistingServer: false,
-		stdout: 'ignore',
+		// LOG_LEVEL=warn keeps it quiet: what does reach the output is a warning or an error worth reading.
+		stdout: 'pipe',
 		stderr: 'pipe',
 		env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: process.env.E2E_DATA_DIR, DEMO: '1', LOG_LEVEL: 'warn' }
 	}

@@ -33,5 +33,9 @@ async function shutdown(signal) {
 		process.exit(process.exitCode ?? 0);
 	}
 }
+// A server that ends says so, and how, on stderr: an exit nobody asked for is never silent.
+process.on('exit', (code) => {
+	if (!stopping) console.error(`the server process is exiting unasked, with code ${code}`);
+});
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

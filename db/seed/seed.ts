@@ -2,7 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { countUsers } from '../../src/lib/server/repositories/users';
 import { ensureArea } from '../../src/lib/server/repositories/areas';
 import type { Database, RequestRow } from '../../src/lib/server/db/schema';
-import type { Status } from '../../src/lib/dispatch/vocabulary';
+import { isActiveStatus, type Status } from '../../src/lib/dispatch/vocabulary';
+import { deadlinesFor } from '../../src/lib/dispatch/deadlines';
+import { listServices } from '../../src/lib/server/repositories/services';
+import type { ServiceView } from '../../src/lib/api/types';
 import { nextStatus } from '../../src/lib/dispatch/lifecycle';
 import { hashPassword } from '../../src/lib/server/auth/passwords';
 import { toRequestView } from '../../src/lib/server/repositories/requests';
@@ -12,6 +15,8 @@ import {
 	requestCancelled,
 	requestCreated,
 	requestHandedToTeam,
+	deadlinePassed,
+	feedbackGiven,
 	taskAccepted,
 	taskCompleted,
 	taskDeclined,
@@ -79,6 +84,7 @@ export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<D
 		await sql`select pg_advisory_xact_lock(hashtext('volunteer-dispatch:seed'))`.execute(trx);
 		if ((await countUsers(trx)) > 0) return null;
 		const areas = await insertCountyAreas(trx);
+		const services = new Map((await listServices(trx)).map((service) => [service.code, service]));
 		const areaId = (name: string) => {
 			const id = areas.get(name);
 			if (!id) throw new Error(`seed: no area ${name}`);
@@ -95,7 +101,7 @@ export async function seedDemoCounty(db: Kysely<Database>, now: Date): Promise<D
 			});
 			await insertReporters(trx, communityId, community, passwordHash);
 			const teamIdOf = await insertTeams(trx, community, areaId);
-			await insertRequests(trx, communityId, community, { userIdOf, teamIdOf });
+			await insertRequests(trx, communityId, community, { userIdOf, teamIdOf, services, now });
 		}
 		return communities;
 	});
@@ -265,12 +271,7 @@ async function insertReporters(trx: Transaction<Database>, communityId: string, 
 }
 
 /** A community's requests, replayed step by step so their rows and audit trails agree. */
-async function insertRequests(
-	trx: Transaction<Database>,
-	communityId: string,
-	community: Community,
-	ids: { userIdOf: Map<string, string>; teamIdOf: Map<string, string> }
-): Promise<void> {
+async function insertRequests(trx: Transaction<Database>, communityId: string, community: Community, ids: ReplayContext): Promise<void> {
 	const events: NewEventRecord[] = [];
 	for (const request of community.requests) {
 		const { row, steps } = replay(communityId, request, ids);
@@ -316,13 +317,53 @@ async function insertTeams(
 	return teamIdOf;
 }
 
+interface ReplayContext {
+	userIdOf: Map<string, string>;
+	teamIdOf: Map<string, string>;
+	services: Map<string, ServiceView>;
+	now: Date;
+}
+
+/** A number in [0, 1) from a request id: the demo's ratings are the same on every seed. */
+function fraction(id: string): number {
+	let hash = 2_166_136_261;
+	for (const char of id) hash = Math.imul(hash ^ char.charCodeAt(0), 16_777_619);
+	return (hash >>> 0) / 2 ** 32;
+}
+
+/** What residents said when the desk called back: mostly content, now and then lukewarm. */
+const FOLLOW_UP_COMMENTS: Record<number, readonly (string | null)[]> = {
+	5: [null, '师傅很耐心，谢谢社区', '来得很快，服务很好', null],
+	4: [null, '挺好的，就是等了一阵', null],
+	3: ['还行，下次希望早点来', '问题解决了，但约的时间晚了']
+};
+
+/**
+ * The desk's follow-up call, a day or three after completion (via phone), for most completed
+ * requests; the ones finished in the last few days are still waiting for it (the follow-up list).
+ */
+function followUpCall(row: RequestRow, now: Date): { rating: number; comment: string | null; at: Date } | null {
+	if (row.status !== 'completed' || !row.completed_at) return null;
+	const roll = fraction(row.id);
+	const at = new Date(row.completed_at.getTime() + (1 + 2 * roll) * DAY_MS);
+	if (at > now || roll > 0.85) return null;
+	const rating = roll < 0.6 ? 5 : roll < 0.78 ? 4 : 3;
+	const comments = FOLLOW_UP_COMMENTS[rating]!;
+	return { rating, comment: comments[Math.floor(fraction(`${row.id}:comment`) * comments.length)] ?? null, at };
+}
+
+const DAY_MS = 86_400_000;
+
 function replay(
 	communityId: string,
 	request: SeedRequest,
-	{ userIdOf, teamIdOf }: { userIdOf: Map<string, string>; teamIdOf: Map<string, string> }
+	{ userIdOf, teamIdOf, services, now }: ReplayContext
 ): { row: RequestRow; steps: NewEventRecord[] } {
 	const [create, ...rest] = request.steps;
 	if (!create) throw new Error(`seed: request ${request.id} has no steps`);
+	const service = services.get(request.type);
+	if (!service) throw new Error(`seed: request ${request.id} is of ${request.type}, not in the catalogue`);
+	const deadlines = deadlinesFor(service, request.urgency, create.at);
 	const row: RequestRow = {
 		id: request.id,
 		community_id: communityId,
@@ -360,8 +401,8 @@ function replay(
 		confirmation_code: null,
 		confirmed: false,
 		started_off_site: false,
-		assign_by: null,
-		complete_by: null,
+		assign_by: deadlines.assignBy,
+		complete_by: deadlines.completeBy,
 		overdue_assign_at: null,
 		overdue_complete_at: null,
 		feedback_rating: null,
@@ -371,8 +412,22 @@ function replay(
 		reopen_of: null
 	};
 	const steps: NewEventRecord[] = [{ ...requestCreated(row.created_by, toRequestView(row, true)), at: create.at }];
+	/** The deadline job's marks, as it would have made them before this moment (services/deadlines.ts). */
+	const markPassedDeadlines = (before: Date) => {
+		if (row.status === 'open' && !row.overdue_assign_at && row.assign_by! < before) {
+			row.overdue_assign_at = row.assign_by;
+			row.version += 1;
+			steps.push({ ...deadlinePassed(toRequestView(row, true), 'assign'), at: row.assign_by! });
+		}
+		if (isActiveStatus(row.status) && !row.overdue_complete_at && row.complete_by! < before) {
+			row.overdue_complete_at = row.complete_by;
+			row.version += 1;
+			steps.push({ ...deadlinePassed(toRequestView(row, true), 'complete'), at: row.complete_by! });
+		}
+	};
 	for (const step of rest) {
 		if (step.action === 'create') throw new Error(`seed: request ${request.id} is created twice`);
+		markPassedDeadlines(step.at);
 		if (step.action === 'hand_to_team') {
 			// It stays open and gains its team, whose leader then assigns a member.
 			const teamId = teamIdOf.get(step.team ?? '');
@@ -412,6 +467,13 @@ function replay(
 			cancel: () => requestCancelled(actorId, view, from, step.note ?? '')
 		}[step.action]();
 		steps.push({ ...event, at: step.at });
+	}
+	// What is still in hand is the deadline job's to mark, when the server runs.
+	const call = followUpCall(row, now);
+	if (call) {
+		Object.assign(row, { feedback_rating: call.rating, feedback_comment: call.comment, feedback_via: 'phone', feedback_at: call.at });
+		row.version += 1;
+		steps.push({ ...feedbackGiven(row.created_by, toRequestView(row, true), null), at: call.at });
 	}
 	return { row, steps };
 }
