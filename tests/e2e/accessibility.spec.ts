@@ -6,7 +6,7 @@ import { test, expect } from './fixtures';
 import type { TeamView, VolunteerView } from '../../src/lib/api/types';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-const COORDINATOR_PAGES = ['/dispatch', '/history', '/admin/teams', '/admin/services'];
+const COORDINATOR_PAGES = ['/dispatch', '/history', '/admin/teams', '/admin/services', '/print/qr'];
 const PHONE = { width: 390, height: 844 };
 
 /** The axe violations of the page as it stands, as short lines that say where. */

@@ -243,6 +243,12 @@ const TABLE: Row[] = [
 		body: () => ({ on: false }),
 		expect: [401, 200, 403, 403, 200, 403]
 	},
+	{
+		call: 'GET /api/buildings/:id/qr.svg',
+		setup: 'none',
+		path: (_, c) => `/api/buildings/${c.buildingId}/qr.svg`,
+		expect: [401, 200, 403, 403, 200, 403]
+	},
 	{ call: 'GET /api/reports', setup: 'none', path: () => '/api/reports', expect: [401, 403, 403, 403, 403, 200] },
 	{ call: 'GET /api/follow-ups', setup: 'none', path: () => '/api/follow-ups', expect: [401, 200, 403, 403, 200, 403] },
 	{
@@ -302,6 +308,8 @@ const TABLE: Row[] = [
 	{ call: 'GET /admin/volunteers', setup: 'none', path: () => '/admin/volunteers', expect: [303, 303, 303, 303, 200, 303] },
 	{ call: 'GET /%64ispatch (encoded)', setup: 'none', path: () => '/%64ispatch', expect: [303, 200, 303, 303, 200, 303] },
 	{ call: 'GET /%68istory (encoded)', setup: 'none', path: () => '/%68istory', expect: [303, 303, 303, 303, 200, 303] },
+	{ call: 'GET /follow-ups', setup: 'none', path: () => '/follow-ups', expect: [303, 200, 303, 303, 200, 303] },
+	{ call: 'GET /print/qr', setup: 'none', path: () => '/print/qr', expect: [303, 200, 303, 303, 200, 303] },
 	{ call: 'GET /report', setup: 'none', path: () => '/report', expect: [303, 303, 303, 303, 303, 200] },
 	{ call: 'GET /healthz', setup: 'none', path: () => '/healthz', expect: [200, 200, 200, 200, 200, 200] },
 	{ call: 'GET /readyz', setup: 'none', path: () => '/readyz', expect: [200, 200, 200, 200, 200, 200] }

@@ -202,6 +202,72 @@ describe(`the history API on ${ENGINE}`, () => {
 		expect(header.slice(0, 3)).toEqual(['ID', 'Type', 'Status']);
 	});
 
+	it('carries the closed loop in the CSV: source, deadlines, overdue, the rating and its comment, as the pages say', async () => {
+		const items = await allPages('type=repair');
+		const csv = await fetch(`${server.url}/api/history?type=repair&format=csv`, { headers: { cookie: coordinatorCookie } });
+		const table = parseCsv((await csv.text()).replace(/^\uFEFF/, ''));
+		const column = (name: string) => table[0]!.indexOf(name);
+		for (const name of [
+			'来源',
+			'派单期限（北京时间）',
+			'办结期限（北京时间）',
+			'超时',
+			'评价（星）',
+			'评价方式',
+			'评价内容',
+			'完成备注',
+			'取消原因'
+		]) {
+			expect(column(name), name).toBeGreaterThan(0);
+		}
+		const byId = new Map(table.slice(1).map((row) => [row[0], row]));
+		expect(items.filter((r) => r.feedback).length, 'the demo has rated repairs').toBeGreaterThan(0);
+		for (const item of items) {
+			const row = byId.get(item.id)!;
+			expect(row[column('评价（星）')], item.id).toBe(item.feedback ? String(item.feedback.rating) : '');
+			expect(row[column('评价内容')], item.id).toBe(item.feedback?.comment ?? '');
+			expect(row[column('评价方式')], item.id).toBe(item.feedback ? '电话回访' : '');
+			expect(row[column('来源')], item.id).toBe('社区受理');
+			expect(row[column('派单期限（北京时间）')] !== '', item.id).toBe(item.deadlines.assignBy !== null);
+		}
+
+		// A completion note and a cancel reason, each in its own column.
+		const dispatcher = apiClient(server.url, await signIn(server.url, 'dispatcher'));
+		const volunteerCookie = await signIn(server.url, 'vol02');
+		const volunteer = apiClient(server.url, volunteerCookie);
+		const me = await volunteer<VolunteerView>('PUT', '/api/me/availability', { available: true });
+		const building = (await dispatcher<{ id: string }[]>('GET', '/api/buildings')).body[5]!;
+		const open = (description: string) =>
+			dispatcher<RequestView>('POST', '/api/requests', { type: me.body.skills[0], buildingId: building.id, description }).then(
+				(r) => r.body
+			);
+		const done = await open('闭环：完成');
+		const assigned = await dispatcher<RequestView>('POST', `/api/requests/${done.id}/assign`, {
+			volunteerId: me.body.id,
+			version: done.version
+		});
+		expect(assigned.status).toBe(200);
+		for (const [action, body] of [
+			['accept', {}],
+			['start', {}],
+			['complete', { note: '换了新的水龙头' }]
+		] as const) {
+			expect((await volunteer('POST', `/api/requests/${done.id}/${action}`, body)).status, action).toBe(200);
+		}
+		const dropped = await open('闭环：取消');
+		expect((await dispatcher('POST', `/api/requests/${dropped.id}/cancel`, { reason: '不属于志愿服务范围' })).status).toBe(200);
+		const latest = parseCsv(
+			(
+				await (
+					await fetch(`${server.url}/api/history?buildingId=${building.id}&format=csv`, { headers: { cookie: coordinatorCookie } })
+				).text()
+			).replace(/^\uFEFF/, '')
+		);
+		const rowOf = (id: string) => latest.find((row) => row[0] === id)!;
+		expect([rowOf(done.id)[column('完成备注')], rowOf(done.id)[column('取消原因')]]).toEqual(['换了新的水龙头', '']);
+		expect([rowOf(dropped.id)[column('完成备注')], rowOf(dropped.id)[column('取消原因')]]).toEqual(['', '不属于志愿服务范围']);
+	});
+
 	it("names a plan's visit in the reader's language in the CSV, as the screens do", async () => {
 		const planned = (await allPages('type=elder_visit')).filter((r) => r.visitDueAt);
 		expect(planned.length).toBeGreaterThan(0);

@@ -97,6 +97,7 @@ const ROUTES: Record<string, Row> = {
 	'PUT /api/services/[code]': { kind: 'county-wide', method: 'PUT', path: () => '/api/services/repair', body: () => SERVICE },
 	'GET /api/teams': { kind: 'list', path: '/api/teams', roles: ['otherDispatcher', 'otherCoordinator', 'streetCoordinator'] },
 	'GET /api/teams/led': { kind: 'own' },
+	'GET /api/buildings/[id]/qr.svg': { kind: 'record', method: 'GET', path: (c) => `/api/buildings/${c.b.buildingId}/qr.svg` },
 	// A reporter's own reports; their grid is checked in reporters.test.ts.
 	'GET /api/reports': { kind: 'own' },
 	'POST /api/teams': {

@@ -22,6 +22,7 @@ export const credentialsSchema = z.object({
 
 export const requestIdSchema = z.uuid('Not a valid request id.');
 export const communityIdSchema = z.uuid('Not a valid community id.');
+export const buildingIdSchema = z.uuid('Not a valid building id.');
 
 export const newRequestSchema = z.object({
 	type: z.string().regex(CODE_PATTERN, 'Choose a service of the catalogue.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineUrgency, deadlinesFor, nextDeadline, overdueOf } from './deadlines';
+import { deadlineUrgency, deadlinesFor, isFreshlyOverdue, nextDeadline, overdueOf } from './deadlines';
 
 const service = { assignWithinMin: 240, completeWithinMin: 2880, urgentAssignWithinMin: 30, urgentCompleteWithinMin: 240 };
 const at = new Date('2026-12-05T08:00:00Z');
@@ -40,5 +40,16 @@ describe('deadlines', () => {
 		expect(deadlineUrgency(created, due, minute(79))).toBe('ok');
 		expect(deadlineUrgency(created, due, minute(80))).toBe('soon');
 		expect(deadlineUrgency(created, due, minute(100))).toBe('overdue');
+	});
+});
+
+describe('isFreshlyOverdue', () => {
+	const now = Date.parse('2026-01-01T12:00:00Z');
+	const deadlines = { assignBy: '2026-01-01T11:58:00Z', completeBy: '2026-01-01T08:00:00Z' };
+	it('is news when the missed deadline passed moments ago, and old news hours later', () => {
+		expect(isFreshlyOverdue({ overdue: 'assign', deadlines }, now)).toBe(true);
+		expect(isFreshlyOverdue({ overdue: 'complete', deadlines }, now)).toBe(false);
+		expect(isFreshlyOverdue({ overdue: null, deadlines }, now)).toBe(false);
+		expect(isFreshlyOverdue({ overdue: 'assign', deadlines: { assignBy: null, completeBy: null } }, now)).toBe(false);
 	});
 });

@@ -52,3 +52,19 @@ export function deadlineUrgency(createdAt: string, due: string, now: number): De
 	const allowed = end - Date.parse(createdAt);
 	return end - now <= allowed / 5 ? 'soon' : 'ok';
 }
+
+/** How recent a passed deadline must be for its mark to be news (the deadline job runs every few seconds). */
+const FRESH_OVERDUE_MS = 10 * MINUTE_MS;
+
+/**
+ * Whether a request's overdue mark is news at `now`: the deadline it missed passed moments ago.
+ * A request overdue for hours that changes again (assigned at last, say) is old news.
+ */
+export function isFreshlyOverdue(
+	request: { overdue: 'assign' | 'complete' | null; deadlines: { assignBy: string | null; completeBy: string | null } },
+	now: number
+): boolean {
+	if (!request.overdue) return false;
+	const missed = request.overdue === 'assign' ? request.deadlines.assignBy : request.deadlines.completeBy;
+	return missed !== null && now - Date.parse(missed) <= FRESH_OVERDUE_MS;
+}

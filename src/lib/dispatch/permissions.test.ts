@@ -72,10 +72,34 @@ describe('permissions', () => {
 	it('links each role to exactly the pages it may open, the catalogue only above a community', () => {
 		const links = (role: Actor['role'], kind: Actor['scope']['kind']) => navigationFor({ role, scope: { kind } }).map((l) => l.href);
 		expect(links('volunteer', 'community')).toEqual(['/volunteer']);
-		expect(links('dispatcher', 'community')).toEqual(['/dispatch']);
-		expect(links('coordinator', 'county')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams', '/admin/volunteers']);
-		expect(links('coordinator', 'street')).toEqual(['/dispatch', '/history', '/admin/services', '/admin/teams', '/admin/volunteers']);
-		expect(links('coordinator', 'community')).toEqual(['/dispatch', '/history', '/admin/teams', '/admin/volunteers']);
+		expect(links('dispatcher', 'community')).toEqual(['/dispatch', '/follow-ups', '/print/qr']);
+		expect(links('reporter', 'community')).toEqual(['/report']);
+		expect(links('coordinator', 'county')).toEqual([
+			'/dispatch',
+			'/follow-ups',
+			'/history',
+			'/admin/services',
+			'/admin/teams',
+			'/admin/volunteers',
+			'/print/qr'
+		]);
+		expect(links('coordinator', 'street')).toEqual([
+			'/dispatch',
+			'/follow-ups',
+			'/history',
+			'/admin/services',
+			'/admin/teams',
+			'/admin/volunteers',
+			'/print/qr'
+		]);
+		expect(links('coordinator', 'community')).toEqual([
+			'/dispatch',
+			'/follow-ups',
+			'/history',
+			'/admin/teams',
+			'/admin/volunteers',
+			'/print/qr'
+		]);
 	});
 
 	it('lets only county and street coordinators edit the catalogue', () => {

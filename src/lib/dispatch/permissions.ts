@@ -102,6 +102,8 @@ export const PAGE_ACCESS: Record<string, 'public' | ((role: Role) => boolean)> =
 	'/(app)/dispatch': isStaff,
 	'/(app)/volunteer': isVolunteer,
 	'/(app)/report': isReporter,
+	'/(app)/print/qr': isStaff,
+	'/(app)/follow-ups': isStaff,
 	'/(app)/history': isCoordinator,
 	// A community's coordinator passes this role rule; the page's load refuses them (mayEditCatalogue).
 	'/(app)/admin/services': isCoordinator,
@@ -131,10 +133,12 @@ export function navigationFor(reader: RoleInScope) {
 		{ routeId: '/(app)/dispatch', href: '/dispatch', name: 'dispatch' },
 		{ routeId: '/(app)/volunteer', href: '/volunteer', name: 'volunteer' },
 		{ routeId: '/(app)/report', href: '/report', name: 'report' },
+		{ routeId: '/(app)/follow-ups', href: '/follow-ups', name: 'followUps' },
 		{ routeId: '/(app)/history', href: '/history', name: 'history' },
 		{ routeId: '/(app)/admin/services', href: '/admin/services', name: 'services' },
 		{ routeId: '/(app)/admin/teams', href: '/admin/teams', name: 'teams' },
-		{ routeId: '/(app)/admin/volunteers', href: '/admin/volunteers', name: 'volunteers' }
+		{ routeId: '/(app)/admin/volunteers', href: '/admin/volunteers', name: 'volunteers' },
+		{ routeId: '/(app)/print/qr', href: '/print/qr', name: 'qr' }
 	] as const;
 	return links.filter((link) => pageAccess(link.routeId, reader.role) === 'open' && (LINK_RULES[link.routeId]?.(reader) ?? true));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestView } from '../api/types';
-import { compareQueue, minutesSince } from './queue-order';
+import { compareByDeadline, compareQueue, minutesSince } from './queue-order';
 
 function request(id: string, overrides: Partial<RequestView>): RequestView {
 	return {
@@ -48,6 +48,28 @@ describe('compareQueue', () => {
 			request('urgent-progress', { status: 'in_progress', urgency: 'urgent' })
 		];
 		expect(list.sort(compareQueue).map((r) => r.id)).toEqual(['urgent-progress', 'no-response', 'old-open', 'new-open', 'old-assigned']);
+	});
+});
+
+describe('compareQueue and a low rating', () => {
+	it('puts the request a low rating reopened above everything, even urgent work', () => {
+		const list = [request('urgent', { urgency: 'urgent' }), request('reopened', { attention: ['low_rating'], reopenOf: 'r0' })];
+		expect(list.sort(compareQueue).map((r) => r.id)).toEqual(['reopened', 'urgent']);
+	});
+});
+
+describe('compareByDeadline', () => {
+	const due = (assignBy: string | null, completeBy: string | null) => ({ deadlines: { assignBy, completeBy } });
+	it('orders by the deadline in play: assigning while open, completing once held; none last', () => {
+		const list = [
+			request('none', {}),
+			request('open-late', due('2026-01-01T12:00:00Z', '2026-01-02T08:00:00Z')),
+			// Held: its assign deadline no longer counts, its complete one does.
+			request('held', { status: 'accepted', ...due('2026-01-01T08:30:00Z', '2026-01-01T11:00:00Z') }),
+			request('overdue', due('2026-01-01T07:00:00Z', '2026-01-01T20:00:00Z')),
+			request('urgent-none', { urgency: 'urgent' })
+		];
+		expect(list.sort(compareByDeadline).map((r) => r.id)).toEqual(['overdue', 'held', 'open-late', 'urgent-none', 'none']);
 	});
 });
 

@@ -2,7 +2,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { RequestView, VolunteerView } from '$lib/api/types';
 import type { CaughtUpEvent, ViewingPresence } from '$lib/realtime/events';
 import { isActiveStatus, type RequestType } from '$lib/dispatch/vocabulary';
-import { compareQueue } from '$lib/dispatch/queue-order';
+import { compareByDeadline, compareQueue, type QueueSort } from '$lib/dispatch/queue-order';
 import { countByCommunity, countByStatus, type ActiveStatus } from '$lib/components/dispatch/board-scope';
 import { newAttention } from '$lib/dispatch/attention';
 
@@ -32,6 +32,8 @@ export class BoardState {
 	search = $state('');
 	/** Only the requests that need attention (dispatch/attention.ts). */
 	attentionOnly = $state(false);
+	/** The queue's order: what needs hands first, or the deadline in play. */
+	sortBy = $state<QueueSort>('priority');
 	/**
 	 * Ids that arrived or changed live (not in the first load), so their rows flash. Plain, not
 	 * reactive: a row reads it once when it appears, and otherwise flashes on a version change.
@@ -81,7 +83,7 @@ export class BoardState {
 	/** The queue as filtered by community, type, status and the search box (building, unit, description). */
 	readonly queue = $derived.by(() => {
 		const needle = this.search.trim().toLowerCase();
-		return this.inCommunity.filter(
+		const shown = this.inCommunity.filter(
 			(r) =>
 				(!this.typeFilter || r.type === this.typeFilter) &&
 				(!this.statusFilter || r.status === this.statusFilter) &&
@@ -89,6 +91,8 @@ export class BoardState {
 				(!needle ||
 					`${this.#buildingNames.get(r.buildingId) ?? ''} ${r.unit} ${r.description} ${r.contactName ?? ''}`.toLowerCase().includes(needle))
 		);
+		// `all` is in priority order already, and filtering keeps it.
+		return this.sortBy === 'deadline' ? shown.sort(compareByDeadline) : shown;
 	});
 
 	readonly selected = $derived(this.selectedId ? (this.requests.get(this.selectedId) ?? null) : null);

@@ -82,6 +82,13 @@ export const historyMessages = defineMessages({
 	'history.stats.buildings': { zh: '服务最多的楼栋', en: 'Busiest buildings' },
 	'history.stats.requests': { zh: '次数', en: 'Requests' },
 	'history.stats.heatLegend': { zh: '颜色越热，服务越多', en: 'Warmer means more requests' },
+	'history.kpi.title': { zh: '闭环指标', en: 'The closed loop' },
+	'history.kpi.assignedOnTime': { zh: '按时派单率', en: 'Assigned on time' },
+	'history.kpi.completedOnTime': { zh: '按时办结率', en: 'Completed on time' },
+	'history.kpi.rated': { zh: '评价率', en: 'Rated' },
+	'history.kpi.satisfied': { zh: '满意率（4–5 星）', en: 'Satisfied (4–5 stars)' },
+	'history.kpi.reopened': { zh: '差评重办率', en: 'Reopened after a low rating' },
+	'history.kpi.before': { zh: '上一周期 {value}', en: 'Previous period {value}' },
 	'history.stats.change': { zh: '较上一周期 {change}', en: '{change} vs previous' },
 	'history.stats.none': { zh: '这段时间没有已结束的服务。', en: 'Nothing finished in this period.' },
 
@@ -140,5 +147,18 @@ export const historyMessages = defineMessages({
 	'history.csv.acceptedAt': { zh: '接单时间（北京时间）', en: 'Accepted (UTC+8)' },
 	'history.csv.startedAt': { zh: '开始时间（北京时间）', en: 'Started (UTC+8)' },
 	'history.csv.completedAt': { zh: '完成时间（北京时间）', en: 'Completed (UTC+8)' },
-	'history.csv.cancelledAt': { zh: '取消时间（北京时间）', en: 'Cancelled (UTC+8)' }
+	'history.csv.cancelledAt': { zh: '取消时间（北京时间）', en: 'Cancelled (UTC+8)' },
+	'history.csv.source': { zh: '来源', en: 'Source' },
+	'history.csv.assignBy': { zh: '派单期限（北京时间）', en: 'Assign by (UTC+8)' },
+	'history.csv.completeBy': { zh: '办结期限（北京时间）', en: 'Complete by (UTC+8)' },
+	'history.csv.overdue': { zh: '超时', en: 'Overdue' },
+	'history.csv.overdueAssign': { zh: '派单超时', en: 'assign' },
+	'history.csv.overdueComplete': { zh: '办结超时', en: 'complete' },
+	'history.csv.rating': { zh: '评价（星）', en: 'Rating (stars)' },
+	'history.csv.ratingVia': { zh: '评价方式', en: 'Rated by' },
+	'history.csv.via.resident': { zh: '居民自评', en: 'resident' },
+	'history.csv.via.phone': { zh: '电话回访', en: 'follow-up call' },
+	'history.csv.comment': { zh: '评价内容', en: 'Comment' },
+	'history.csv.completionNote': { zh: '完成备注', en: 'Completion note' },
+	'history.csv.cancelReason': { zh: '取消原因', en: 'Cancel reason' }
 });

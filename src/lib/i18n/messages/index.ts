@@ -11,6 +11,7 @@ import { teamMessages } from './teams';
 import { volunteerAdminMessages } from './volunteers-admin';
 import { residentMessages } from './residents';
 import { reportMessages } from './reports';
+import { qrMessages } from './qr';
 
 // One catalog per area of the app, so features add their texts without touching each other's.
 export const messages = {
@@ -26,7 +27,8 @@ export const messages = {
 	...teamMessages,
 	...volunteerAdminMessages,
 	...residentMessages,
-	...reportMessages
+	...reportMessages,
+	...qrMessages
 };
 export type MessageKey = keyof typeof messages;
 

@@ -29,5 +29,24 @@ export const reportMessages = defineMessages({
 	'report.problem.building': { zh: '请选择一栋楼。', en: 'Choose a building.' },
 	'report.problem.notInGrid': { zh: '这栋楼不在您负责的网格里。', en: 'That building is not in your grid.' },
 	'report.problem.other': { zh: '没能上报：{reason}', en: 'Could not send: {reason}' },
-	'report.refreshFailed': { zh: '没能刷新列表，稍后会再试。', en: 'Could not refresh the list; will try again.' }
+	'report.refreshFailed': { zh: '没能刷新列表，稍后会再试。', en: 'Could not refresh the list; will try again.' },
+	'nav.followUps': { zh: '回访', en: 'Follow-ups' },
+	'followUps.title': { zh: '回访电话', en: 'Follow-up calls' },
+	'followUps.intro': {
+		zh: '完成一天后居民还没有评价的工单。打电话问问服务怎么样，记下居民的评价；1–2 星会重新派单。',
+		en: 'Requests done a day ago that the resident has not rated. Call, ask how it went and record the answer; 1 or 2 stars reopens it.'
+	},
+	'followUps.call': { zh: '拨打 {phone}', en: 'Call {phone}' },
+	'followUps.none': { zh: '现在没有需要回访的工单。', en: 'No calls to make right now.' },
+	'followUps.completed': { zh: '{time} 完成', en: 'Done {time}' },
+	'followUps.by': { zh: '志愿者 {name}', en: 'by {name}' },
+	'followUps.howWasIt': { zh: '居民的评价', en: 'The resident’s rating' },
+	'followUps.comment': { zh: '居民说的话（可不填）', en: 'What they said (optional)' },
+	'followUps.record': { zh: '记录回访结果', en: 'Record the call' },
+	'followUps.chooseRating': { zh: '请先选择星数。', en: 'Choose the stars first.' },
+	'followUps.recorded': { zh: '已记录回访：{place}，{n} 星', en: 'Call recorded: {place}, {n} stars' },
+	'followUps.recordedReopened': {
+		zh: '已记录回访：{place}，{n} 星。已重新派单。',
+		en: 'Call recorded: {place}, {n} stars. It is back in the queue.'
+	}
 });

@@ -55,6 +55,7 @@ export const residentMessages = defineMessages({
 	'track.assignBy': { zh: '预计 {time} 前安排好志愿者', en: 'A volunteer by {time}' },
 	'track.rateTitle': { zh: '服务怎么样？', en: 'How was it?' },
 	'track.rateStars': { zh: '{n} 星', en: '{n} stars' },
+	'track.rateStar1': { zh: '1 星', en: '1 star' },
 	'track.comment': { zh: '想说的话（可不填）', en: 'Anything to add (optional)' },
 	'track.sendRating': { zh: '提交评价', en: 'Send rating' },
 	'track.thanks': { zh: '谢谢您的评价！', en: 'Thank you!' },

@@ -20,6 +20,17 @@ export async function findBuilding(db: Queryable, id: string) {
 	return db.selectFrom('buildings').select(['id', 'community_id', 'name', 'lat', 'lng']).where('id', '=', id).executeTakeFirst();
 }
 
+/** The names of these buildings, by id. */
+export async function buildingNamesByIds(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('buildings')
+		.select(['id', 'name'])
+		.where('id', 'in', [...new Set(ids)])
+		.execute();
+	return new Map(rows.map((row) => [row.id, row.name]));
+}
+
 /** The streets and water drawn for these communities. */
 export async function listMapFeatures(db: Queryable, communityIds: readonly string[]): Promise<MapFeatureView[]> {
 	if (communityIds.length === 0) return [];

@@ -63,7 +63,16 @@ const EXPORT_COLUMNS = [
 	'requests.cancelled_at',
 	// A plan's visit is described in the reader's language from these (history/request-description.ts).
 	'requests.visit_due_at',
-	'requests.contact_name'
+	'requests.contact_name',
+	// The closed loop (contract part two): where it came from, its deadlines and whether each was met, the resident's word.
+	'requests.source',
+	'requests.assign_by',
+	'requests.complete_by',
+	'requests.overdue_assign_at',
+	'requests.overdue_complete_at',
+	'requests.feedback_rating',
+	'requests.feedback_comment',
+	'requests.feedback_via'
 ] as const;
 
 export type ExportRow = Pick<
@@ -82,11 +91,21 @@ export type ExportRow = Pick<
 	| 'cancelled_at'
 	| 'visit_due_at'
 	| 'contact_name'
+	| 'source'
+	| 'assign_by'
+	| 'complete_by'
+	| 'overdue_assign_at'
+	| 'overdue_complete_at'
+	| 'feedback_rating'
+	| 'feedback_comment'
+	| 'feedback_via'
 > & {
 	finished_key: string;
 	building_name: string;
 	community_name: string;
 	volunteer_name: string | null;
+	/** What the volunteer wrote on completing, or the dispatcher's reason for cancelling. */
+	closing_note: string | null;
 };
 
 /** The same rows as the pages, only the columns the CSV shows, with the names a spreadsheet reader needs. */
@@ -108,6 +127,16 @@ export async function listFinishedForExport(
 			'areas.name as community_name',
 			'volunteers.name as volunteer_name'
 		])
+		.select((eb) =>
+			eb
+				.selectFrom('events')
+				.select('events.note')
+				.whereRef('events.request_id', '=', 'requests.id')
+				.where('events.action', 'in', ['complete', 'cancel'])
+				.orderBy('events.seq', 'desc')
+				.limit(1)
+				.as('closing_note')
+		)
 		.where(finishedWhere(filter));
 	if (after) query = query.where(afterCursor(after));
 	return query.orderBy(FINISHED_AT, 'desc').orderBy('requests.id', 'desc').limit(limit).execute();

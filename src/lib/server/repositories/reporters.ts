@@ -1,8 +1,7 @@
 // Reporters (楼栋长, 网格员): the buildings of each one's grid, and the requests they reported.
 import type { Queryable } from '../db/types';
 import type { RequestRow } from '../db/schema';
-
-const byNumber = new Intl.Collator('zh-CN', { numeric: true });
+import { byBuildingName } from '../../dispatch/building-order';
 
 /** The buildings of a reporter's grid, in the order of their numbers (2栋 before 10栋). */
 export async function listGridBuildings(db: Queryable, userId: string): Promise<{ id: string; name: string }[]> {
@@ -12,7 +11,7 @@ export async function listGridBuildings(db: Queryable, userId: string): Promise<
 		.select(['buildings.id', 'buildings.name'])
 		.where('reporter_buildings.user_id', '=', userId)
 		.execute();
-	return rows.sort((a, b) => byNumber.compare(a.name, b.name));
+	return rows.sort(byBuildingName);
 }
 
 /** The building, if it lies in this reporter's grid. */

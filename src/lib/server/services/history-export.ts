@@ -37,7 +37,22 @@ const COLUMNS: { header: MessageKey; cell: (row: ExportRow, words: Words) => str
 	{ header: 'history.csv.acceptedAt', cell: (r) => formatCommunityTime(r.accepted_at, true) },
 	{ header: 'history.csv.startedAt', cell: (r) => formatCommunityTime(r.started_at, true) },
 	{ header: 'history.csv.completedAt', cell: (r) => formatCommunityTime(r.completed_at, true) },
-	{ header: 'history.csv.cancelledAt', cell: (r) => formatCommunityTime(r.cancelled_at, true) }
+	{ header: 'history.csv.cancelledAt', cell: (r) => formatCommunityTime(r.cancelled_at, true) },
+	{ header: 'history.csv.source', cell: (r, w) => w.t(`source.${r.source}`) },
+	{ header: 'history.csv.assignBy', cell: (r) => formatCommunityTime(r.assign_by, true) },
+	{ header: 'history.csv.completeBy', cell: (r) => formatCommunityTime(r.complete_by, true) },
+	{
+		header: 'history.csv.overdue',
+		cell: (r, w) =>
+			[r.overdue_assign_at && w.t('history.csv.overdueAssign'), r.overdue_complete_at && w.t('history.csv.overdueComplete')]
+				.filter(Boolean)
+				.join(' ')
+	},
+	{ header: 'history.csv.rating', cell: (r) => (r.feedback_rating === null ? null : String(r.feedback_rating)) },
+	{ header: 'history.csv.ratingVia', cell: (r, w) => (r.feedback_via ? w.t(`history.csv.via.${r.feedback_via}`) : null) },
+	{ header: 'history.csv.comment', cell: (r) => r.feedback_comment },
+	{ header: 'history.csv.completionNote', cell: (r) => (r.status === 'completed' ? r.closing_note : null) },
+	{ header: 'history.csv.cancelReason', cell: (r) => (r.status === 'cancelled' ? r.closing_note : null) }
 ];
 
 /**
