@@ -5,7 +5,8 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		// Static files are served gzip- and brotli-compressed from files made at build time.
+		adapter: adapter({ out: 'build', precompress: true }),
 		// Kit's built-in origin check answers in plain text; hooks.server.ts (checkOrigin) makes
 		// the same check, and more, in the contract's JSON, so Kit's is switched off here.
 		csrf: { trustedOrigins: ['*'] },

@@ -1,6 +1,7 @@
 // The production HTTP server: one port for pages, API and sockets. src/server.js runs it for
 // `npm start`; the integration tests run the very same server in their own process.
 import { createServer, ServerResponse } from 'node:http';
+import compression from 'compression';
 import { SECURITY_HEADERS } from './lib/server/http/security-headers.js';
 import { offerServer, startedApp } from './lib/server/handoff.js';
 
@@ -14,6 +15,14 @@ class SecureResponse extends ServerResponse {
 }
 
 const DRAIN_MS = 8_000;
+
+/**
+ * Text answers (pages, JSON, CSV, SVG) go gzip- or brotli-compressed to a browser that asks:
+ * at county size the board's buildings alone are most of a megabyte as JSON. Static files come
+ * precompressed from the build (adapter-node's `precompress`), and an answer that already has
+ * a content-encoding is left alone. socket.io never reaches this listener (see below).
+ */
+const compress = compression({ threshold: 1024 });
 
 /**
  * Starts serving the built app (`vite build`) on `port` (0: any free port), and resolves once
@@ -50,7 +59,7 @@ export async function startNodeServer({ port, host, logDestination }) {
 		});
 		// While stopping, answer what came in but do not keep the connection for more.
 		if (stopping) res.setHeader('connection', 'close');
-		handler(req, res);
+		compress(/** @type {any} */ (req), /** @type {any} */ (res), () => handler(req, res));
 	});
 
 	// Kit's handler is loaded after the listener above is registered: its `init` hook starts the

@@ -1,5 +1,6 @@
 // The foundation, end to end: the production server on each engine, real HTTP, real sockets.
 import { Agent, get } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabase, ENGINE } from '../helpers/database';
 import { createDemoDatabase } from '../helpers/demo-database';
@@ -49,6 +50,38 @@ describe(`the production server on ${ENGINE}`, () => {
 			}).on('error', reject)
 		);
 		expect(keepAlive).toBe('timeout=65');
+	});
+
+	it('compresses pages, JSON and static files for a browser that asks, and nothing for one that does not', async () => {
+		const cookie = await signIn(server.url, 'dispatcher');
+		/** The raw answer: fetch would decompress it unasked. */
+		const raw = (path: string, encoding: string | null) =>
+			new Promise<{ status: number; encoding: string | undefined; body: Buffer }>((resolve, reject) =>
+				get(`${server.url}${path}`, { headers: { cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) } }, (response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () =>
+						resolve({ status: response.statusCode!, encoding: response.headers['content-encoding'], body: Buffer.concat(chunks) })
+					);
+				}).on('error', reject)
+			);
+		const plain = await raw('/api/buildings', null);
+		expect([plain.status, plain.encoding]).toEqual([200, undefined]);
+		const brotli = await raw('/api/buildings', 'br, gzip');
+		expect(brotli.encoding).toBe('br');
+		expect(brotliDecompressSync(brotli.body).equals(plain.body)).toBe(true);
+		expect(brotli.body.length).toBeLessThan(plain.body.length / 4);
+		const gzip = await raw('/api/buildings', 'gzip');
+		expect(gzip.encoding).toBe('gzip');
+		expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+
+		const page = await raw('/dispatch', 'gzip');
+		expect(page.encoding).toBe('gzip');
+		const html = gunzipSync(page.body).toString();
+		const script = html.match(/\/_app\/immutable\/[\w./-]+\.js/)![0];
+		const asset = await raw(script, 'br');
+		expect([asset.status, asset.encoding]).toEqual([200, 'br']);
+		expect(brotliDecompressSync(asset.body).equals((await raw(script, null)).body)).toBe(true);
 	});
 
 	it('answers a wrong password with 401 in the contract shape', async () => {
